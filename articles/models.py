@@ -1,0 +1,202 @@
+"""Blog posts, their categories, and the posts staff recommend after each one."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from .richtext import RichTextField
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One sentence shown on the category's page."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", args=[self.slug])
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Posts the public may see: published, and dated now or earlier."""
+        return self.filter(status=Post.Status.PUBLISHED, pub_date__lte=timezone.now())
+
+    def for_cards(self):
+        """What a list of post cards shows, in the fewest queries."""
+        return self.select_related("category", "author")
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+    )
+    pub_date = models.DateTimeField(
+        "publication date",
+        default=timezone.now,
+        db_index=True,
+        help_text="A future date keeps a published post hidden until then.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts")
+    excerpt = models.TextField(
+        max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
+    )
+    search_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="What search engines and social sites show; the excerpt when empty.",
+    )
+    body = RichTextField()
+    featured_image = models.ImageField(
+        upload_to="posts/%Y/%m/",
+        blank=True,
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+    )
+    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_alt = models.CharField(
+        "featured image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it. Required with an image.",
+    )
+    recommended = models.ManyToManyField(
+        "self",
+        through="RecommendedPost",
+        symmetrical=False,
+        related_name="recommended_by",
+        blank=True,
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pub_date", "-id"]
+        get_latest_by = "pub_date"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                name="post_featured_image_has_alt",
+                violation_error_message="Describe the featured image in its alt text.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:post", args=[self.slug])
+
+    @property
+    def author_name(self):
+        if self.author is None:
+            return "Our team"
+        return self.author.get_full_name() or self.author.get_username()
+
+    @property
+    def description(self):
+        return self.search_description or self.excerpt
+
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()
+
+    def _neighbour(self, later):
+        # Equal dates fall back to the id, as Django's get_next_by_FOO() does.
+        op = "gt" if later else "lt"
+        same_date_tiebreak = Q(pub_date=self.pub_date, **{f"pk__{op}": self.pk})
+        order = ("pub_date", "pk") if later else ("-pub_date", "-pk")
+        return (
+            Post.objects.published()
+            .filter(Q(**{f"pub_date__{op}": self.pub_date}) | same_date_tiebreak)
+            .only("title", "slug", "pub_date")
+            .order_by(*order)
+            .first()
+        )
+
+    def previous_post(self):
+        """The published post just before this one, or None."""
+        return self._neighbour(later=False)
+
+    def next_post(self):
+        """The published post just after this one, or None."""
+        return self._neighbour(later=True)
+
+    def recommended_posts(self, limit=None):
+        """Staff's picks in their order, topped up from the same category, then the newest.
+
+        Never this post, never one the public cannot see. Two queries at most.
+        """
+        limit = limit or settings.RECOMMENDED_POSTS
+        picked = list(
+            Post.objects.published()
+            .for_cards()
+            .filter(recommended_by_links__post=self)
+            .exclude(pk=self.pk)
+            .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
+        )
+        if len(picked) < limit:
+            picked += (
+                Post.objects.published()
+                .for_cards()
+                .exclude(pk__in=[self.pk, *(post.pk for post in picked)])
+                .annotate(
+                    same_category=Case(
+                        When(category_id=self.category_id, then=Value(0)), default=Value(1)
+                    )
+                )
+                .order_by("same_category", "-pub_date", "-pk")[: limit - len(picked)]
+            )
+        return picked
+
+
+class RecommendedPost(models.Model):
+    """One of the posts staff recommend after `post`, in the order they chose."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="recommended_links")
+    recommended = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="recommended_by_links"
+    )
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = "recommended post"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "recommended"],
+                name="recommended_post_once",
+                violation_error_message="This post is already recommended.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(post=models.F("recommended")),
+                name="recommended_post_not_itself",
+                violation_error_message="A post cannot recommend itself.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recommended} (after {self.post})"

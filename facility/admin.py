@@ -1,0 +1,91 @@
+from django.contrib import admin
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import ContactMessage, Facility, GalleryPhoto, OpeningHours, Page, Service
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    fields = ["days", "is_24_hours", "is_closed", "opens", "closes", "sort_order"]
+    extra = 0
+
+
+@admin.register(Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    inlines = [OpeningHoursInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "about"]}),
+        ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
+        ("Contact", {"fields": ["phone", "email"]}),
+        ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # There is one center; the database refuses a second one too.
+        return super().has_add_permission(request) and not Facility.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        center = Facility.objects.first()
+        if center is not None:
+            return redirect(reverse("admin:facility_facility_change", args=[center.pk]))
+        return super().changelist_view(request, extra_context)
+
+
+def thumbnail(image, alt):
+    if not image:
+        return ""
+    return format_html(
+        '<img src="{}" alt="{}" style="max-width:120px;height:auto">', image.url, alt
+    )
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "sort_order", "summary"]
+    list_editable = ["sort_order"]
+    search_fields = ["name", "summary", "body"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "summary", "body", "search_description", "sort_order"]
+
+
+@admin.register(GalleryPhoto)
+class GalleryPhotoAdmin(admin.ModelAdmin):
+    list_display = ["preview", "caption", "alt_text", "sort_order"]
+    list_display_links = ["preview", "caption"]
+    list_editable = ["sort_order"]
+    search_fields = ["caption", "alt_text"]
+    fields = ["image", "alt_text", "caption", "sort_order"]
+
+    @admin.display(description="photo")
+    def preview(self, obj):
+        return thumbnail(obj.image, obj.alt_text)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "body", "search_description"]
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["created", "name", "email", "phone", "notified"]
+    list_filter = ["created"]
+    search_fields = ["name", "email", "phone"]
+    date_hierarchy = "created"
+    readonly_fields = ["name", "email", "phone", "message", "consent", "created", "notified"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

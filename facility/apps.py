@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FacilityConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "facility"
+    verbose_name = "Facility"

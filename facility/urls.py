@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "facility"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("services/", views.ServiceListView.as_view(), name="services"),
+    path("services/<slug:slug>/", views.ServiceDetailView.as_view(), name="service"),
+    path("tour/", views.TourView.as_view(), name="tour"),
+    path("contact/", views.ContactView.as_view(), name="contact"),
+    path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
+    path("site-map/", views.SiteMapView.as_view(), name="site_map"),
+    # Staff-written pages answer at the top level; keep this pattern last.
+    path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
+]

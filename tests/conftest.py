@@ -1,0 +1,145 @@
+"""Shared fixtures and small factories."""
+
+import io
+from datetime import time, timedelta
+from itertools import count
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Category, Post, RecommendedPost
+from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+
+_serial = count(1)
+
+
+def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def facility(db):
+    center = Facility.objects.create(
+        name="Manor Hill Recovery Center",
+        tagline="Detox and residential treatment in Findlay.",
+        about="A drug and alcohol treatment center in Findlay, Ohio.",
+        street="1800 Manor Hill Road",
+        city="Findlay",
+        state="OH",
+        postal_code="45840",
+        phone="1-855-605-2135",
+        email="admissions@manorhillrecovery.example",
+        latitude="41.068000",
+        longitude="-83.611000",
+    )
+    for order, days in enumerate(["weekdays", "saturdays", "sundays", "holidays"]):
+        OpeningHours.objects.create(facility=center, days=days, is_24_hours=True, sort_order=order)
+    return center
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Recovery", slug="recovery")
+
+
+@pytest.fixture
+def make_category(db):
+    def make(name=None):
+        n = next(_serial)
+        name = name or f"Category {n}"
+        return Category.objects.create(name=name, slug=f"category-{n}")
+
+    return make
+
+
+@pytest.fixture
+def author(db):
+    return User.objects.create_user("writer", first_name="Dana", last_name="Reyes")
+
+
+@pytest.fixture
+def make_post(db, category, author):
+    def make(title=None, days_ago=1, status=Post.Status.PUBLISHED, **fields):
+        n = next(_serial)
+        fields.setdefault("category", category)
+        fields.setdefault("author", author)
+        fields.setdefault("body", f"<h2>Section {n}</h2><p>Paragraph {n}.</p>")
+        fields.setdefault("excerpt", f"Excerpt of post {n}.")
+        return Post.objects.create(
+            title=title or f"Post {n}",
+            slug=f"post-{n}",
+            status=status,
+            pub_date=timezone.now() - timedelta(days=days_ago),
+            **fields,
+        )
+
+    return make
+
+
+@pytest.fixture
+def recommend():
+    def link(post, *picks):
+        for order, pick in enumerate(picks):
+            RecommendedPost.objects.create(post=post, recommended=pick, sort_order=order)
+
+    return link
+
+
+@pytest.fixture
+def make_service(db):
+    def make(name=None, **fields):
+        n = next(_serial)
+        fields.setdefault("summary", f"Summary of service {n}.")
+        fields.setdefault("body", f"<p>About service {n}.</p>")
+        return Service.objects.create(name=name or f"Service {n}", slug=f"service-{n}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_hours(facility):
+    def make(days, **fields):
+        fields.setdefault("opens", time(8))
+        fields.setdefault("closes", time(17))
+        return OpeningHours.objects.create(facility=facility, days=days, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_photo(db):
+    def make(caption="The lounge", **fields):
+        fields.setdefault("alt_text", f"Photo of {caption.lower()}")
+        return GalleryPhoto.objects.create(image=jpeg_file(), caption=caption, **fields)
+
+    return make
+
+
+@pytest.fixture
+def pages(db):
+    return [
+        Page.objects.create(slug=slug, title=title, body=f"<p>{title} text.</p>")
+        for slug, title in [
+            ("who-we-are", "Who We Are"),
+            ("admissions", "Admissions"),
+            ("privacy-policy", "Privacy Policy"),
+        ]
+    ]
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,183 @@
+"""The staff admin: what an Editor can do, and what nobody can break."""
+
+import pytest
+from django.db import IntegrityError
+from django.urls import reverse
+
+from articles.models import Post
+from facility.models import ContactMessage, Facility
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_group_can_write_posts_and_edit_the_facility_but_not_manage_users(editor):
+    assert editor.has_perms(
+        [
+            "articles.add_post",
+            "articles.change_post",
+            "articles.add_recommendedpost",
+            "facility.change_facility",
+            "facility.add_openinghours",
+            "facility.change_service",
+            "facility.add_galleryphoto",
+            "facility.change_page",
+        ]
+    )
+    for perm in [
+        "auth.add_user",
+        "auth.change_user",
+        "auth.change_group",
+        "facility.add_facility",
+        "facility.delete_facility",
+        "facility.view_contactmessage",
+    ]:
+        assert not editor.has_perm(perm), perm
+
+
+def test_admin_pages_load_for_an_editor(
+    editor_client, facility, make_post, make_service, make_photo, pages
+):
+    post = make_post()
+    objects = [
+        ("articles", "post", post),
+        ("articles", "category", post.category),
+        ("facility", "service", make_service()),
+        ("facility", "galleryphoto", make_photo()),
+        ("facility", "page", pages[0]),
+        ("facility", "facility", facility),
+    ]
+    assert editor_client.get(reverse("admin:index")).status_code == 200
+    for app, model, obj in objects:
+        changelist = editor_client.get(reverse(f"admin:{app}_{model}_changelist"), follow=True)
+        change = editor_client.get(reverse(f"admin:{app}_{model}_change", args=[obj.pk]))
+        assert changelist.status_code == 200, model
+        assert change.status_code == 200, model
+    for app, model in [("articles", "post"), ("facility", "service"), ("facility", "page")]:
+        assert editor_client.get(reverse(f"admin:{app}_{model}_add")).status_code == 200
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_post_form_has_the_editor_prepopulated_slug_and_autocomplete(editor_client, facility):
+    html = editor_client.get(reverse("admin:articles_post_add")).content.decode()
+
+    assert "ckeditor" in html and 'data-type="ckeditortype"' in html
+    assert "prepopulated_fields" in html or "data-prepopulated-field" in html
+    assert 'class="admin-autocomplete' in html  # recommended posts and category
+    assert "Recommended posts" in html
+
+
+def test_editor_writes_a_post_with_recommendations_in_the_admin(
+    editor_client, editor, facility, make_post, category
+):
+    first, second = make_post(title="First pick"), make_post(title="Second pick")
+    data = {
+        "title": "Coming home after treatment",
+        "slug": "coming-home",
+        "excerpt": "What the first week can look like.",
+        "body": "<h2>Week one</h2><p>Go slowly.</p><script>alert(1)</script>",
+        "featured_image_alt": "",
+        "status": "published",
+        "pub_date_0": "2026-01-05",
+        "pub_date_1": "09:00:00",
+        "category": category.pk,
+        "author": editor.pk,
+        "search_description": "",
+        "recommended_links-TOTAL_FORMS": "2",
+        "recommended_links-INITIAL_FORMS": "0",
+        "recommended_links-MIN_NUM_FORMS": "0",
+        "recommended_links-MAX_NUM_FORMS": "1000",
+        "recommended_links-0-recommended": second.pk,
+        "recommended_links-0-sort_order": "0",
+        "recommended_links-1-recommended": first.pk,
+        "recommended_links-1-sort_order": "1",
+    }
+
+    response = editor_client.post(reverse("admin:articles_post_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    post = Post.objects.get(slug="coming-home")
+    assert post.body == "<h2>Week one</h2><p>Go slowly.</p>"  # sanitized on save
+    assert post.recommended_posts() == [second, first]
+
+
+def test_featured_image_needs_alt_text(editor_client, editor, facility, category):
+    from tests.conftest import jpeg_file
+
+    response = editor_client.post(
+        reverse("admin:articles_post_add"),
+        {
+            "title": "With a picture",
+            "slug": "with-a-picture",
+            "body": "<p>Text</p>",
+            "featured_image": jpeg_file(),
+            "featured_image_alt": "",
+            "status": "draft",
+            "pub_date_0": "2026-01-05",
+            "pub_date_1": "09:00:00",
+            "category": category.pk,
+            "recommended_links-TOTAL_FORMS": "0",
+            "recommended_links-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Describe the featured image in its alt text." in response.content.decode()
+    assert not Post.objects.filter(slug="with-a-picture").exists()
+
+
+def test_facility_admin_offers_no_second_facility(admin_client, facility):
+    assert admin_client.get(reverse("admin:facility_facility_add")).status_code == 403
+    changelist = admin_client.get(reverse("admin:facility_facility_changelist"))
+    assert changelist.status_code == 302
+    assert changelist.url == reverse("admin:facility_facility_change", args=[facility.pk])
+    with pytest.raises(IntegrityError):
+        Facility.objects.create(
+            name="Second", about="x", street="x", city="x", state="OH", postal_code="1",
+            phone="1",
+        )  # fmt: skip
+
+
+def test_facility_hours_are_edited_inline(admin_client, facility):
+    html = admin_client.get(
+        reverse("admin:facility_facility_change", args=[facility.pk])
+    ).content.decode()
+
+    assert 'name="hours-0-days"' in html and 'name="hours-0-sort_order"' in html
+    assert 'name="hours-3-is_24_hours"' in html
+
+
+def test_contact_messages_are_read_only_and_hidden_from_editors(
+    admin_client, editor_client, facility
+):
+    message = ContactMessage.objects.create(
+        name="Sam", email="sam@example.com", message="Private", consent=True
+    )
+    url = reverse("admin:facility_contactmessage_change", args=[message.pk])
+
+    assert editor_client.get(url).status_code == 403
+    html = admin_client.get(url).content.decode()
+    assert "Private" in html and 'name="message"' not in html
+
+
+def test_editor_uploads_are_for_staff_and_images_only(editor_client, facility):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from tests.conftest import jpeg_file
+
+    upload_url = reverse("ckeditor_upload")
+    anonymous = Client().post(upload_url, {"upload": jpeg_file()})
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous.url
+
+    ok = editor_client.post(upload_url, {"upload": jpeg_file("photo.jpg")})
+    assert ok.status_code == 200 and b"/media/uploads/" in ok.content
+
+    html_file = SimpleUploadedFile("evil.html", b"<script>alert(1)</script>", "text/html")
+    refused = editor_client.post(upload_url, {"upload": html_file})
+    assert b"/media/uploads/" not in refused.content
+
+
+def test_view_on_site_link_points_at_the_public_post(admin_client, facility, make_post):
+    post = make_post()
+    html = admin_client.get(reverse("admin:articles_post_change", args=[post.pk])).content
+    assert b"View on site" in html

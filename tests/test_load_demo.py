@@ -1,0 +1,52 @@
+"""The demo content command."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import Category, Post, RecommendedPost
+from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Facility, OpeningHours, Service, GalleryPhoto, Page, Category, Post, RecommendedPost]
+
+
+def snapshot():
+    return {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
+
+
+def test_load_demo_loads_a_complete_center(client):
+    call_command("load_demo", verbosity=0)
+
+    facility = Facility.objects.get()
+    assert facility.street == "1800 Manor Hill Road"
+    assert facility.phone == "1-855-605-2135"
+    assert [row.display for row in facility.hours.all()] == ["24 Hours"] * 4
+    assert Service.objects.count() >= 4
+    assert GalleryPhoto.objects.count() >= 3
+    assert set(Page.objects.values_list("slug", flat=True)) >= {
+        "who-we-are",
+        "admissions",
+        "privacy-policy",
+    }
+    published = Post.objects.published()
+    assert published.count() >= 8
+    assert published.values("category").distinct().count() >= 2
+    assert RecommendedPost.objects.exists()
+    for post in published:
+        assert post.featured_image and post.featured_image_alt
+        assert post.body.count("<h2>") >= 2
+        assert len(post.body.split()) > 300
+    for photo in GalleryPhoto.objects.all():
+        assert photo.image_width > 0 and photo.alt_text
+    assert client.get(reverse("facility:home")).status_code == 200
+
+
+def test_load_demo_twice_changes_nothing():
+    call_command("load_demo", verbosity=0)
+    first = snapshot()
+
+    call_command("load_demo", verbosity=0)
+
+    assert snapshot() == first

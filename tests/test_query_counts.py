@@ -1,0 +1,80 @@
+"""Pages run a fixed number of SQL queries, however much content there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def grow(facility, make_post, make_service, make_hours, make_photo, recommend, make_category):
+    """Add `n` more of everything, with `n` recommendations on the first post."""
+    days = iter(["monday", "tuesday", "wednesday", "thursday", "friday"] * 10)
+    state = {"posts": []}
+
+    def add(n):
+        categories = [make_category() for _ in range(2)]
+        # One more post the first time, so that `n` others exist to recommend.
+        for i in range(n if state["posts"] else n + 1):
+            state["posts"].append(
+                make_post(days_ago=len(state["posts"]) + 2, category=categories[i % 2])
+            )
+        for i in range(n):
+            make_service()
+            make_photo(caption=f"Room {i}")
+            if len(facility.hours.all()) < 9:
+                make_hours(next(days), sort_order=10 + i)
+        first = state["posts"][0]
+        already = set(first.recommended_links.values_list("recommended_id", flat=True))
+        recommend(first, *[p for p in state["posts"][1 : n + 1] if p.pk not in already])
+        return first
+
+    return add
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url_name, expected",
+    [
+        ("facility:home", 4),
+        ("articles:list", 5),
+        ("facility:services", 3),
+        ("facility:tour", 3),
+        ("facility:site_map", 6),
+        ("facility:contact", 2),
+    ],
+)
+def test_list_pages_query_count_does_not_grow(client, grow, url_name, expected):
+    grow(3)
+    small = count_queries(client, reverse(url_name))
+    grow(27)
+    large = count_queries(client, reverse(url_name))
+
+    assert small == large == expected
+
+
+def test_post_page_query_count_does_not_grow(client, grow):
+    post = grow(3)
+    small = count_queries(client, post.get_absolute_url())
+    grow(27)
+    large = count_queries(client, post.get_absolute_url())
+
+    # Post with author and category, previous, next, recommended picks, footer (2).
+    assert small == large == 6
+    assert len(client.get(post.get_absolute_url()).context["recommended_posts"]) == 3
+
+
+def test_post_page_with_no_picks_adds_one_fallback_query(client, facility, make_post):
+    make_post(days_ago=3)
+    post = make_post(days_ago=2)
+    make_post(days_ago=1)
+
+    assert count_queries(client, post.get_absolute_url()) == 7
