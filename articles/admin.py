@@ -41,7 +41,14 @@ class PostAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "excerpt", "body"]}),
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
         ("Publishing", {"fields": ["status", "pub_date", "category", "author"]}),
-        ("Search and social", {"fields": ["search_description"]}),
+        (
+            "Medical review",
+            {
+                "fields": ["medical_reviewer", "medical_reviewer_credentials", "reviewed_on"],
+                "description": "Shown under the title as “Medically reviewed by …”.",
+            },
+        ),
+        ("Search and social", {"fields": ["seo_title", "search_description"]}),
     ]
 
     def get_changeform_initial_data(self, request):

@@ -6,7 +6,11 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from .richtext import RichTextField
+from facility.redirects import KeepsOldURLs
+
+from .richtext import RichTextField, plain_text, sanitize
+
+WORDS_PER_MINUTE = 220
 
 
 class Category(models.Model):
@@ -33,11 +37,11 @@ class PostQuerySet(models.QuerySet):
         return self.filter(status=Post.Status.PUBLISHED, pub_date__lte=timezone.now())
 
     def for_cards(self):
-        """What a list of post cards shows, in the fewest queries."""
-        return self.select_related("category", "author")
+        """What a list of post cards shows, in the fewest queries, without the bodies."""
+        return self.select_related("category", "author").defer("body")
 
 
-class Post(models.Model):
+class Post(KeepsOldURLs, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -62,12 +66,33 @@ class Post(models.Model):
     excerpt = models.TextField(
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
+    seo_title = models.CharField(
+        "search title",
+        max_length=70,
+        blank=True,
+        help_text="The title search engines and social sites show; the post's title when empty.",
+    )
     search_description = models.CharField(
         max_length=160,
         blank=True,
         help_text="What search engines and social sites show; the excerpt when empty.",
     )
     body = RichTextField()
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    medical_reviewer = models.CharField(
+        max_length=120, blank=True, help_text="Who checked the post's medical facts, by name."
+    )
+    medical_reviewer_credentials = models.CharField(
+        "reviewer's credentials", max_length=80, blank=True, help_text="Such as MD, LICDC or RN."
+    )
+    reviewed_on = models.DateField("medically reviewed on", null=True, blank=True)
+    content_updated = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the text of the published post last changed.",
+    )
     featured_image = models.ImageField(
         upload_to="posts/%Y/%m/",
         blank=True,
@@ -103,13 +128,39 @@ class Post(models.Model):
                 name="post_featured_image_has_alt",
                 violation_error_message="Describe the featured image in its alt text.",
             ),
+            models.CheckConstraint(
+                condition=Q(reviewed_on__isnull=True) | ~Q(medical_reviewer=""),
+                name="post_review_date_has_reviewer",
+                violation_error_message="Name the medical reviewer, or leave the date empty.",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("articles:post", args=[self.slug])
+    def save(self, *args, **kwargs):
+        self.word_count = len(plain_text(self.body).split())
+        if self.pk and self.is_public():
+            # A new title or text is material; compare with what is stored, sanitized alike.
+            before = Post.objects.filter(pk=self.pk).values("title", "body").first()
+            after = {"title": self.title, "body": sanitize(self.body)}
+            if before is not None and before != after:
+                self.content_updated = timezone.now()
+        super().save(*args, **kwargs)
+
+    def url_for_slug(self, slug):
+        return reverse("articles:post", args=[slug])
+
+    @property
+    def reading_minutes(self):
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def last_updated(self):
+        """When the post changed materially after its publication day, or None."""
+        if self.content_updated and self.content_updated.date() > self.pub_date.date():
+            return self.content_updated
+        return None
 
     @property
     def author_name(self):
@@ -120,6 +171,10 @@ class Post(models.Model):
     @property
     def description(self):
         return self.search_description or self.excerpt
+
+    @property
+    def search_title(self):
+        return self.seo_title or self.title
 
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()

@@ -6,8 +6,12 @@ The editor runs in the browser and is no security boundary: whatever it sends is
 here with an allow-list matching its toolbar.
 """
 
+import re
+from html import unescape
+
 import nh3
 from django.db import models
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "em", "b", "i", "ul", "ol", "li",
@@ -34,6 +38,18 @@ def sanitize(html):
         # CKEditor 4 sizes images with style="width:..;height:.."; keep just those.
         filter_style_properties={"width", "height"},
     )
+
+
+# Block tags end a word: without a space "<h2>Detox</h2><p>Care" would read "DetoxCare".
+BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|hr|blockquote|table|caption|thead|tbody|tfoot|tr|th|td|img)\b)",
+    re.IGNORECASE,
+)
+
+
+def plain_text(html):
+    """What a reader sees of `html`, for counting and searching: words, single spaces."""
+    return " ".join(unescape(strip_tags(BLOCK_TAG.sub(" <", html or ""))).split())
 
 
 def editor_widget():

@@ -1,12 +1,21 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
+
+from facility import structured_data
+from facility.images import cropped
+from facility.models import Facility
+from facility.seo import MetaMixin, PageMeta, absolute, default_image
 
 from .models import Category, Post
 from .sharing import share_links
 
+SHARE_IMAGE_SIZE = (1200, 630)
 
-class PostListView(ListView):
+
+class PostListView(MetaMixin, ListView):
     template_name = "articles/post_list.html"
     context_object_name = "posts"
 
@@ -19,6 +28,19 @@ class PostListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(categories=Category.objects.all(), **kwargs)
 
+    def get_meta(self):
+        return self.paged_meta(
+            "Blog",
+            "Articles on detox, residential treatment, recovery and family support.",
+            self.request.path,
+        )
+
+    def paged_meta(self, title, description, path):
+        page = self.request.GET.get("page")
+        if page and page != "1":
+            return PageMeta(f"{title} (page {page})", description, path=f"{path}?page={page}")
+        return PageMeta(title, description, path=path)
+
 
 class CategoryView(PostListView):
     template_name = "articles/category.html"
@@ -30,21 +52,65 @@ class CategoryView(PostListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
 
+    def get_meta(self):
+        description = self.category.description or f"Blog posts about {self.category.name}."
+        return self.paged_meta(self.category.name, description, self.request.path)
 
-class PostDetailView(DetailView):
+
+class PostDetailView(MetaMixin, DetailView):
+    """A published post; staff who may edit posts also see drafts and scheduled ones."""
+
     template_name = "articles/post_detail.html"
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.published().for_cards()
+        posts = Post.objects.select_related("category", "author")
+        if self.request.user.has_perm("articles.change_post"):
+            return posts
+        return posts.published()
 
     def get_context_data(self, **kwargs):
         post = self.object
-        absolute_url = self.request.build_absolute_uri(post.get_absolute_url())
         return super().get_context_data(
             previous_post=post.previous_post(),
             next_post=post.next_post(),
             recommended_posts=post.recommended_posts(),
-            share_links=share_links(absolute_url, post.title),
+            share_links=share_links(absolute(self.request, post.get_absolute_url()), post.title),
             **kwargs,
         )
+
+    def get_meta(self):
+        post, request = self.object, self.request
+        if post.featured_image:
+            image = cropped(post.featured_image, *SHARE_IMAGE_SIZE, alt=post.featured_image_alt)
+        else:
+            image = default_image(post.title)
+        facility = Facility.for_request(request)
+        return PageMeta(
+            title=post.search_title,
+            description=post.description,
+            type="article",
+            image=image,
+            published=post.pub_date,
+            modified=post.last_updated or post.updated,
+            section=post.category.name,
+            noindex=not post.is_public(),
+            structured_data=[
+                structured_data.blog_posting(request, post, facility, image),
+                structured_data.breadcrumb_list(
+                    request,
+                    ("Home", "/"),
+                    ("Blog", reverse("articles:list")),
+                    (post.category.name, post.category.get_absolute_url()),
+                    (post.title, post.get_absolute_url()),
+                ),
+            ],
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_public():
+            # A preview: never cached anywhere, never indexed.
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response

@@ -4,7 +4,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import ContactMessage, Facility, GalleryPhoto, OpeningHours, Page, Service
+from .models import (
+    ContactMessage,
+    Facility,
+    GalleryPhoto,
+    MovedPage,
+    OpeningHours,
+    Page,
+    Service,
+)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -52,7 +60,7 @@ class ServiceAdmin(admin.ModelAdmin):
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "summary", "body", "search_description", "sort_order"]
+    fields = ["name", "slug", "summary", "body", "sort_order", "seo_title", "search_description"]
 
 
 @admin.register(GalleryPhoto)
@@ -73,7 +81,15 @@ class PageAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "updated"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    fields = ["title", "slug", "body", "search_description"]
+    fields = ["title", "slug", "body", "seo_title", "search_description"]
+
+
+@admin.register(MovedPage)
+class MovedPageAdmin(admin.ModelAdmin):
+    """Old addresses that answer with a permanent redirect; slug changes add them."""
+
+    list_display = ["old_path", "new_path", "created"]
+    search_fields = ["old_path", "new_path"]
 
 
 @admin.register(ContactMessage)

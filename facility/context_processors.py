@@ -4,7 +4,7 @@ from .navigation import footer_menu, main_menu, mark_current
 
 def facility(request):
     """The center's facts and menus, which the header and footer of every page show."""
-    center = Facility.objects.prefetch_related("hours").first()
+    center = Facility.for_request(request)
     return {
         "facility": center,
         "main_menu": mark_current(main_menu(), request.path),

@@ -2,11 +2,14 @@
 
 import re
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from articles.richtext import RichTextField
+
+from .redirects import KeepsOldURLs
 
 
 class Facility(models.Model):
@@ -34,6 +37,7 @@ class Facility(models.Model):
         blank=True,
         help_text='Where "View larger map" goes; an OpenStreetMap link is made when empty.',
     )
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "facility"
@@ -43,6 +47,13 @@ class Facility(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def for_request(cls, request):
+        """The facility with its hours, fetched once per request however often asked."""
+        if not hasattr(request, "_facility"):
+            request._facility = cls.objects.prefetch_related("hours").first()
+        return request._facility
 
     @property
     def phone_href(self):
@@ -170,12 +181,21 @@ def _clock(value):
     return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
 
 
-class Service(models.Model):
+SEO_TITLE_HELP = "The title search engines and social sites show; the page's title when empty."
+SEARCH_DESCRIPTION_HELP = "What search engines and social sites show under the title."
+
+
+class Service(KeepsOldURLs, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
-    search_description = models.CharField(max_length=160, blank=True)
+    seo_title = models.CharField(
+        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
+    )
+    search_description = models.CharField(
+        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
 
@@ -185,8 +205,8 @@ class Service(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("facility:service", args=[self.slug])
+    def url_for_slug(self, slug):
+        return reverse("facility:service", args=[slug])
 
     @property
     def description(self):
@@ -206,6 +226,7 @@ class GalleryPhoto(models.Model):
     )
     caption = models.CharField(max_length=250, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -218,13 +239,18 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(models.Model):
+class Page(KeepsOldURLs, models.Model):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
-    search_description = models.CharField(max_length=160, blank=True)
+    seo_title = models.CharField(
+        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
+    )
+    search_description = models.CharField(
+        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -233,8 +259,39 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("facility:page", args=[self.slug])
+    def url_for_slug(self, slug):
+        return reverse("facility:page", args=[slug])
+
+
+local_path = RegexValidator(
+    r"^/(?!/)[^\s]*$", "Give a path on this site that starts with a single /, such as /blog/."
+)
+
+
+class MovedPage(models.Model):
+    """An old address of a post, service or page, and where it lives now."""
+
+    old_path = models.CharField(
+        max_length=250, unique=True, validators=[local_path], help_text="Such as /blog/old-name/."
+    )
+    new_path = models.CharField(
+        max_length=250, validators=[local_path], help_text="Such as /blog/new-name/."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = "moved page"
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    @classmethod
+    def record(cls, old_path, new_path):
+        """Send `old_path` to `new_path`, and re-point older moves so none chain or loop."""
+        cls.objects.filter(new_path=old_path).update(new_path=new_path)
+        cls.objects.filter(old_path=new_path).delete()
+        cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
 
 
 class ContactMessage(models.Model):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .search_views import SearchView
 
 app_name = "facility"
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.ContactThanksView.as_view(), name="contact_thanks"),
     path("site-map/", views.SiteMapView.as_view(), name="site_map"),
+    path("search/", SearchView.as_view(), name="search"),
     # Staff-written pages answer at the top level; keep this pattern last.
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 ]

@@ -1,39 +1,61 @@
 import logging
 
 from django.db import transaction
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
 from articles.models import Category, Post
 
+from . import structured_data
 from .forms import ContactForm
 from .models import Facility, GalleryPhoto, Page, Service
 from .notifications import notify_staff
+from .seo import MetaMixin, PageMeta, absolute
 
 logger = logging.getLogger(__name__)
 
 HOME_LATEST_POSTS = 3
 
 
-class HomeView(TemplateView):
+class HomeView(MetaMixin, TemplateView):
     template_name = "facility/home.html"
 
     def get_context_data(self, **kwargs):
+        self.services = list(Service.objects.all())
         return super().get_context_data(
-            services=Service.objects.all(),
+            services=self.services,
+            hero_photo=GalleryPhoto.objects.first(),
             latest_posts=Post.objects.published().for_cards()[:HOME_LATEST_POSTS],
             **kwargs,
         )
 
+    def get_meta(self):
+        facility = Facility.for_request(self.request)
+        if facility is None:
+            return PageMeta()
+        return PageMeta(
+            title=facility.tagline,
+            description=facility.about,
+            structured_data=[structured_data.medical_clinic(self.request, facility, self.services)],
+        )
 
-class ServiceListView(ListView):
+
+class ServiceListView(MetaMixin, ListView):
     model = Service
     context_object_name = "services"
 
+    def get_meta(self):
+        return PageMeta(
+            "Treatment Services",
+            "Medically supervised detox, residential treatment and the support that follows.",
+        )
 
-class ServiceDetailView(DetailView):
+
+class ServiceDetailView(MetaMixin, DetailView):
     model = Service
     context_object_name = "service"
 
@@ -41,19 +63,53 @@ class ServiceDetailView(DetailView):
         other = Service.objects.exclude(pk=self.object.pk).only("name", "slug")
         return super().get_context_data(other_services=other, **kwargs)
 
+    def get_meta(self):
+        service = self.object
+        return PageMeta(
+            title=service.seo_title or service.name,
+            description=service.description,
+            structured_data=[
+                structured_data.breadcrumb_list(
+                    self.request,
+                    ("Home", reverse("facility:home")),
+                    ("Treatment Services", reverse("facility:services")),
+                    (service.name, service.get_absolute_url()),
+                )
+            ],
+        )
 
-class TourView(ListView):
+
+class TourView(MetaMixin, ListView):
     model = GalleryPhoto
     context_object_name = "photos"
     template_name = "facility/tour.html"
 
+    def get_meta(self):
+        return PageMeta(
+            "Tour Facility", "Photos of the rooms and grounds where residents stay during care."
+        )
 
-class PageDetailView(DetailView):
+
+class PageDetailView(MetaMixin, DetailView):
     model = Page
     context_object_name = "page"
 
+    def get_meta(self):
+        page = self.object
+        return PageMeta(
+            title=page.seo_title or page.title,
+            description=page.search_description,
+            structured_data=[
+                structured_data.breadcrumb_list(
+                    self.request,
+                    ("Home", reverse("facility:home")),
+                    (page.title, page.get_absolute_url()),
+                )
+            ],
+        )
 
-class ContactView(CreateView):
+
+class ContactView(MetaMixin, CreateView):
     form_class = ContactForm
     template_name = "facility/contact.html"
 
@@ -63,15 +119,23 @@ class ContactView(CreateView):
             return redirect("facility:contact_thanks")
         with transaction.atomic():
             message = form.save()
-        notify_staff(message, self.request, Facility.objects.first())
+        notify_staff(message, self.request, Facility.for_request(self.request))
         return redirect("facility:contact_thanks")
 
+    def get_meta(self):
+        return PageMeta(
+            "Contact", "Call us day or night, or send a confidential message. Address and hours."
+        )
 
-class ContactThanksView(TemplateView):
+
+class ContactThanksView(MetaMixin, TemplateView):
     template_name = "facility/contact_thanks.html"
 
+    def get_meta(self):
+        return PageMeta("Message sent", noindex=True)
 
-class SiteMapView(TemplateView):
+
+class SiteMapView(MetaMixin, TemplateView):
     template_name = "facility/site_map.html"
 
     def get_context_data(self, **kwargs):
@@ -82,6 +146,23 @@ class SiteMapView(TemplateView):
             posts=Post.objects.published().only("title", "slug", "pub_date"),
             **kwargs,
         )
+
+    def get_meta(self):
+        return PageMeta("Site map", "Every page of this website.")
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /ckeditor/",
+        f"Disallow: {reverse('facility:search')}",
+        f"Disallow: {reverse('facility:contact_thanks')}",
+        "",
+        f"Sitemap: {absolute(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def server_error(request):

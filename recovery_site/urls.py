@@ -1,16 +1,31 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from articles.sitemaps import CategorySitemap, PostSitemap
+from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
+from facility.views import robots_txt
 
 admin.site.site_header = "Website administration"
 admin.site.site_title = "Website administration"
 admin.site.index_title = "Posts, pages and the center's facts"
 
+sitemaps = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "services": ServiceSitemap,
+    "categories": CategorySitemap,
+    "posts": PostSitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Editor image uploads and browsing; django-ckeditor requires staff for both.
     path("ckeditor/", include("ckeditor_uploader.urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("blog/", include("articles.urls")),
     path("", include("facility.urls")),
 ]

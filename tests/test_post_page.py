@@ -1,5 +1,6 @@
 """The blog post page: every element of PRODUCT.md's reference page, and its edges."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 from urllib.parse import quote
@@ -45,9 +46,9 @@ def test_share_links_carry_the_absolute_url_and_no_script(client, facility, make
     assert f"https://www.linkedin.com/sharing/share-offsite/?url={encoded}" in html
     assert f"https://x.com/intent/post?url={encoded}&amp;text=Sleep+%26+recovery" in html
     assert f"mailto:?subject=Sleep%20%26%20recovery&amp;body={quote(absolute)}" in html
-    # No third-party script or pixel: the only script is our own.
-    assert html.count("<script") == 1
-    assert '<script src="/static/js/site.js" defer></script>' in html
+    # No third-party script or pixel: the only script that runs is our own.
+    runnable = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html)
+    assert runnable == ['<script src="/static/js/site.js" defer>']
     assert "<iframe" not in html
 
 
@@ -194,3 +195,21 @@ def test_scheduled_post_appears_at_its_time_without_a_job(client, facility, make
         response = client.get(post.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_staff_preview_drafts_with_a_banner_and_no_caching(editor_client, facility, make_post):
+    draft = make_post(title="Work in progress", status=Post.Status.DRAFT)
+
+    response = editor_client.get(draft.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Preview: not published." in html and "<h1>Work in progress</h1>" in html
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_published_post_has_no_preview_banner(editor_client, facility, make_post):
+    response = editor_client.get(make_post().get_absolute_url())
+    assert "Preview: not published." not in response.content.decode()
+    assert "X-Robots-Tag" not in response

@@ -44,7 +44,7 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "url_name, expected",
     [
-        ("facility:home", 4),
+        ("facility:home", 5),
         ("articles:list", 5),
         ("facility:services", 3),
         ("facility:tour", 3),

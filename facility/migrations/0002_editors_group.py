@@ -19,6 +19,7 @@ PERMISSIONS = {
         "service": ["add", "change", "delete", "view"],
         "galleryphoto": ["add", "change", "delete", "view"],
         "page": ["add", "change", "delete", "view"],
+        "movedpage": ["add", "change", "delete", "view"],
     },
 }
 

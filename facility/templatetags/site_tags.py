@@ -1,6 +1,15 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+from facility.seo import Image, absolute, default_image
 
 register = template.Library()
+
+# Characters that could end the script element or start markup, escaped as JSON allows.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -8,3 +17,24 @@ def breadcrumbs(current, *parents):
     """Home, then `parents` given as label, URL, label, URL..., then `current`."""
     crumbs = list(zip(parents[::2], parents[1::2], strict=True))
     return {"crumbs": crumbs, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` as a full address on the site's public URL."""
+    return absolute(context["request"], path)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, meta):
+    """The picture link previews show: the page's own, or the site's default."""
+    image = getattr(meta, "image", None) or default_image(context["facility"].name)
+    return Image(absolute(context["request"], image.url), image.width, image.height, image.alt)
+
+
+@register.filter
+def json_ld(data):
+    """A <script type="application/ld+json"> block, safe to put in HTML."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    payload = payload.translate(JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

@@ -33,7 +33,7 @@ def sync(model, lookup, values, create_only=None):
     """
     record = model.objects.filter(**lookup).first()
     if record is None:
-        return model.objects.create(**lookup, **values, **(create_only or {}))
+        return model.objects.create(**{**lookup, **values, **(create_only or {})})
     changed = [
         name
         for name, value in values.items()

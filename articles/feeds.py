@@ -1,0 +1,80 @@
+"""RSS 2.0 and Atom feeds of published posts, for the whole blog and per category."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from facility.models import Facility
+
+from .models import Category, Post
+
+FEED_LENGTH = 20
+
+
+class LatestPostsFeed(Feed):
+    def get_object(self, request, *args, **kwargs):
+        self.facility = Facility.for_request(request)
+        return None
+
+    def title(self):
+        return f"{self.facility.name} blog" if self.facility else "Blog"
+
+    def link(self):
+        return reverse("articles:list")
+
+    def description(self):
+        return self.facility.about if self.facility else ""
+
+    def feed_url(self):
+        return reverse("articles:feed")
+
+    def items(self):
+        return Post.objects.published().for_cards()[:FEED_LENGTH]
+
+    def item_title(self, post):
+        return post.title
+
+    def item_description(self, post):
+        return post.description
+
+    def item_pubdate(self, post):
+        return post.pub_date
+
+    def item_updateddate(self, post):
+        return post.last_updated or post.pub_date
+
+    def item_author_name(self, post):
+        return post.author_name
+
+    def item_categories(self, post):
+        return [post.category.name]
+
+
+class LatestPostsAtomFeed(LatestPostsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestPostsFeed.description
+
+    def feed_url(self):
+        return reverse("articles:atom")
+
+
+class CategoryFeed(LatestPostsFeed):
+    def get_object(self, request, slug):
+        super().get_object(request)
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, category):
+        return f"{super().title()}: {category.name}"
+
+    def link(self, category):
+        return category.get_absolute_url()
+
+    def description(self, category):
+        return category.description or f"Posts about {category.name}."
+
+    def feed_url(self, category):
+        return reverse("articles:category_feed", args=[category.slug])
+
+    def items(self, category):
+        return Post.objects.published().for_cards().filter(category=category)[:FEED_LENGTH]

@@ -1,0 +1,32 @@
+from django.db.models import Max
+
+from facility.sitemaps import SiteUrlSitemap
+
+from .models import Category, Post
+
+
+class PostSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Post.objects.published().only("slug", "updated").order_by("-pub_date")
+
+    def lastmod(self, post):
+        return post.updated
+
+
+class CategorySitemap(SiteUrlSitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        # Only categories with a published post; lastmod is their newest post's change.
+        return (
+            Category.objects.filter(posts__in=Post.objects.published())
+            .annotate(lastmod=Max("posts__updated"))
+            .order_by("name")
+        )
+
+    def lastmod(self, category):
+        return category.lastmod
