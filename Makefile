@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
 
 .PHONY: run setup test lint format demo admin clean
 
@@ -22,7 +23,7 @@ run: setup  ## Serve the demo site on http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: $(VENV)/.installed  ## Run the whole test suite.
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed  ## Check style with ruff.
 	$(BIN)/ruff check .
