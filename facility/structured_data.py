@@ -41,9 +41,9 @@ def opening_hours(row):
     schema.org's PublicHolidays day.
     """
     if row.days == OpeningHours.Days.HOLIDAYS:
-        days = ["https://schema.org/PublicHolidays"]
+        days = ["PublicHolidays"]
     else:
-        days = [f"https://schema.org/{DAY_NAMES[n]}" for n in row.weekday_numbers]
+        days = [DAY_NAMES[n] for n in row.weekday_numbers]
     if row.is_24_hours:
         opens, closes = "00:00", "23:59"
     elif row.is_closed:

@@ -40,6 +40,7 @@ def page_urls():
         "contact": reverse("facility:contact"),
         "who-we-are": reverse("facility:page", args=["who-we-are"]),
         "site-map": reverse("facility:site_map"),
+        "search": reverse("facility:search") + "?q=detox",
         "not-found": "/no-such-page/",
     }
 

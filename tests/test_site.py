@@ -34,6 +34,7 @@ def public_urls(site):
         reverse("facility:contact"),
         reverse("facility:contact_thanks"),
         reverse("facility:site_map"),
+        reverse("facility:search") + "?q=detox",
     ]
 
 

@@ -1,0 +1,187 @@
+"""schema.org JSON-LD: parsed, checked against the vocabulary and Google's requirements."""
+
+import json
+import re
+from datetime import date, time
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+# Each type's properties we use, checked by hand against schema.org (a property of a
+# parent type counts: MedicalClinic < MedicalBusiness < LocalBusiness < Organization, Place).
+VOCABULARY = {
+    "MedicalClinic": {
+        "@context", "@type", "@id", "name", "description", "url", "logo", "image",
+        "telephone", "email", "address", "geo", "hasMap", "openingHoursSpecification",
+        "availableService",
+    },
+    "PostalAddress": {
+        "@type", "streetAddress", "addressLocality", "addressRegion", "postalCode",
+        "addressCountry",
+    },
+    "GeoCoordinates": {"@type", "latitude", "longitude"},
+    "OpeningHoursSpecification": {"@type", "dayOfWeek", "opens", "closes"},
+    "MedicalTherapy": {"@type", "name", "description", "url"},
+    "BlogPosting": {
+        "@context", "@type", "headline", "description", "image", "datePublished",
+        "dateModified", "author", "publisher", "mainEntityOfPage", "articleSection",
+        "wordCount", "url",
+    },
+    "Person": {"@type", "name", "honorificSuffix"},
+    "Organization": {"@type", "name"},
+    "ImageObject": {"@type", "url"},
+    "WebPage": {"@type", "@id"},
+    "MedicalWebPage": {"@type", "@id", "reviewedBy", "lastReviewed"},
+    "BreadcrumbList": {"@context", "@type", "itemListElement"},
+    "ListItem": {"@type", "position", "name", "item"},
+}  # fmt: skip
+DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+DAYS_OF_WEEK = DAYS | {"PublicHolidays"}
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def of_type(items, kind):
+    return next(item for item in items if item["@type"] == kind)
+
+
+def check_vocabulary(node, path="$"):
+    """Every object's properties exist on its schema.org type, all the way down."""
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            check_vocabulary(item, f"{path}[{i}]")
+    elif isinstance(node, dict):
+        kind = node["@type"]
+        unknown = set(node) - VOCABULARY[kind]
+        assert not unknown, f"{path}: {kind} has no {unknown}"
+        for key, value in node.items():
+            if isinstance(value, dict | list):
+                check_vocabulary(value, f"{path}.{key}")
+
+
+def test_home_describes_the_center_as_a_medical_clinic(client, facility, make_service):
+    make_service(name="Medical Detox")
+    items = json_ld(client.get(reverse("facility:home")).content.decode())
+    clinic = of_type(items, "MedicalClinic")
+
+    check_vocabulary(items)
+    assert clinic["@context"] == "https://schema.org"
+    assert clinic["name"] == "Manor Hill Recovery Center"
+    assert clinic["url"] == "http://testserver/"
+    assert clinic["telephone"] == "+1-855-605-2135"
+    assert clinic["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "1800 Manor Hill Road",
+        "addressLocality": "Findlay",
+        "addressRegion": "OH",
+        "postalCode": "45840",
+        "addressCountry": "US",
+    }
+    assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 41.068, "longitude": -83.611}
+    assert clinic["availableService"][0]["name"] == "Medical Detox"
+    assert clinic["availableService"][0]["url"].startswith("http://testserver/services/")
+    assert clinic["image"].startswith("http://testserver/static/")
+
+
+def test_24_hour_days_and_holidays_are_encoded_as_google_documents(client, facility):
+    clinic = of_type(json_ld(client.get("/").content.decode()), "MedicalClinic")
+    hours = clinic["openingHoursSpecification"]
+
+    assert hours[0] == {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+        "opens": "00:00",
+        "closes": "23:59",
+    }
+    assert [row["dayOfWeek"] for row in hours[1:]] == [
+        ["Saturday"],
+        ["Sunday"],
+        ["PublicHolidays"],
+    ]
+    for row in hours:
+        assert set(row["dayOfWeek"]) <= DAYS_OF_WEEK
+        assert re.fullmatch(r"\d\d:\d\d", row["opens"]) and re.fullmatch(
+            r"\d\d:\d\d", row["closes"]
+        )
+
+
+def test_closed_days_and_set_times(client, facility):
+    facility.hours.filter(days="sundays").update(is_24_hours=False, is_closed=True)
+    facility.hours.filter(days="saturdays").update(
+        is_24_hours=False, opens=time(8, 30), closes=time(17)
+    )
+    hours = of_type(json_ld(client.get("/").content.decode()), "MedicalClinic")[
+        "openingHoursSpecification"
+    ]
+    by_day = {row["dayOfWeek"][0]: (row["opens"], row["closes"]) for row in hours}
+
+    assert by_day["Sunday"] == ("00:00", "00:00")
+    assert by_day["Saturday"] == ("08:30", "17:00")
+
+
+def test_post_is_a_blog_posting_with_what_google_asks_for(client, facility, make_post):
+    post = make_post(title="Sleep in early recovery", excerpt="Why nights are hard.")
+    items = json_ld(client.get(post.get_absolute_url()).content.decode())
+    article = of_type(items, "BlogPosting")
+    url = f"http://testserver{post.get_absolute_url()}"
+
+    check_vocabulary(items)
+    assert article["headline"] == "Sleep in early recovery"
+    assert article["description"] == "Why nights are hard."
+    assert article["datePublished"] == post.pub_date.isoformat()
+    assert article["dateModified"] == post.pub_date.isoformat()
+    assert article["author"] == {"@type": "Person", "name": "Dana Reyes"}
+    assert article["publisher"]["name"] == "Manor Hill Recovery Center"
+    assert article["publisher"]["logo"]["url"].endswith("/static/img/logo.png")
+    assert article["image"] == ["http://testserver/static/img/share-default.jpg"]
+    assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
+    assert article["articleSection"] == "Recovery"
+
+
+def test_reviewed_post_names_its_reviewer_on_the_page(client, facility, make_post):
+    post = make_post(
+        medical_reviewer="Dr. Ana Ruiz", medical_reviewer_credentials="MD",
+        reviewed_on=date(2026, 10, 2),
+    )  # fmt: skip
+    items = json_ld(client.get(post.get_absolute_url()).content.decode())
+    page = of_type(items, "BlogPosting")["mainEntityOfPage"]
+
+    check_vocabulary(items)
+    assert page["@type"] == "MedicalWebPage"
+    assert page["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Dr. Ana Ruiz",
+        "honorificSuffix": "MD",
+    }
+    assert page["lastReviewed"] == "2026-10-02"
+
+
+def test_breadcrumbs_on_posts_services_and_pages(client, facility, make_post, make_service, pages):
+    post, service, page = make_post(), make_service(name="Detox"), pages[0]
+    expectations = {
+        post.get_absolute_url(): ["Home", "Blog", "Recovery", post.title],
+        service.get_absolute_url(): ["Home", "Treatment Services", "Detox"],
+        page.get_absolute_url(): ["Home", "Who We Are"],
+    }
+    for url, names in expectations.items():
+        items = json_ld(client.get(url).content.decode())
+        crumbs = of_type(items, "BreadcrumbList")["itemListElement"]
+        check_vocabulary(items)
+        assert [crumb["name"] for crumb in crumbs] == names
+        assert [crumb["position"] for crumb in crumbs] == list(range(1, len(names) + 1))
+        assert crumbs[-1]["item"] == f"http://testserver{url}"
+        assert all(crumb["item"].startswith("http://testserver/") for crumb in crumbs)
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, facility, make_post):
+    post = make_post(title="</script><script>alert(1)</script>")
+    html = client.get(post.get_absolute_url()).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+
+    assert "<" not in block.group(1)
+    assert of_type(json_ld(html), "BlogPosting")["headline"] == post.title
