@@ -12,9 +12,6 @@ class PostSitemap(SiteUrlSitemap):
     def items(self):
         return Post.objects.published().only("slug", "updated").order_by("-pub_date")
 
-    def lastmod(self, post):
-        return post.updated
-
 
 class CategorySitemap(SiteUrlSitemap):
     changefreq = "weekly"

@@ -17,6 +17,9 @@ class SiteUrlSitemap(Sitemap):
             site = type("SiteUrl", (), {"domain": domain})()
         return super().get_urls(page=page, site=site, protocol=protocol)
 
+    def lastmod(self, item):
+        return item.updated
+
 
 class SectionSitemap(SiteUrlSitemap):
     """The site's fixed sections, each dated by its newest content."""
@@ -63,9 +66,6 @@ class ServiceSitemap(SiteUrlSitemap):
     def items(self):
         return Service.objects.only("slug", "updated")
 
-    def lastmod(self, service):
-        return service.updated
-
 
 class PageSitemap(SiteUrlSitemap):
     changefreq = "monthly"
@@ -73,6 +73,3 @@ class PageSitemap(SiteUrlSitemap):
 
     def items(self):
         return Page.objects.only("slug", "updated")
-
-    def lastmod(self, page):
-        return page.updated
