@@ -3,16 +3,20 @@
 Models use `RichTextField`, a plain `TextField` to the database, so swapping the editor
 (django-ckeditor today) changes `editor_widget()` and nothing else, not even a migration.
 The editor runs in the browser and is no security boundary: whatever it sends is cleaned
-here with an allow-list matching its toolbar.
+here, on save and again when shown, with an allow-list matching its toolbar exactly.
 """
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 
+# What the toolbar makes (settings.CKEDITOR_CONFIGS["default"]): formats p, h2-h4; bold,
+# italic; lists; blockquote; links; images; tables; a horizontal rule.
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "em", "b", "i", "ul", "ol", "li",
     "blockquote", "a", "img", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
@@ -24,27 +28,85 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+EXTERNAL_REL = "noopener noreferrer"
 
-
-def sanitize(html):
-    """Return `html` keeping only what the editor's toolbar can make."""
-    return nh3.clean(
-        html or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-        # CKEditor 4 sizes images with style="width:..;height:.."; keep just those.
-        filter_style_properties={"width", "height"},
-    )
-
+_NUMBER = re.compile(r"\d{1,5}")
+_SIZE = re.compile(r"\s*(width|height)\s*:\s*(\d{1,5}(?:\.\d{1,3})?(?:px|%)?)\s*", re.IGNORECASE)
+_SCOPES = {"row", "col", "rowgroup", "colgroup"}
+_ANCHOR = re.compile(r"<a\b([^>]*)>")
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\bsrc=)[^>]*>")
 
 # Block tags end a word: without a space "<h2>Detox</h2><p>Care" would read "DetoxCare".
 BLOCK_TAG = re.compile(
     r"<(?=/?(?:p|h[1-6]|li|ul|ol|br|hr|blockquote|table|caption|thead|tbody|tfoot|tr|th|td|img)\b)",
     re.IGNORECASE,
 )
+
+
+def sanitize(html):
+    """Return `html` keeping only what the editor's toolbar can make.
+
+    Idempotent: cleaning clean HTML changes nothing, so saved text survives rendering.
+    """
+    cleaned = nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_filter_attribute,
+        filter_style_properties={"width", "height"},
+    )
+    cleaned = _IMG_WITHOUT_SRC.sub("", cleaned)
+    return _ANCHOR.sub(_mark_external, cleaned)
+
+
+def _filter_attribute(tag, attribute, value):
+    """Keep an allowed attribute only when its value is of the expected, harmless kind."""
+    if attribute == "src":
+        return value if is_our_media(value) else None
+    if attribute == "style":
+        # Only plain sizes: no expression(), url() or anything else CSS could smuggle.
+        sizes = [_SIZE.fullmatch(part) for part in value.split(";") if part.strip()]
+        if not sizes or not all(sizes):
+            return None
+        return ";".join(f"{m.group(1).lower()}:{m.group(2)}" for m in sizes)
+    if attribute in {"width", "height", "colspan", "rowspan"}:
+        return value if _NUMBER.fullmatch(value) else None
+    if attribute == "scope":
+        return value if value in _SCOPES else None
+    return value
+
+
+def is_our_media(url):
+    """True for an image address in our own uploaded media, and nothing else."""
+    parts = urlsplit(unescape(url))
+    if parts.scheme not in ("", "http", "https") or ".." in parts.path or "\\" in url:
+        return False
+    if parts.netloc and parts.netloc != _our_host():
+        return False
+    if not parts.netloc and (parts.scheme or url.startswith("//")):
+        return False
+    return parts.path.startswith(settings.MEDIA_URL)
+
+
+def _our_host():
+    return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else None
+
+
+def is_external(href):
+    parts = urlsplit(unescape(href))
+    return bool(parts.netloc) and parts.netloc != _our_host()
+
+
+def _mark_external(match):
+    attributes = match.group(1)
+    href = _HREF.search(attributes)
+    if href and is_external(href.group(1)):
+        return f'<a{attributes} rel="{EXTERNAL_REL}">'
+    return match.group(0)
 
 
 def plain_text(html):

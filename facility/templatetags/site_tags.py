@@ -4,6 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from articles.richtext import sanitize
 from facility.seo import Image, absolute, default_image
 
 register = template.Library()
@@ -38,3 +39,9 @@ def json_ld(data):
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = payload.translate(JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def rich_text(html):
+    """Stored rich text, sanitized again as it is shown: defence in depth."""
+    return mark_safe(sanitize(html))
