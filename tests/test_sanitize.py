@@ -120,7 +120,7 @@ class SafetyChecker(HTMLParser):
                 self.problems.append(f"attribute {name} on <{tag}>")
             elif name == "href" and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
                 self.problems.append(f"href {value!r}")
-            elif name == "src" and not value.startswith("/media/") or ".." in value:
+            elif name == "src" and (not value.startswith("/media/") or ".." in value):
                 self.problems.append(f"src {value!r}")
             elif name == "style" and not re.fullmatch(
                 r"((width|height):\d+(\.\d+)?(px|%)?;?)+", value
