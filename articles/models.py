@@ -6,6 +6,7 @@ from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
+from facility.images import SafeImageField
 from facility.redirects import KeepsOldURLs
 
 from .richtext import RichTextField, plain_text, sanitize
@@ -93,7 +94,7 @@ class Post(KeepsOldURLs, models.Model):
         editable=False,
         help_text="When the text of the published post last changed.",
     )
-    featured_image = models.ImageField(
+    featured_image = SafeImageField(
         upload_to="posts/%Y/%m/",
         blank=True,
         width_field="featured_image_width",

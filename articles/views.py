@@ -5,14 +5,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from facility import structured_data
-from facility.images import cropped
+from facility.images import share_image
 from facility.models import Facility
 from facility.seo import MetaMixin, PageMeta, absolute, default_image
 
 from .models import Category, Post
 from .sharing import share_links
-
-SHARE_IMAGE_SIZE = (1200, 630)
 
 
 class PostListView(MetaMixin, ListView):
@@ -82,7 +80,7 @@ class PostDetailView(MetaMixin, DetailView):
     def get_meta(self):
         post, request = self.object, self.request
         if post.featured_image:
-            image = cropped(post.featured_image, *SHARE_IMAGE_SIZE, alt=post.featured_image_alt)
+            image = share_image(post.featured_image, post.featured_image_alt)
         else:
             image = default_image(post.title)
         facility = Facility.for_request(request)

@@ -1,34 +1,242 @@
-"""Renditions: copies of an uploaded picture resized for a purpose, made once and kept."""
+"""Pictures: uploads checked and cleaned, and renditions resized for each purpose.
+
+Every uploaded picture (editor images, featured images, gallery photos) must be a JPEG,
+PNG, WebP or GIF that Pillow can open and verify, of sane size in bytes and in pixels.
+What is stored is re-encoded from the pixels alone: turned upright, metadata (EXIF with
+GPS) dropped, under a random name. Renditions are made once, when the picture is saved,
+with Pillow directly: we need Pillow for the checks anyway, the widths are few and fixed,
+and their names follow from the original's, so pages need no lookup to list them.
+"""
 
 import io
+import uuid
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models
+from django.template.defaultfilters import filesizeformat
 from PIL import Image as PillowImage
-from PIL import ImageOps
+from PIL import ImageOps, ImageSequence, UnidentifiedImageError
 
 from .seo import Image
 
 RENDITIONS = "renditions"
+WIDTHS = (480, 960, 1600)
+SHARE_SIZE = (1200, 630)  # what Facebook, LinkedIn and X show best
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+ACCEPTED = "a JPEG, PNG, WebP or GIF picture"
+MAX_STORED_SIDE = 2400
 
 
-def rendition_name(name, width, height, fmt):
-    path = PurePosixPath(name)
-    return f"{RENDITIONS}/{path.parent}/{path.stem}-{width}x{height}.{fmt.lower()}"
+def check_upload(file):
+    """Raise ValidationError, in words staff understand, unless `file` is a usable picture."""
+    max_bytes, max_pixels = settings.IMAGE_MAX_UPLOAD_BYTES, settings.IMAGE_MAX_PIXELS
+    size = getattr(file, "size", None)
+    if size is not None and size > max_bytes:
+        raise ValidationError(
+            f"This file is {filesizeformat(size)}; pictures can be at most "
+            f"{filesizeformat(max_bytes)}. Please upload a smaller one.",
+            code="too_big",
+        )
+    file.seek(0)
+    head = file.read(512).lstrip()
+    if head[:5].lower() in (b"<?xml", b"<svg ") or b"<svg" in head.lower():
+        raise ValidationError(
+            f"SVG drawings are not accepted: they can carry scripts. Please upload {ACCEPTED}.",
+            code="svg",
+        )
+    file.seek(0)
+    try:
+        with PillowImage.open(file) as picture:
+            kind, (width, height) = picture.format, picture.size
+            if kind not in FORMATS:
+                raise ValidationError(
+                    f"This is a {kind} file. Please upload {ACCEPTED}.", code="format"
+                )
+            if width * height > max_pixels:
+                raise ValidationError(
+                    f"This picture is {width} × {height} pixels, more than we can safely "
+                    f"process. Please upload one under {max_pixels // 1_000_000} megapixels.",
+                    code="too_many_pixels",
+                )
+            picture.verify()
+    except ValidationError:
+        raise
+    except PillowImage.DecompressionBombError:
+        raise ValidationError(
+            f"This picture has too many pixels to process safely. Please upload one under "
+            f"{max_pixels // 1_000_000} megapixels.",
+            code="too_many_pixels",
+        ) from None
+    except UnidentifiedImageError:
+        raise ValidationError(
+            f"This file is not a picture we can open. Please upload {ACCEPTED}.", code="invalid"
+        ) from None
+    except Exception:
+        raise ValidationError(
+            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
+        ) from None
+    finally:
+        file.seek(0)
+    return kind
 
 
-def cropped(field_file, width, height, alt="", fmt="JPEG"):
-    """`field_file` cut to exactly width x height around its centre, as an Image.
+def cleaned(file):
+    """`file` re-encoded from its pixels alone: upright, no metadata, at most 2400 px.
 
-    The file is written the first time it is asked for; later calls only find it.
+    Returns (content, extension). Call check_upload() first.
     """
-    name = rendition_name(field_file.name, width, height, "jpg" if fmt == "JPEG" else fmt)
-    if not default_storage.exists(name):
-        with field_file.open("rb") as source, PillowImage.open(source) as picture:
-            picture = ImageOps.exif_transpose(picture).convert("RGB")
-            picture = ImageOps.fit(picture, (width, height), PillowImage.Resampling.LANCZOS)
-            out = io.BytesIO()
-            picture.save(out, fmt, quality=82, optimize=True, progressive=True)
-        name = default_storage.save(name, ContentFile(out.getvalue()))
-    return Image(default_storage.url(name), width, height, alt)
+    file.seek(0)
+    with PillowImage.open(file) as picture:
+        kind = picture.format
+        animated = getattr(picture, "n_frames", 1) > 1
+        if kind == "GIF" and animated:
+            return _animated_gif(picture), "gif"
+        upright = ImageOps.exif_transpose(picture)
+        upright.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if kind == "JPEG":
+            upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
+        elif kind == "PNG":
+            upright.save(out, "PNG", optimize=True)
+        elif kind == "WEBP":
+            upright.save(out, "WEBP", quality=88)
+        else:
+            upright.save(out, "GIF")
+    return ContentFile(out.getvalue()), FORMATS[kind]
+
+
+def _animated_gif(picture):
+    """Every frame re-drawn into a new GIF: the animation stays, comments and extensions go."""
+    frames = [frame.convert("RGBA") for frame in ImageSequence.Iterator(picture)]
+    out = io.BytesIO()
+    frames[0].save(
+        out,
+        "GIF",
+        save_all=True,
+        append_images=frames[1:],
+        loop=picture.info.get("loop", 0),
+        duration=picture.info.get("duration", 100),
+    )
+    return ContentFile(out.getvalue())
+
+
+def random_name(extension):
+    return f"{uuid.uuid4().hex}.{extension}"
+
+
+# Renditions ------------------------------------------------------------------------------
+
+
+def rendition_name(name, label, extension):
+    path = PurePosixPath(name)
+    return f"{RENDITIONS}/{path.parent}/{path.stem}-{label}.{extension}"
+
+
+def widths_for(width):
+    """The rendition widths of a picture `width` px wide: never wider than the original."""
+    if not width:
+        return []
+    smaller = [w for w in WIDTHS if w < width]
+    return smaller if width > WIDTHS[-1] else [*smaller, width]
+
+
+def make_renditions(field_file):
+    """Write a stored picture's renditions: WebP and JPEG at each width, and its share crop."""
+    with field_file.open("rb") as source, PillowImage.open(source) as picture:
+        picture = ImageOps.exif_transpose(picture).convert("RGB")
+        for width in widths_for(picture.width):
+            height = round(picture.height * width / picture.width)
+            resized = picture.resize((width, height), PillowImage.Resampling.LANCZOS)
+            _store(resized, rendition_name(field_file.name, f"w{width}", "webp"), "WEBP")
+            _store(resized, rendition_name(field_file.name, f"w{width}", "jpg"), "JPEG")
+        share = ImageOps.fit(picture, SHARE_SIZE, PillowImage.Resampling.LANCZOS)
+        _store(share, _share_name(field_file), "JPEG")
+
+
+def _store(picture, name, fmt):
+    out = io.BytesIO()
+    if fmt == "WEBP":
+        picture.save(out, fmt, quality=80, method=5)
+    else:
+        picture.save(out, fmt, quality=82, optimize=True, progressive=True)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    default_storage.save(name, ContentFile(out.getvalue()))
+
+
+def _share_name(field_file):
+    return rendition_name(field_file.name, "{}x{}".format(*SHARE_SIZE), "jpg")
+
+
+def share_image(field_file, alt):
+    """The 1200x630 crop link previews show, made when the picture was saved."""
+    return Image(default_storage.url(_share_name(field_file)), *SHARE_SIZE, alt)
+
+
+@dataclass
+class Source:
+    url: str
+    width: int
+
+
+@dataclass
+class Picture:
+    """What a <picture> element needs, from names alone: no storage lookup per request."""
+
+    webp: list
+    jpeg: list
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, field_file, width, height):
+        def sources(extension):
+            return [
+                Source(default_storage.url(rendition_name(field_file.name, f"w{w}", extension)), w)
+                for w in widths_for(width)
+            ]
+
+        return cls(sources("webp"), sources("jpg"), width, height)
+
+    @property
+    def fallback(self):
+        """The JPEG to show where srcset is not understood: the middle width."""
+        return self.jpeg[len(self.jpeg) // 2]
+
+
+class SafeImageFormField(forms.ImageField):
+    """Checks uploads with check_upload(), whose messages say what is wrong and what to do."""
+
+    ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is not None:
+            check_upload(upload)
+        return upload
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": self.ACCEPT}
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose uploads are checked, cleaned, renamed and given renditions."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        field_file = getattr(model_instance, self.attname)
+        if field_file and not field_file._committed:
+            content, extension = cleaned(field_file.file)
+            field_file.save(random_name(extension), content, save=False)
+            make_renditions(field_file)
+        elif field_file and not default_storage.exists(_share_name(field_file)):
+            make_renditions(field_file)  # a file stored by other means, such as load_demo
+        return super().pre_save(model_instance, add)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles.richtext import RichTextField
 
+from .images import SafeImageField
 from .redirects import KeepsOldURLs
 
 
@@ -216,7 +217,7 @@ class Service(KeepsOldURLs, models.Model):
 class GalleryPhoto(models.Model):
     """A picture on the Tour Facility page."""
 
-    image = models.ImageField(
+    image = SafeImageField(
         upload_to="gallery/", width_field="image_width", height_field="image_height"
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)

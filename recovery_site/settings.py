@@ -136,9 +136,13 @@ STORAGES = {
         )
     },
 }
+# Uploaded pictures (facility/images.py): at most this many bytes and pixels. Phone
+# cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
+IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+IMAGE_MAX_PIXELS = 60_000_000
 # Large camera photos: refuse request bodies past this size before they reach a view.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # E-mail: printed to the console in development, sent over SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(

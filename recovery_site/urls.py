@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles import editor_uploads
 from articles.sitemaps import CategorySitemap, PostSitemap
 from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
 from facility.views import robots_txt
@@ -22,7 +23,8 @@ sitemaps = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Editor image uploads and browsing; django-ckeditor requires staff for both.
+    # Editor uploads go through our own checks; browsing stays django-ckeditor's (staff only).
+    path("ckeditor/upload/", editor_uploads.upload, name="ckeditor_upload"),
     path("ckeditor/", include("ckeditor_uploader.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -159,24 +159,6 @@ def test_contact_messages_are_read_only_and_hidden_from_editors(
     assert "Private" in html and 'name="message"' not in html
 
 
-def test_editor_uploads_are_for_staff_and_images_only(editor_client, facility):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import Client
-
-    from tests.conftest import jpeg_file
-
-    upload_url = reverse("ckeditor_upload")
-    anonymous = Client().post(upload_url, {"upload": jpeg_file()})
-    assert anonymous.status_code == 302 and "/admin/login/" in anonymous.url
-
-    ok = editor_client.post(upload_url, {"upload": jpeg_file("photo.jpg")})
-    assert ok.status_code == 200 and b"/media/uploads/" in ok.content
-
-    html_file = SimpleUploadedFile("evil.html", b"<script>alert(1)</script>", "text/html")
-    refused = editor_client.post(upload_url, {"upload": html_file})
-    assert b"/media/uploads/" not in refused.content
-
-
 def test_view_on_site_link_points_at_the_public_post(admin_client, facility, make_post):
     post = make_post()
     html = admin_client.get(reverse("admin:articles_post_change", args=[post.pk])).content

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from articles.richtext import sanitize
+from facility.images import Picture
 from facility.seo import Image, absolute, default_image
 
 register = template.Library()
@@ -45,3 +46,16 @@ def json_ld(data):
 def rich_text(html):
     """Stored rich text, sanitized again as it is shown: defence in depth."""
     return mark_safe(sanitize(html))
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(field_file, width, height, alt, sizes="100vw", lazy=True, css_class=""):
+    """A responsive <picture>: WebP with a JPEG fallback, in every rendition width."""
+    return {
+        "picture": Picture.of(field_file, width, height) if field_file else None,
+        "original": field_file,
+        "alt": alt,
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": css_class,
+    }
