@@ -1,6 +1,22 @@
-from django.contrib import admin
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
 
 from .models import Category, Post, RecommendedPost
+
+PUBLISH_PERMISSION = "articles.publish_post"
+ONLY_PUBLISHERS = (
+    "Only publishers can publish posts. Choose “Submitted for review” and a publisher "
+    "will publish it."
+)
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH_PERMISSION)
 
 
 @admin.register(Category)
@@ -27,20 +43,63 @@ class RecommendedPostInline(admin.TabularInline):
     )
 
 
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Post.State.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        return {
+            Post.State.DRAFT: queryset.filter(status=Post.Status.DRAFT),
+            Post.State.REVIEW: queryset.filter(status=Post.Status.REVIEW),
+            Post.State.SCHEDULED: published.filter(pub_date__gt=now),
+            Post.State.PUBLISHED: published.filter(pub_date__lte=now),
+        }.get(self.value(), queryset)
+
+
+class PostForm(forms.ModelForm):
+    """Refuses publishing by anyone without the publish permission, whatever was posted.
+
+    The admin builds the real form class from this one, with the model and fields.
+    """
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == Post.Status.PUBLISHED and not can_publish(self.user):
+            raise forms.ValidationError(ONLY_PUBLISHERS)
+        return status
+
+
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "pub_date", "category", "author"]
-    list_filter = ["status", "category", "pub_date", "author"]
+class PostAdmin(CompareVersionAdmin):
+    form = PostForm
+    list_display = ["title", "state_badge", "pub_date", "updated", "author", "category"]
+    list_filter = [StateFilter, "category", "author", "pub_date"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category"]
     inlines = [RecommendedPostInline]
+    actions = ["publish_selected", "unpublish_selected"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fieldsets = [
-        (None, {"fields": ["title", "slug", "excerpt", "body"]}),
+        ("Content", {"fields": ["title", "slug", "excerpt", "body"]}),
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
-        ("Publishing", {"fields": ["status", "pub_date", "category", "author"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "pub_date", "category", "author"],
+                "description": "A published post dated in the future appears at that time.",
+            },
+        ),
         (
             "Medical review",
             {
@@ -51,5 +110,76 @@ class PostAdmin(admin.ModelAdmin):
         ("Search and social", {"fields": ["seo_title", "search_description"]}),
     ]
 
+    @admin.display(description="state", ordering="status")
+    def state_badge(self, post):
+        state = post.state
+        return format_html('<span class="state state-{}">{}</span>', state.value, state.label)
+
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        if not can_publish(request.user) and "status" in form.base_fields:
+            status = form.base_fields["status"]
+            status.choices = [c for c in status.choices if c[0] != Post.Status.PUBLISHED]
+            status.help_text = "Submit the post for review; a publisher will publish it."
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        # A published post is the center's public word: only publishers change it.
+        if (
+            obj is not None
+            and obj.status == Post.Status.PUBLISHED
+            and not can_publish(request.user)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.status == Post.Status.PUBLISHED
+            and not can_publish(request.user)
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    @admin.action(description="Publish the selected posts", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        changed = self._set_status(request, queryset, Post.Status.PUBLISHED, "Published")
+        self.message_user(request, f"Published {changed} post(s).", messages.SUCCESS)
+
+    @admin.action(
+        description="Unpublish the selected posts (back to draft)", permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset):
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        changed = self._set_status(request, published, Post.Status.DRAFT, "Unpublished")
+        self.message_user(request, f"Moved {changed} post(s) back to draft.", messages.SUCCESS)
+
+    def _set_status(self, request, queryset, status, verb):
+        """Save each post, so history records the change and who made it."""
+        changed = 0
+        for post in queryset.exclude(status=status):
+            with reversion.create_revision():
+                post.status = status
+                post.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(f"{verb} from the post list.")
+            changed += 1
+        return changed
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_preview" in request.POST:
+            return HttpResponseRedirect(obj.get_absolute_url())
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_preview" in request.POST:
+            return HttpResponseRedirect(obj.get_absolute_url())
+        return super().response_change(request, obj)

@@ -45,6 +45,15 @@ class PostQuerySet(models.QuerySet):
 class Post(KeepsOldURLs, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "Submitted for review"
+        PUBLISHED = "published", "Published"
+
+    class State(models.TextChoices):
+        """What staff see at a glance: the status, with scheduled posts told apart."""
+
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
@@ -62,7 +71,12 @@ class Post(KeepsOldURLs, models.Model):
         db_index=True,
         help_text="A future date keeps a published post hidden until then.",
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Editors submit posts for review; a publisher publishes them.",
+    )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts")
     excerpt = models.TextField(
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
@@ -123,6 +137,7 @@ class Post(KeepsOldURLs, models.Model):
     class Meta:
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
+        permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),
@@ -179,6 +194,12 @@ class Post(KeepsOldURLs, models.Model):
 
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()
+
+    @property
+    def state(self):
+        if self.status == self.Status.PUBLISHED:
+            return self.State.SCHEDULED if self.pub_date > timezone.now() else self.State.PUBLISHED
+        return self.State(self.status)
 
     def _neighbour(self, later):
         # Equal dates fall back to the id, as Django's get_next_by_FOO() does.

@@ -3,6 +3,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
 
 from .models import (
     ContactMessage,
@@ -55,7 +56,7 @@ def thumbnail(image, alt):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(CompareVersionAdmin):
     list_display = ["name", "sort_order", "summary"]
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
@@ -77,7 +78,7 @@ class GalleryPhotoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(CompareVersionAdmin):
     list_display = ["title", "slug", "updated"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}

@@ -127,12 +127,11 @@ def blog_posting(request, post, facility, image):
         page["reviewedBy"] = reviewer
         if post.reviewed_on:
             page["lastReviewed"] = post.reviewed_on.isoformat()
-    author = (
-        {"@type": "Person", "name": post.author_name}
-        if post.author_id
-        else {"@type": "Organization", "name": facility.name}
-    )
-    return {
+    if post.author_id or facility is None:
+        author = {"@type": "Person", "name": post.author_name}
+    else:
+        author = {"@type": "Organization", "name": facility.name}
+    data = {
         "@context": CONTEXT,
         "@type": "BlogPosting",
         "headline": post.title[:110],
@@ -141,12 +140,14 @@ def blog_posting(request, post, facility, image):
         "datePublished": post.pub_date.isoformat(),
         "dateModified": (post.last_updated or post.pub_date).isoformat(),
         "author": author,
-        "publisher": publisher(request, facility),
         "mainEntityOfPage": page,
         "articleSection": post.category.name,
         "wordCount": post.word_count,
         "url": url,
     }
+    if facility is not None:
+        data["publisher"] = publisher(request, facility)
+    return data
 
 
 def breadcrumb_list(request, *crumbs):

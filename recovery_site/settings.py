@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "ckeditor_uploader",
+    "reversion",
+    "reversion_compare",
     "articles",
     "facility",
 ]

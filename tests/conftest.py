@@ -174,3 +174,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def publisher(db):
+    user = User.objects.create_user("publisher", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publishers"))
+    return user
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(publisher)
+    return client

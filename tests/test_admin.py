@@ -66,8 +66,8 @@ def test_post_form_has_the_editor_prepopulated_slug_and_autocomplete(editor_clie
     assert "Recommended posts" in html
 
 
-def test_editor_writes_a_post_with_recommendations_in_the_admin(
-    editor_client, editor, facility, make_post, category
+def test_publisher_writes_a_post_with_recommendations_in_the_admin(
+    publisher_client, publisher, facility, make_post, category
 ):
     first, second = make_post(title="First pick"), make_post(title="Second pick")
     data = {
@@ -80,7 +80,7 @@ def test_editor_writes_a_post_with_recommendations_in_the_admin(
         "pub_date_0": "2026-01-05",
         "pub_date_1": "09:00:00",
         "category": category.pk,
-        "author": editor.pk,
+        "author": publisher.pk,
         "search_description": "",
         "recommended_links-TOTAL_FORMS": "2",
         "recommended_links-INITIAL_FORMS": "0",
@@ -92,7 +92,7 @@ def test_editor_writes_a_post_with_recommendations_in_the_admin(
         "recommended_links-1-sort_order": "1",
     }
 
-    response = editor_client.post(reverse("admin:articles_post_add"), data)
+    response = publisher_client.post(reverse("admin:articles_post_add"), data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     post = Post.objects.get(slug="coming-home")

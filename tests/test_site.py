@@ -181,3 +181,11 @@ def test_favicon_is_served(client, site):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_pages_still_work_before_the_facility_is_entered(client, make_post, pages):
+    """A brand-new site has no facility yet: nothing may crash while staff set it up."""
+    post = make_post()
+    for url in [reverse("facility:home"), reverse("articles:list"), post.get_absolute_url(),
+                pages[0].get_absolute_url(), reverse("facility:contact")]:  # fmt: skip
+        assert client.get(url).status_code == 200, url
