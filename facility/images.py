@@ -149,7 +149,7 @@ def widths_for(width):
 def make_renditions(field_file):
     """Write a stored picture's renditions: WebP and JPEG at each width, and its share crop."""
     with field_file.open("rb") as source, PillowImage.open(source) as picture:
-        picture = ImageOps.exif_transpose(picture).convert("RGB")
+        picture = _on_white(ImageOps.exif_transpose(picture))
         for width in widths_for(picture.width):
             height = round(picture.height * width / picture.width)
             resized = picture.resize((width, height), PillowImage.Resampling.LANCZOS)
@@ -157,6 +157,15 @@ def make_renditions(field_file):
             _store(resized, rendition_name(field_file.name, f"w{width}", "jpg"), "JPEG")
         share = ImageOps.fit(picture, SHARE_SIZE, PillowImage.Resampling.LANCZOS)
         _store(share, _share_name(field_file), "JPEG")
+
+
+def _on_white(picture):
+    """An RGB copy; transparent parts become white, as on the page, not black."""
+    if picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info:
+        rgba = picture.convert("RGBA")
+        white = PillowImage.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return PillowImage.alpha_composite(white, rgba).convert("RGB")
+    return picture.convert("RGB")
 
 
 def _store(picture, name, fmt):

@@ -217,3 +217,27 @@ def test_pages_serve_webp_with_a_jpeg_fallback_in_several_widths(client, facilit
     assert 'fetchpriority="high"' in post_html  # the post's own picture is above the fold
     card = list_html[list_html.index('<article class="card post-card">') :]
     assert 'loading="lazy"' in card.split("</article>")[0]
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_metadata_is_stripped_from_png_and_webp_too(editor_client, fmt):
+    exif = Image.Exif()
+    gps = exif.get_ifd(GPS_IFD)
+    gps[1], gps[2] = "N", (41.0, 4.0, 5.0)
+    response = upload(editor_client, f"a.{fmt.lower()}", image_bytes(fmt, exif=exif))
+
+    with Image.open(stored(response.json()["url"])) as picture:
+        assert picture.format == fmt
+        assert dict(picture.getexif()) == {}
+
+
+def test_transparent_pictures_get_a_white_not_black_background(make_photo):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (40, 20), (0, 0, 0, 0)).save(buffer, "PNG")
+    photo = GalleryPhoto.objects.create(
+        image=SimpleUploadedFile("clear.png", buffer.getvalue()), alt_text="Clear"
+    )
+    stem = Path(photo.image.name).stem
+    rendition = Path(default_storage.path(f"renditions/gallery/{stem}-w40.jpg"))
+    with Image.open(rendition) as picture:
+        assert picture.getpixel((5, 5)) == (255, 255, 255)
