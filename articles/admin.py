@@ -129,22 +129,14 @@ class PostAdmin(CompareVersionAdmin):
 
     def has_change_permission(self, request, obj=None):
         # A published post is the center's public word: only publishers change it.
-        if (
-            obj is not None
-            and obj.status == Post.Status.PUBLISHED
-            and not can_publish(request.user)
-        ):
-            return False
-        return super().has_change_permission(request, obj)
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if (
-            obj is not None
-            and obj.status == Post.Status.PUBLISHED
-            and not can_publish(request.user)
-        ):
-            return False
-        return super().has_delete_permission(request, obj)
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+    def _locked(self, request, obj):
+        published = obj is not None and obj.status == Post.Status.PUBLISHED
+        return published and not can_publish(request.user)
 
     def has_publish_permission(self, request):
         return can_publish(request.user)

@@ -134,11 +134,15 @@ def pages(db):
     ]
 
 
+def make_staff(username, group):
+    user = User.objects.create_user(username, password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor(db):
-    user = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_staff("editor", "Editors")
 
 
 @pytest.fixture
@@ -178,9 +182,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def publisher(db):
-    user = User.objects.create_user("publisher", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Publishers"))
-    return user
+    return make_staff("publisher", "Publishers")
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from PIL import Image
 
 from articles.models import Post
+from tests.conftest import make_staff
 from tests.test_uploads import phone_photo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,12 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PASSWORD = "a-long-test-password"
-
-
-def staff(username, group):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def log_in(page, server, username):
@@ -55,8 +49,8 @@ def pick_autocomplete(page, field_id, text):
 
 
 def test_write_preview_publish_and_restore(live_server, page, facility, category, tmp_path):
-    staff("editor", "Editors")
-    staff("publisher", "Publishers")
+    make_staff("editor", "Editors")
+    make_staff("publisher", "Publishers")
     photo = tmp_path / "IMG_2041.jpg"
     photo.write_bytes(phone_photo())
     page.set_viewport_size({"width": 1280, "height": 900})
