@@ -28,6 +28,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name, "")
+    try:
+        return int(value) if value.strip() else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
@@ -75,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the middleware above: a page from the cache still gets fresh security
+    # headers, and costs no session, user or database lookup.
+    "facility.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "facility.redirects.MovedPageMiddleware",
 ]
@@ -159,6 +170,35 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
 
 LOGIN_URL = "admin:login"
+
+# Caching. With REDIS_URL every application server shares one cache, so a change saved on
+# one is seen on all at once; without it each process keeps its own, which is right for
+# one process only. If Redis goes away, reads miss and writes are dropped: pages are
+# built from the database (facility/cache_backend.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 3600,
+        }
+    }
+# How long a page built for anonymous visitors may be served from the cache; saves in the
+# admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
+# development, where templates change under your hands.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
 
 # The rich-text editor: django-ckeditor, chosen in articles/richtext.py alone.
 CKEDITOR_UPLOAD_PATH = "uploads/"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -16,6 +17,13 @@ from articles.models import Category, Post, RecommendedPost
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
 _serial = count(1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests,
+    and what was cached from it must go too."""
+    cache.clear()
 
 
 def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
