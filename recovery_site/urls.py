@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import CategorySitemap, PostSitemap
+from facility.health import healthz
 from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
 from facility.views import robots_txt
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Editor image uploads and browsing; django-ckeditor requires staff for both.
     path("ckeditor/", include("ckeditor_uploader.urls")),
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("blog/", include("articles.urls")),
@@ -32,5 +34,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.BENCHMARK:
+    urlpatterns += [path("bench/", include("benchmarks.urls"))]
 
 handler500 = "facility.views.server_error"
