@@ -59,6 +59,9 @@ EVERY_PAGE = {"facility"}
 MISSING = object()
 _TAG = "tag:"
 FACILITY_KEY = "facility"
+# Saves replace the cached facility at once; the timeout only bounds how long a change
+# made behind Django's back (a restored backup, SQL by hand) can go unseen.
+FACILITY_SECONDS = 24 * 3600
 
 
 def page_tags(url_name):
@@ -122,6 +125,7 @@ def bump(*tags):
 
 
 def bump_all():
+    """Make everything cached stale: after a restore or an upgrade (invalidate_cache)."""
     bump(*set().union(EVERY_PAGE, *TAGS.values(), *PAGES.values()))
 
 
@@ -131,7 +135,7 @@ def cached_facility():
     if facility is MISSING:
         Facility = apps.get_model("facility", "Facility")
         facility = Facility.objects.prefetch_related("hours").first()
-        store(FACILITY_KEY, built_from, facility, timeout=None)
+        store(FACILITY_KEY, built_from, facility, FACILITY_SECONDS)
     return facility
 
 

@@ -2,10 +2,12 @@
 that show the saved record fresh again, at once (facility/cache.py, facility/page_cache.py)."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -244,3 +246,13 @@ def test_a_change_makes_things_stale_again_once_committed(
 
     assert len(callbacks) == 1
     assert before != at_once != site_cache.versions({"facility"})
+
+
+def test_invalidating_the_cache_rebuilds_every_page(client, site, page_cache):
+    urls = site_urls(site).values()
+    for url in urls:
+        served(client, url)
+
+    call_command("invalidate_cache", stdout=StringIO())
+
+    assert {served(client, url) for url in urls} == {"miss"}
