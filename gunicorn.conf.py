@@ -17,9 +17,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Replace each worker after about a thousand requests, so a slow leak never grows.
-max_requests = 1000
-max_requests_jitter = 100
+# Replace each worker now and then, so a slow leak never grows; not so often that a busy
+# server spends its time starting workers (a start costs about a second of CPU).
+max_requests = 20000
+max_requests_jitter = 2000
 # The heartbeat file on a memory file system: a slow disk must not look like a hung worker.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # systemd restarts gunicorn; gunicorn's own control socket is one per user, which two
