@@ -1,7 +1,9 @@
 """`/healthz` for load balancers: 200 when the database and the cache answer, else 503."""
 
 import logging
+import os
 import secrets
+import socket
 
 from django.core.cache import cache
 from django.db import connection
@@ -32,11 +34,13 @@ def database_answers():
 
 
 def cache_answers():
-    # Our Redis cache hides outages as misses: a value read back proves it answered.
+    # Our Redis cache hides outages as misses: a value read back proves it answered. The
+    # key is this process's own, as other servers check the same cache at the same time.
+    key = f"healthz:{socket.gethostname()}:{os.getpid()}"
     token = secrets.token_hex(8)
     try:
-        cache.set("healthz", token, timeout=30)
-        return cache.get("healthz") == token
+        cache.set(key, token, timeout=30)
+        return cache.get(key) == token
     except Exception:
         logger.exception("The cache did not answer the health check.")
         return False
