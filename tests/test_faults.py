@@ -1,7 +1,5 @@
-"""When a part fails, visitors still get an answer: the database down, Redis down.
-
-(The e-mail server being down is in test_contact.py.)
-"""
+"""When a part fails, visitors still get an answer: the database, Redis or the mail
+server down. (tests/test_servers.py runs gunicorn with Redis gone, too.)"""
 
 import re
 from contextlib import contextmanager
@@ -12,7 +10,10 @@ from django.db import OperationalError, connections
 from django.test import Client
 from django.urls import reverse
 
+from facility.models import ContactMessage
+
 from .live_gunicorn import free_port, manage, production_env
+from .test_contact import VALID
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,18 @@ def test_redis_down_pages_are_built_from_the_database(client, site, settings, ca
             assert "Sleep in early recovery" in html and 'href="tel:+18556052135"' in html
             assert response["X-Cache"] == "miss"  # the second time too: nothing was kept
     assert "Cache unreachable" in caplog.text
+
+
+def test_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
+    client, facility, settings, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # refused
+
+    response = client.post(reverse("facility:contact"), VALID, follow=True)
+
+    assert response.status_code == 200
+    assert "Thank you, your message is with us" in response.content.decode()
+    saved = ContactMessage.objects.get()
+    assert (saved.message, saved.notified) == (VALID["message"], None)
+    assert f"Contact message {saved.pk} saved; notifying staff failed" in caplog.text

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from .http_session import Session, form_fields
-from .live_gunicorn import Gunicorn, LiveSite
+from .live_gunicorn import Gunicorn, LiveSite, free_port
 
 CLIENTS = 16
 SUBMISSIONS = 200
@@ -107,6 +107,20 @@ def test_static_files_have_hashed_names_compression_and_far_future_expiry(site):
             assert status == 200
             assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
             assert headers["Content-Encoding"] == "gzip"
+
+
+def test_with_redis_gone_the_server_serves_pages_and_says_it_is_unhealthy(site, tmp_path):
+    closed = f"redis://127.0.0.1:{free_port()}/0"
+    with Gunicorn(
+        {**site.env, "REDIS_URL": closed}, workers=1, log_path=tmp_path / "log"
+    ) as server:
+        visitor = Session(server.url)
+        for path in ["/", "/blog/", "/contact/", "/"]:
+            status, _, html = visitor.get(path)
+            assert status == 200 and "</footer>" in html, path
+        assert visitor.get("/healthz")[:1] == (503,)
+
+    assert "Cache unreachable" in (tmp_path / "log").read_text()
 
 
 @pytest.mark.shared_services
