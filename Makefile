@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup test lint format demo admin clean
+.PHONY: run serve setup test bench lint format demo admin clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,28 @@ setup: $(VENV)/.installed  ## Install, migrate and load the demo content (SQLite
 run: setup  ## Serve the demo site on http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST)
 
+# The site as production runs it: debug off, hashed static files, gunicorn. With the
+# production environment loaded (docs/deploy.md) it runs exactly that; without a
+# DJANGO_SECRET_KEY it tries it out locally, over plain HTTP with a throwaway key.
+ifeq ($(DJANGO_SECRET_KEY),)
+serve: export DJANGO_DEBUG = false
+serve: export DJANGO_SECRET_KEY = $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
+serve: export DJANGO_ALLOWED_HOSTS = localhost,127.0.0.1
+serve: export DJANGO_SECURE_SSL_REDIRECT = false
+serve: export DJANGO_SECURE_COOKIES = false
+serve: export GUNICORN_BIND = $(HOST)
+endif
+serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as in production.
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+
 test: $(VENV)/.installed  ## Run the whole test suite.
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed  ## Measure pages against a reference view with wrk (docs/performance.md).
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m benchmarks.run
 
 lint: $(VENV)/.installed  ## Check style with ruff.
 	$(BIN)/ruff check .

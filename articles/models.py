@@ -37,6 +37,10 @@ class PostQuerySet(models.QuerySet):
         """Posts the public may see: published, and dated now or earlier."""
         return self.filter(status=Post.Status.PUBLISHED, pub_date__lte=timezone.now())
 
+    def scheduled(self):
+        """Posts that will become public by themselves when their date comes."""
+        return self.filter(status=Post.Status.PUBLISHED, pub_date__gt=timezone.now())
+
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
         return self.select_related("category", "author").defer("body")

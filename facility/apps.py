@@ -5,3 +5,8 @@ class FacilityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "facility"
     verbose_name = "Facility"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()

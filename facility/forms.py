@@ -7,6 +7,16 @@ from .models import ContactMessage
 REPLY_ROUTE_ERROR = "Please give an e-mail address or a phone number, so we can reply."
 
 
+def rate_limited_message(facility):
+    """What a visitor who sent too many messages in a short time is told."""
+    call = f" If it cannot wait, please call us at {facility.phone}." if facility else ""
+    return (
+        "We have received several messages from you in a short time, so this one was not "
+        "sent yet. Please wait a few minutes and press Send again: your message is still "
+        "below." + call
+    )
+
+
 class ContactForm(forms.ModelForm):
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(

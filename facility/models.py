@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles.richtext import RichTextField
 
+from .cache import cached_facility
 from .images import SafeImageField
 from .redirects import KeepsOldURLs
 
@@ -51,9 +52,9 @@ class Facility(models.Model):
 
     @classmethod
     def for_request(cls, request):
-        """The facility with its hours, fetched once per request however often asked."""
+        """The facility with its hours, from the cache, once per request however often asked."""
         if not hasattr(request, "_facility"):
-            request._facility = cls.objects.prefetch_related("hours").first()
+            request._facility = cached_facility()
         return request._facility
 
     @property

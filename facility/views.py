@@ -1,5 +1,7 @@
 import logging
+import sys
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
@@ -10,10 +12,11 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
 from articles.models import Category, Post
 
-from . import structured_data
-from .forms import ContactForm
+from . import outage, structured_data
+from .forms import ContactForm, rate_limited_message
 from .models import Facility, GalleryPhoto, Page, Service
 from .notifications import notify_staff
+from .ratelimit import over_limit
 from .seo import MetaMixin, PageMeta, absolute
 
 logger = logging.getLogger(__name__)
@@ -117,6 +120,9 @@ class ContactView(MetaMixin, CreateView):
         if form.is_spam():
             # Look like success, so the bot learns nothing; keep nothing.
             return redirect("facility:contact_thanks")
+        if over_limit(self.request, "contact", settings.CONTACT_RATE_LIMIT):
+            form.add_error(None, rate_limited_message(Facility.for_request(self.request)))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         with transaction.atomic():
             message = form.save()
         notify_staff(message, self.request, Facility.for_request(self.request))
@@ -166,7 +172,13 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page in the site's layout, or a bare one if even that fails."""
+    """The 500 page in the site's layout, or a bare one if even that fails.
+
+    A database outage met outside a view (in a middleware, say) gets the 503 page.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, outage.DATABASE_DOWN):
+        return outage.unavailable(request, error)
     try:
         html = loader.render_to_string("500.html", request=request)
     except Exception:

@@ -5,6 +5,7 @@ Development needs no variable at all. Production is `DJANGO_DEBUG=false` with a 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,23 @@ def env_bool(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "")
+    try:
+        return int(value) if value.strip() else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_rate(name, default):
+    """A rate such as `10/3600`: at most 10 in any 3600 seconds."""
+    value = os.environ.get(name) or default
+    count, _, seconds = value.partition("/")
+    if not (count.strip().isdigit() and seconds.strip().isdigit() and int(seconds) > 0):
+        raise ImproperlyConfigured(f"{name} must look like 10/3600 (count/seconds), not {value!r}.")
+    return int(count), int(seconds)
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -65,6 +83,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "reversion",
     "reversion_compare",
+    "csp",
+    "axes",
     "articles",
     "facility",
 ]
@@ -72,13 +92,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "facility.request_log.RequestPathMiddleware",
+    "facility.outage.DatabaseOutageMiddleware",
+    "facility.security.ContentSecurityPolicyMiddleware",
+    "facility.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the middleware above: a page from the cache still gets fresh security
+    # headers, and costs no session, user or database lookup.
+    "facility.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "facility.redirects.MovedPageMiddleware",
+    # django-axes wants to be last: it turns a locked-out login into its own answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
@@ -103,10 +132,23 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # Each application server process keeps its connection for a minute, checked
+        # before reuse, rather than opening one per request.
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The single-machine default: readers never wait for the writer (WAL), a writer waits
+    # up to 20 s for another instead of failing with "database is locked", and every
+    # transaction takes the write lock when it starts (IMMEDIATE), so two of them never
+    # deadlock upgrading a read lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,6 +207,75 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
 
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked-out client is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Caching. With REDIS_URL every application server shares one cache, so a change saved on
+# one is seen on all at once; without it each process keeps its own, which is right for
+# one process only. If Redis goes away, reads miss and writes are dropped: pages are
+# built from the database (facility/cache_backend.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 3600,
+        }
+    }
+# How long a page built for anonymous visitors may be served from the cache; saves in the
+# admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
+# development, where templates change under your hands.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
+
+# Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
+# how many trusted proxies stand in front, and the client is the address the nearest one
+# added to X-Forwarded-For (facility/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+# Contact messages one client may send: count/seconds.
+CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
+# Admin login: five wrong passwords for a user name or from an address lock it out for
+# 15 minutes; attempts are kept in the database, so every server sees them.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "facility.client_ip.client_ip"
+AXES_VERBOSE = False
+
+# HTTPS and security headers. Production defaults are strict; each can be loosened from
+# the environment, for example to serve plain HTTP on a private test host.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer's health check may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself, overwriting the client's.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # The rich-text editor: django-ckeditor, chosen in articles/richtext.py alone.
 CKEDITOR_UPLOAD_PATH = "uploads/"
@@ -206,12 +317,51 @@ SILENCED_SYSTEM_CHECKS = [
     # means changing articles/richtext.py alone.
     "ckeditor.W001",
 ]
+if not SECURE_HSTS_PRELOAD:
+    # security.W021: preloading is a promise browsers keep for months after it is
+    # withdrawn, so it is an opt-in (DJANGO_SECURE_HSTS_PRELOAD), not a default.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
+# Content-Security-Policy (django-csp 4): the public site runs one script of its own,
+# static/js/site.js, and no inline script or style; JSON-LD blocks are data, which CSP
+# does not run. The only other origin is OpenStreetMap's map, framed when a visitor asks
+# for it. Staff tools get looser policies on their own paths only: see
+# facility/security.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https://www.openstreetmap.org"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    }
+}
+
+# Logs go to standard output, where gunicorn and systemd's journal collect them; every
+# line written while a request is handled names its method and path (never its query
+# string, which may hold what someone searched for).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_path": {"()": "facility.request_log.RequestPathFilter"}},
+    "formatters": {
+        "plain": {"format": "{levelname} {name} [{request_path}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+            "filters": ["request_path"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
@@ -219,3 +369,7 @@ LOGGING = {
 # Blog presentation.
 POSTS_PER_PAGE = 10
 RECOMMENDED_POSTS = 3
+
+# The benchmark's reference view (/bench/ref/) exists only when this is on, which only
+# benchmarks/settings.py does.
+BENCHMARK = False

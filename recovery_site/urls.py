@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles import editor_uploads
 from articles.sitemaps import CategorySitemap, PostSitemap
+from facility.health import healthz
 from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
 from facility.views import robots_txt
 
@@ -26,6 +27,7 @@ urlpatterns = [
     # Editor uploads go through our own checks; browsing stays django-ckeditor's (staff only).
     path("ckeditor/upload/", editor_uploads.upload, name="ckeditor_upload"),
     path("ckeditor/", include("ckeditor_uploader.urls")),
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("blog/", include("articles.urls")),
@@ -34,5 +36,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.BENCHMARK:
+    urlpatterns += [path("bench/", include("benchmarks.urls"))]
 
 handler500 = "facility.views.server_error"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -15,13 +16,31 @@ from PIL import Image
 from articles.models import Category, Post, RecommendedPost
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
+from .live_gunicorn import manage, production_env
+
 _serial = count(1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests,
+    and what was cached from it must go too."""
+    cache.clear()
 
 
 def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected as production does (hashed, compressed), once per run, for
+    tests that run the site with debug off in other processes."""
+    folder = tmp_path_factory.mktemp("collected-static")
+    manage(production_env(DJANGO_STATIC_ROOT=str(folder)), "collectstatic", "--noinput", "-v0")
+    return folder
 
 
 @pytest.fixture
@@ -168,16 +187,42 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.hookimpl(trylast=True)  # after -m has deselected what will not run
 def pytest_collection_modifyitems(config, items):
-    if Path(CHROMIUM).exists():
+    skip_unless_available(
+        config,
+        items,
+        "browser",
+        available=Path(CHROMIUM).exists(),
+        reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+        required_by="REQUIRE_BROWSER",
+    )
+    # Several servers sharing one site need a database server and Redis: .ci/run gives
+    # both and sets REQUIRE_SHARED_SERVICES, so there these tests always run.
+    skip_unless_available(
+        config,
+        items,
+        "shared_services",
+        available=bool(
+            os.environ.get("DATABASE_URL", "").startswith("postgres")
+            and os.environ.get("REDIS_URL")
+        ),
+        reason="DATABASE_URL is not PostgreSQL or REDIS_URL is not set",
+        required_by="REQUIRE_SHARED_SERVICES",
+    )
+
+
+def skip_unless_available(config, items, marker, available, reason, required_by):
+    """Skip the tests marked `marker`, with a warning, when what they need is missing; or
+    refuse to run at all if the environment variable `required_by` says it must be there."""
+    marked = [item for item in items if marker in item.keywords]
+    if available or not marked:
         return
-    reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(f"REQUIRE_BROWSER is set but {reason}.")
-    config.issue_config_time_warning(pytest.PytestWarning(f"Skipping browser tests: {reason}."), 2)
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(pytest.mark.skip(reason=reason))
+    if os.environ.get(required_by):
+        raise pytest.UsageError(f"{required_by} is set but {reason}.")
+    config.issue_config_time_warning(pytest.PytestWarning(f"Skipping {marker} tests: {reason}."), 2)
+    for item in marked:
+        item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture

@@ -1,11 +1,22 @@
-"""Test settings: fast hashing, a local-memory cache, plain static files, temporary media."""
+"""Test settings: fast hashing, a local-memory cache, plain static files, temporary media.
 
+With REDIS_URL set, the tests use that Redis instead, through the production backend,
+under a key prefix of their own. Each test starts with an empty cache (tests/conftest.py),
+which empties that Redis database: give the tests one nobody else uses.
+"""
+
+import os
 import tempfile
 
 from recovery_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off unless a test turns it on: most tests look at what one request builds.
+PAGE_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,39 @@
+"""gunicorn's settings for recovery_site: `gunicorn recovery_site.wsgi` reads this file.
+
+Each value can be changed from the environment (GUNICORN_*), as the deployment guide
+(docs/deploy.md) and the tests that start real servers do.
+"""
+
+import multiprocessing
+import os
+
+# nginx in front talks to 127.0.0.1:8000; a unix socket works too (unix:/run/...).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Synchronous workers: the classic recommendation, two per core plus one, lets a core
+# stay busy while another worker waits on the database.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# A request still running after this many seconds is killed with its worker: no page
+# here should take more than a fraction of a second, and a stuck worker helps no one.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Replace each worker now and then, so a slow leak never grows; not so often that a busy
+# server spends its time starting workers (a start costs about a second of CPU).
+max_requests = 20000
+max_requests_jitter = 2000
+# The heartbeat file on a memory file system: a slow disk must not look like a hung worker.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# systemd restarts gunicorn; gunicorn's own control socket is one per user, which two
+# instances on one machine would fight over.
+control_socket_disable = True
+
+# Logs to standard output for the journal. The access log leaves out query strings
+# (what someone searched for) and addresses (who read a treatment center's pages is
+# health information; nginx's log is where addresses are, if kept at all).
+accesslog = "-"
+errorlog = "-"
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# Only the proxy on this machine may say the request came over HTTPS.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -1,0 +1,174 @@
+"""Real gunicorn servers on 127.0.0.1, run the way production runs them, for the tests
+that need several processes (and for the benchmark).
+
+A `LiveSite` is a database of its own plus collected static files; `Gunicorn` serves it
+on a free port until stopped. Every process started here is stopped here.
+"""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(**overrides):
+    """Production settings for plain HTTP on 127.0.0.1: debug off, a real secret key,
+    no HTTPS redirect or secure-only cookies (there is no TLS on loopback)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "GUNICORN_"))
+    }
+    env.update(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SECURE_COOKIES="false",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        CACHE_KEY_PREFIX=f"live-{secrets.token_hex(4)}",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(env, *args, check=True):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=check,
+        timeout=300,
+    )
+
+
+def postgres_url_for(database_url, name):
+    """`database_url` pointing at database `name` instead."""
+    parts = urlsplit(database_url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def recreate_postgres_database(database_url):
+    """Drop and create the database `database_url` names, from the server's own `postgres`."""
+    import psycopg
+
+    name = urlsplit(database_url).path.lstrip("/")
+    admin_url = postgres_url_for(database_url, "postgres")
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+class LiveSite:
+    """A migrated database of its own and collected static files, for gunicorn to serve.
+
+    On PostgreSQL (DATABASE_URL is postgres://...) the database is `<name>_live` on the
+    same server; otherwise a SQLite file under `folder`.
+    """
+
+    def __init__(self, folder, database_url="", redis_url="", static_root=None, **env):
+        folder = Path(folder)
+        if database_url.startswith("postgres"):
+            name = urlsplit(database_url).path.lstrip("/") + "_live"
+            database_url = postgres_url_for(database_url, name)
+            recreate_postgres_database(database_url)
+        else:
+            database_url = f"sqlite:///{folder / 'site.sqlite3'}"
+        self.env = production_env(
+            DATABASE_URL=database_url,
+            MEDIA_ROOT=str(folder / "media"),
+            DJANGO_STATIC_ROOT=str(static_root or folder / "static"),
+            **env,
+        )
+        if redis_url:
+            self.env["REDIS_URL"] = redis_url
+        manage(self.env, "migrate", "--noinput", "-v0")
+        if static_root is None:
+            manage(self.env, "collectstatic", "--noinput", "-v0")
+
+    def shell(self, code):
+        """Run Python `code` with Django set up against this site; the last line it
+        printed (log lines go to standard output too)."""
+        lines = manage(self.env, "shell", "-c", code).stdout.strip().splitlines()
+        return lines[-1] if lines else ""
+
+
+class Gunicorn:
+    """gunicorn with the repository's gunicorn.conf.py, on a free port of 127.0.0.1."""
+
+    def __init__(self, env, workers=2, log_path=None, **extra_env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_WORKERS": str(workers),
+            **extra_env,
+        }
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "recovery_site.wsgi",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        if log is not subprocess.DEVNULL:
+            log.close()
+        self._wait_until_answering()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def _wait_until_answering(self, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.process.returncode}")
+            try:
+                urllib.request.urlopen(self.url + "/robots.txt", timeout=2).close()
+                return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn did not answer on {self.url} within {seconds} s")

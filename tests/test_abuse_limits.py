@@ -1,0 +1,100 @@
+"""Floods and password guessing: the contact form's rate limit, the admin login lockout."""
+
+import pytest
+from django.urls import reverse
+
+from facility.models import ContactMessage
+
+from .test_contact import VALID
+
+pytestmark = pytest.mark.django_db
+
+TOO_MANY = "We have received several messages from you in a short time"
+
+
+@pytest.fixture
+def limit(settings):
+    settings.CONTACT_RATE_LIMIT = (3, 3600)
+
+
+def send(client, number, **meta):
+    data = {**VALID, "message": f"Message number {number}: please call me back."}
+    return client.post(reverse("facility:contact"), data, **meta)
+
+
+def test_past_the_limit_the_visitor_is_told_and_keeps_what_they_typed(client, facility, limit):
+    for number in range(3):
+        assert send(client, number).status_code == 302
+
+    response = send(client, 4)
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Your message was not sent:" in html
+    assert TOO_MANY in html and "call us at 1-855-605-2135" in html
+    assert "Message number 4: please call me back." in html  # still in the form
+    assert 'value="Jordan"' in html
+    assert ContactMessage.objects.count() == 3
+
+
+def test_mistakes_do_not_count_against_the_limit(client, facility, limit):
+    for _ in range(5):
+        assert client.post(reverse("facility:contact"), {**VALID, "name": ""}).status_code == 200
+
+    assert send(client, 1).status_code == 302
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_limit(client, facility, limit):
+    for number in range(3):
+        send(client, number, HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+
+    assert send(client, 4, HTTP_X_FORWARDED_FOR="203.0.113.99").status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, facility, limit, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The proxy appends the address it saw; what the client wrote before it is ignored.
+    for number in range(3):
+        send(client, number, HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 192.0.2.10")
+
+    assert send(client, 4, HTTP_X_FORWARDED_FOR="192.0.2.10").status_code == 429
+    assert send(client, 5, HTTP_X_FORWARDED_FOR="192.0.2.11").status_code == 302
+
+
+def test_repeated_wrong_passwords_lock_the_admin_login(client, django_user_model):
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+    login = reverse("admin:login")
+
+    for _ in range(4):
+        response = client.post(login, {"username": "boss", "password": "a-guess"})
+        assert "Please enter the correct" in response.content.decode()
+    assert client.post(login, {"username": "boss", "password": "a-guess"}).status_code == 429
+
+    response = client.post(login, {"username": "boss", "password": "the-right-password"})
+
+    assert response.status_code == 429
+    assert "too many login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The same name from another address is locked too: guessing is spread that way.
+    response = client.post(
+        login, {"username": "boss", "password": "the-right-password"}, REMOTE_ADDR="192.0.2.5"
+    )
+    assert response.status_code == 429
+
+
+def test_a_right_password_before_the_limit_logs_in_and_clears_the_count(client, django_user_model):
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+    login = reverse("admin:login")
+    for _ in range(4):
+        client.post(login, {"username": "boss", "password": "a-guess"})
+
+    response = client.post(login, {"username": "boss", "password": "the-right-password"})
+
+    assert response.status_code == 302
+    client.logout()
+    for _ in range(4):  # four more: had the count not been cleared, this would lock
+        client.post(login, {"username": "boss", "password": "a-guess"})
+    assert (
+        client.post(login, {"username": "boss", "password": "the-right-password"}).status_code
+        == 302
+    )

@@ -1,0 +1,258 @@
+"""Pages for anonymous visitors come from the cache, and any save makes exactly the pages
+that show the saved record fresh again, at once (facility/cache.py, facility/page_cache.py)."""
+
+from datetime import datetime, timedelta
+from io import StringIO
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Post
+from facility import cache as site_cache
+from facility.models import Facility
+
+from .http_session import form_fields
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def site(facility, pages, make_post, make_service, make_photo, recommend):
+    older = make_post(title="An older post", days_ago=5)
+    post = make_post(title="A first post")
+    recommend(post, older)
+    return {
+        "post": post,
+        "older": older,
+        "service": make_service(name="Medical Detox"),
+        "photo": make_photo(caption="The garden"),
+        "page": pages[0],
+    }
+
+
+def site_urls(site):
+    return {
+        "home": reverse("facility:home"),
+        "blog": reverse("articles:list"),
+        "category": site["post"].category.get_absolute_url(),
+        "post": site["post"].get_absolute_url(),
+        "feed": reverse("articles:feed"),
+        "services": reverse("facility:services"),
+        "service": site["service"].get_absolute_url(),
+        "tour": reverse("facility:tour"),
+        "page": site["page"].get_absolute_url(),
+        "site_map": reverse("facility:site_map"),
+        "sitemap": reverse("sitemap"),
+    }
+
+
+def served(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get("X-Cache")
+
+
+def test_a_cached_page_runs_no_query_and_reads_the_same(
+    client, site, page_cache, django_assert_num_queries
+):
+    url = site["post"].get_absolute_url()
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert "A first post" in second.content.decode()
+
+
+POSTS = {"home", "blog", "category", "post", "feed", "site_map", "sitemap"}
+EVERYTHING = {
+    "home",
+    "blog",
+    "category",
+    "post",
+    "feed",
+    "services",
+    "service",
+    "tour",
+    "page",
+    "site_map",
+    "sitemap",
+}
+
+
+def rename(obj, field, value):
+    setattr(obj, field, value)
+    obj.save()
+
+
+CHANGES = {
+    "a post's title": (lambda s: rename(s["older"], "title", "Renamed"), POSTS),
+    "a category": (lambda s: rename(s["post"].category, "name", "Healing"), POSTS),
+    "a recommendation": (lambda s: s["post"].recommended_links.get().delete(), POSTS),
+    "an author's name": (lambda s: rename(s["post"].author, "first_name", "Dee"), POSTS),
+    "a service": (
+        lambda s: rename(s["service"], "summary", "New words."),
+        {"home", "services", "service", "site_map", "sitemap"},
+    ),
+    "a photo": (lambda s: rename(s["photo"], "caption", "The pond"), {"home", "tour"}),
+    "a page": (lambda s: rename(s["page"], "title", "About us"), {"page", "site_map", "sitemap"}),
+    "an hours row": (
+        lambda s: Facility.objects.get().hours.first().delete(),
+        EVERYTHING,
+    ),
+    "the facility": (lambda s: rename(Facility.objects.get(), "phone", "419-555-0100"), EVERYTHING),
+    "a staff login": (lambda s: Client().force_login(s["post"].author), set()),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_each_change_makes_exactly_the_pages_showing_it_fresh(client, site, page_cache, change):
+    make_change, stale = CHANGES[change]
+    urls = site_urls(site)
+    for url in urls.values():
+        served(client, url)
+    assert {name for name, url in urls.items() if served(client, url) == "hit"} == set(urls)
+
+    make_change(site)
+
+    fresh = {name for name, url in urls.items() if served(client, url) == "miss"}
+    assert fresh == stale
+
+
+def test_a_save_in_the_admin_is_on_the_public_page_at_once(
+    client, admin_client, site, facility, page_cache
+):
+    post = site["post"]
+    client.get(post.get_absolute_url())
+    assert "24 Hours" in client.get(post.get_absolute_url()).content.decode()
+
+    change_url = reverse("admin:facility_facility_change", args=[facility.pk])
+    form = form_fields(admin_client.get(change_url).content.decode(), "facility_form")
+    row = next(k.split("-")[1] for k, v in form.items() if k.endswith("-days") and v == ["sundays"])
+    del form[f"hours-{row}-is_24_hours"]
+    form[f"hours-{row}-is_closed"] = ["on"]
+    assert admin_client.post(change_url, form).status_code == 302
+
+    change_url = reverse("admin:articles_post_change", args=[post.pk])
+    form = form_fields(admin_client.get(change_url).content.decode(), "post_form")
+    form["title"] = ["Rest, then recovery"]
+    assert admin_client.post(change_url, form).status_code == 302
+
+    response = client.get(post.get_absolute_url())
+    html = response.content.decode()
+    assert response["X-Cache"] == "miss"
+    assert "<dt>Sundays</dt><dd>Closed</dd>" in html
+    assert "Rest, then recovery</h1>" in html
+
+
+def test_staff_get_fresh_pages_and_leave_none_behind(editor_client, site, page_cache):
+    draft = Post.objects.create(
+        title="Not yet",
+        slug="not-yet",
+        category=site["post"].category,
+        body="<p>Draft.</p>",
+        status=Post.Status.DRAFT,
+    )
+    visitor = Client()
+    home = reverse("facility:home")
+    served(visitor, home)
+
+    assert editor_client.get(home).get("X-Cache") is None  # built for them
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200  # a preview
+
+    assert visitor.get(draft.get_absolute_url()).status_code == 404  # not the staff's copy
+
+
+def test_the_contact_form_is_never_shared(facility, page_cache, monkeypatch):
+    def token(response):
+        return form_fields(response.content.decode())["csrfmiddlewaretoken"][0]
+
+    url = reverse("facility:contact")
+    first, second = Client().get(url), Client().get(url)
+    assert token(first) != token(second)
+    assert first.get("X-Cache") is second.get("X-Cache") is None
+
+    # Even listed as cacheable, a page that hands out a CSRF token is never kept.
+    monkeypatch.setitem(site_cache.PAGES, "facility:contact", set())
+    first, second = Client().get(url), Client().get(url)
+    assert token(first) != token(second)
+    assert second.get("X-Cache") is None
+
+
+def test_query_strings_other_than_page_share_the_cached_page(client, site, page_cache):
+    blog = reverse("articles:list")
+    served(client, blog)
+
+    assert served(client, blog + "?utm_source=newsletter") == "hit"
+    assert served(client, blog + "?page=1") == "miss"
+
+
+def test_a_scheduled_post_appears_at_its_time_with_the_cache_on(
+    client, facility, category, author, settings
+):
+    settings.PAGE_CACHE_SECONDS = 86400  # a day: the post due in an hour must cut it short
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+    common = {"category": category, "author": author, "status": Post.Status.PUBLISHED}
+    Post.objects.create(title="Out already", slug="out", pub_date=now - timedelta(days=1), **common)
+    Post.objects.create(title="Due at ten", slug="due", pub_date=now + timedelta(hours=1), **common)
+    blog = reverse("articles:list")
+
+    def at(moment):
+        with mock.patch("django.utils.timezone.now", return_value=moment):
+            response = client.get(blog)
+        return response["X-Cache"], "Due at ten" in response.content.decode()
+
+    assert at(now) == ("miss", False)
+    assert at(now + timedelta(minutes=59)) == ("hit", False)
+    assert at(now + timedelta(hours=1, seconds=1)) == ("miss", True)
+
+
+def test_header_and_footer_data_are_read_once_then_cached(
+    client, facility, django_assert_num_queries
+):
+    services = reverse("facility:services")
+    with django_assert_num_queries(3):  # services, then the facility and its hours
+        client.get(services)
+    with django_assert_num_queries(1):
+        client.get(services)
+
+    row = facility.hours.get(days="saturdays")
+    row.is_24_hours, row.opens, row.closes = False, "09:00", "13:00"
+    row.save()
+
+    with django_assert_num_queries(3):
+        html = client.get(services).content.decode()
+    assert "<dt>Saturdays</dt><dd>9:00 a.m. – 1:00 p.m.</dd>" in html
+
+
+def test_a_change_makes_things_stale_again_once_committed(
+    facility, django_capture_on_commit_callbacks
+):
+    before = site_cache.versions({"facility"})
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        facility.save()
+        at_once = site_cache.versions({"facility"})
+
+    assert len(callbacks) == 1
+    assert before != at_once != site_cache.versions({"facility"})
+
+
+def test_invalidating_the_cache_rebuilds_every_page(client, site, page_cache):
+    urls = site_urls(site).values()
+    for url in urls:
+        served(client, url)
+
+    call_command("invalidate_cache", stdout=StringIO())
+
+    assert {served(client, url) for url in urls} == {"miss"}
