@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve setup test bench lint format demo admin clean
+.PHONY: run serve setup test bench lint format admin clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

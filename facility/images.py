@@ -248,4 +248,7 @@ class SafeImageField(models.ImageField):
             make_renditions(field_file)
         elif field_file and not default_storage.exists(_share_name(field_file)):
             make_renditions(field_file)  # a file stored by other means, such as load_demo
+        if field_file and self.width_field and not getattr(model_instance, self.width_field):
+            # Pages print width and height from these fields; never leave them empty.
+            self.update_dimension_fields(model_instance, force=True)
         return super().pre_save(model_instance, add)

@@ -160,7 +160,7 @@ def make_staff(username, group):
 
 
 @pytest.fixture
-def editor(db):
+def editor(staff_groups):
     return make_staff("editor", "Editors")
 
 
@@ -226,7 +226,7 @@ def skip_unless_available(config, items, marker, available, reason, required_by)
 
 
 @pytest.fixture
-def publisher(db):
+def publisher(staff_groups):
     return make_staff("publisher", "Publishers")
 
 
@@ -237,3 +237,24 @@ def publisher_client(publisher):
     client = Client()
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture
+def staff_groups(db):
+    """The Editors and Publishers groups, remade by their own data migrations if missing.
+
+    Transactional tests (browser tests) flush every table afterwards, rows that data
+    migrations made included; a later test that needs the groups asks for this fixture.
+    """
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if Group.objects.filter(name__in=["Editors", "Publishers"]).count() == 2:
+        return
+    state = MigrationExecutor(connection).loader.project_state(
+        ("facility", "0004_publishers_group")
+    )
+    import_module("facility.migrations.0002_editors_group").create_editors(state.apps, None)
+    import_module("facility.migrations.0004_publishers_group").create_publishers(state.apps, None)

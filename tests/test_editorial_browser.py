@@ -48,7 +48,9 @@ def pick_autocomplete(page, field_id, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-def test_write_preview_publish_and_restore(live_server, page, facility, category, tmp_path):
+def test_write_preview_publish_and_restore(
+    live_server, page, staff_groups, facility, category, tmp_path
+):
     make_staff("editor", "Editors")
     make_staff("publisher", "Publishers")
     photo = tmp_path / "IMG_2041.jpg"

@@ -36,6 +36,7 @@ def test_load_demo_loads_a_complete_center(client):
     assert RecommendedPost.objects.exists()
     for post in published:
         assert post.featured_image and post.featured_image_alt
+        assert post.featured_image_width == 1600 and post.featured_image_height == 900
         assert post.body.count("<h2>") >= 2
         assert len(post.body.split()) > 300
     for photo in GalleryPhoto.objects.all():

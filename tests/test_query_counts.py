@@ -74,9 +74,17 @@ def test_post_page_query_count_does_not_grow(client, grow):
     assert len(client.get(post.get_absolute_url()).context["recommended_posts"]) == 3
 
 
-def test_post_page_with_no_picks_adds_one_fallback_query(client, facility, make_post):
-    make_post(days_ago=3)
+def test_post_page_with_no_picks_adds_at_most_two_fallback_queries(
+    client, facility, make_post, make_category
+):
+    other = make_category()
+    for n in range(3, 33):
+        make_post(days_ago=n)
     post = make_post(days_ago=2)
-    make_post(days_ago=1)
-
+    make_post(days_ago=1, category=other)
+    # Enough posts in its category: picks, then the same category; nothing more.
     assert count_queries(client, post.get_absolute_url()) == 7
+
+    lonely = make_post(days_ago=0, category=make_category())
+    # Alone in its category: picks, same category, then the newest posts.
+    assert count_queries(client, lonely.get_absolute_url()) == 8

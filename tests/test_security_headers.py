@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def policy(response):
     """The Content-Security-Policy header as {directive: sources}."""
-    directives = response["Content-Security-Policy"].split("; ")
+    directives = [d.strip() for d in response["Content-Security-Policy"].split(";") if d.strip()]
     return {name: sources for name, _, sources in (d.partition(" ") for d in directives)}
 
 
@@ -61,6 +61,6 @@ def test_pages_from_the_cache_get_the_headers_too(client, facility, settings):
     response = client.get(reverse("facility:home"))
 
     assert response["X-Cache"] == "hit"
-    assert "script-src 'self';" in response["Content-Security-Policy"]
+    assert policy(response)["script-src"] == "'self'"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
