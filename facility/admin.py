@@ -29,7 +29,7 @@ class FacilityAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
-        ("Contact", {"fields": ["phone", "email"]}),
+        ("Contact", {"fields": ["phone", "email", "crisis_line"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
     ]
 

@@ -12,6 +12,9 @@ from articles.richtext import RichTextField
 from .images import SafeImageField
 from .redirects import KeepsOldURLs
 
+# The first words of the crisis help on every page, read by people in a hard moment: gentle.
+DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
+
 
 class Facility(models.Model):
     """The one treatment center this site is for."""
@@ -37,6 +40,15 @@ class Facility(models.Model):
         "map link",
         blank=True,
         help_text='Where "View larger map" goes; an OpenStreetMap link is made when empty.',
+    )
+    crisis_line = models.CharField(
+        "crisis help line",
+        max_length=160,
+        default=DEFAULT_CRISIS_LINE,
+        help_text=(
+            "A short, calm sentence at the top of every page. The 988 Suicide & Crisis "
+            "Lifeline and our phone number always follow it."
+        ),
     )
     updated = models.DateTimeField(auto_now=True)
 
