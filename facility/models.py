@@ -1,11 +1,14 @@
 """The center itself: its facts, hours, services, photos, pages and contact messages."""
 
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.richtext import RichTextField
 
@@ -307,8 +310,20 @@ class MovedPage(models.Model):
         cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
 
 
+class ContactMessageQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Messages older than the retention period, which `purge_inquiries` deletes."""
+        now = now or timezone.now()
+        days = settings.CONTACT_MESSAGE_RETENTION_DAYS
+        return self.filter(created__lt=now - timedelta(days=days))
+
+
 class ContactMessage(models.Model):
-    """What a visitor wrote through the contact form: health information, kept minimal."""
+    """What a visitor wrote through the contact form: health information, kept minimal.
+
+    Only staff with `view_contactmessage` read them (the Editors group never has it), and
+    `purge_inquiries` deletes them after `CONTACT_MESSAGE_RETENTION_DAYS`.
+    """
 
     name = models.CharField(max_length=120)
     email = models.EmailField(blank=True)
@@ -320,9 +335,12 @@ class ContactMessage(models.Model):
         "staff notified", null=True, blank=True, help_text="Empty if the e-mail failed."
     )
 
+    objects = ContactMessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created"]
         verbose_name = "contact message"
+        permissions = [("export_contactmessage", "Can export contact messages as CSV")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(email="") | ~Q(phone=""), name="contact_message_has_reply_route"

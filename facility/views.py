@@ -1,11 +1,13 @@
 import logging
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
 from articles.models import Category, Post
@@ -109,6 +111,12 @@ class PageDetailView(MetaMixin, DetailView):
         )
 
 
+class ContactMessageNotSaved(Exception):
+    """Saving a contact message failed; the database's own words are left out."""
+
+
+# Error reports (and the debug page) show "********" for what the visitor typed.
+@method_decorator(sensitive_post_parameters(), name="dispatch")
 class ContactView(MetaMixin, CreateView):
     form_class = ContactForm
     template_name = "facility/contact.html"
@@ -117,8 +125,13 @@ class ContactView(MetaMixin, CreateView):
         if form.is_spam():
             # Look like success, so the bot learns nothing; keep nothing.
             return redirect("facility:contact_thanks")
-        with transaction.atomic():
-            message = form.save()
+        try:
+            with transaction.atomic():
+                message = form.save()
+        except DatabaseError as error:
+            # A database error can quote the row it refused, i.e. the visitor's message,
+            # and the error log would keep it: raise one that names only the error's kind.
+            raise ContactMessageNotSaved(type(error).__name__) from None
         notify_staff(message, self.request, Facility.for_request(self.request))
         return redirect("facility:contact_thanks")
 
