@@ -14,6 +14,14 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# axe-core for the accessibility tests and Lighthouse, as pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Without npm the tests still run; the ones that need axe-core say they are skipped.
+NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
+
 setup: $(VENV)/.installed  ## Install, migrate and load the demo content (SQLite by default).
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -22,7 +30,7 @@ setup: $(VENV)/.installed  ## Install, migrate and load the demo content (SQLite
 run: setup  ## Serve the demo site on http://127.0.0.1:8000/
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: $(VENV)/.installed  ## Run the whole test suite.
+test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed  ## Check style with ruff.
@@ -37,4 +45,4 @@ admin: $(VENV)/.installed  ## Create a staff superuser for the admin.
 	$(BIN)/python manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules screenshots

@@ -1,5 +1,6 @@
 """Shared fixtures and small factories."""
 
+import functools
 import io
 import os
 from datetime import time, timedelta
@@ -9,10 +10,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
 from articles.models import Category, Post, RecommendedPost
+from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
 _serial = count(1)
@@ -151,7 +155,17 @@ def editor_client(client, editor):
     return client
 
 
-# Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser).
+@pytest.fixture(scope="session", autouse=True)
+def _draw_demo_pictures_once():
+    """The demo's pictures come from fixed seeds: draw each once per run, not per load."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("featured_image", "gallery_image"):
+            patch.setattr(pictures, name, functools.cache(getattr(pictures, name)))
+        yield
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), and
+# axe-core from npm (`npm ci`, which `make test` runs) for the accessibility checks.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -161,6 +175,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# Playwright's sync API runs an event loop in the test's thread; Django would then refuse
+# the ORM calls browser tests make beside it, which are synchronous on purpose.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -168,15 +186,56 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+def _reset_database(contents):
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and its migrated contents (groups, permissions) serialized."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """The migrated database with the demo center loaded, serialized, once per run.
+
+    Drawing and loading the demo takes seconds; putting this back takes a tenth of one.
+    """
+    with django_db_blocker.unblock():
+        _reset_database(django_db_setup)
+        call_command("load_demo", verbosity=0)
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def demo_site(_demo_database, live_server):
+    """The demo center on a live server; each test starts from it, whatever others changed.
+
+    Browser tests are transactional (`django_db(transaction=True)`), so the server's thread
+    and the test see each other's writes; pytest-django empties the database after each.
+    """
+    _reset_database(_demo_database)
+    return live_server
+
+
 def pytest_collection_modifyitems(config, items):
-    if Path(CHROMIUM).exists():
-        return
-    reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(f"REQUIRE_BROWSER is set but {reason}.")
-    config.issue_config_time_warning(pytest.PytestWarning(f"Skipping browser tests: {reason}."), 2)
-    for item in items:
-        if "browser" in item.keywords:
+    missing = {}
+    if not Path(CHROMIUM).exists():
+        missing["browser"] = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.exists():
+        missing["axe"] = f"axe-core is not installed at {AXE} (npm ci)"
+    for marker, reason in missing.items():
+        if os.environ.get("REQUIRE_BROWSER"):
+            raise pytest.UsageError(f"REQUIRE_BROWSER is set but {reason}.")
+        skipped = [item for item in items if marker in item.keywords]
+        if skipped:
+            config.issue_config_time_warning(
+                pytest.PytestWarning(f"Skipping {len(skipped)} {marker} tests: {reason}."), 2
+            )
+        for item in skipped:
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
