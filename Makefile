@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run setup test lint format demo admin clean
+.PHONY: run setup test lint format demo admin lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ run: setup  ## Serve the demo site on http://127.0.0.1:8000/
 
 test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lighthouse: $(VENV)/.installed node_modules/.installed  ## Score pages with Lighthouse; see docs/quality.md.
+	$(BIN)/python benchmarks/lighthouse.py
 
 lint: $(VENV)/.installed  ## Check style with ruff.
 	$(BIN)/ruff check .
