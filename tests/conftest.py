@@ -8,9 +8,11 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 from PIL import Image
@@ -187,8 +189,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def _reset_database(contents):
+    """Empty the database and fill it with `contents`, serialized as Django's tests do."""
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(contents)
+    # The rows came back with their ids; move PostgreSQL's id sequences past them.
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
 
 
 @pytest.fixture(scope="session")
