@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 QUALITY = ROOT / "docs" / "quality.md"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+AIM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 
 
@@ -189,6 +190,14 @@ def main():
     if not options.no_write:
         write_quality(rows, version, options.runs)
         print(f"Scores written to {QUALITY.relative_to(ROOT)}.")
+    short = [
+        f"{name}: {key} {scores[key]} (aim {AIM[key]})"
+        for name, _, scores, _ in rows
+        for key in CATEGORIES
+        if scores[key] < AIM[key]
+    ]
+    if short:
+        raise SystemExit("Below the aim: " + "; ".join(short))
 
 
 if __name__ == "__main__":
