@@ -8,6 +8,7 @@ from pathlib import Path
 from django.urls import reverse
 
 from articles.models import Post
+from facility.demo.text import SERVICES
 from facility.models import Service
 from tests.conftest import AXE
 
@@ -18,6 +19,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Pages reached by doing something rather than by address.
 CONTACT_WITH_ERRORS = "contact-errors"
 NOT_FOUND = "not-found"
+# Each service has a page; their names are known before the database is.
+DEMO_SERVICE_SLUGS = [service["slug"] for service in SERVICES]
 
 
 def page_names():
@@ -41,15 +44,6 @@ def page_names():
         "site-map",
         NOT_FOUND,
     ]
-
-
-def _demo_service_slugs():
-    from facility.demo.text import SERVICES
-
-    return [service["slug"] for service in SERVICES]
-
-
-DEMO_SERVICE_SLUGS = _demo_service_slugs()
 
 
 def page_url(name):
