@@ -217,6 +217,22 @@ def _demo_database(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def _migrated_data_in_transactional_tests(request):
+    """Give a transactional test the groups and permissions the migrations made.
+
+    pytest-django empties the database after each transactional test, and what data
+    migrations made (the Editors group...) would be gone for the transactional tests
+    after it.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional and "demo_site" not in request.fixturenames:  # demo_site has them
+        _reset_database(request.getfixturevalue("django_db_setup"))
+
+
 @pytest.fixture
 def demo_site(_demo_database, live_server):
     """The demo center on a live server; each test starts from it, whatever others changed.
