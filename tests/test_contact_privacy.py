@@ -55,11 +55,12 @@ def test_only_staff_with_the_permission_read_messages(facility):
     assert PRIVATE in admissions.get(change_url).content.decode()
 
 
-def test_the_editors_group_never_gets_contact_message_permissions():
-    editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+def test_editors_and_publishers_never_get_contact_message_permissions():
+    for name in ["Editors", "Publishers"]:
+        codenames = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
+        assert not [codename for codename in codenames if codename.endswith("contactmessage")]
     admissions = Group.objects.get(name="Admissions").permissions.values_list("codename", flat=True)
 
-    assert not [codename for codename in editors if codename.endswith("contactmessage")]
     assert set(admissions) == {
         "view_contactmessage",
         "delete_contactmessage",

@@ -4,14 +4,13 @@ staff writing a post and changing the hours, as people do it, click by click."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Post
 from facility.models import ContactMessage
-from tests.conftest import jpeg_file
+from tests.conftest import jpeg_file, make_staff
 from tests.page_checks import page_names, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -88,11 +87,15 @@ def log_in(page, base_url, username):
 
 
 @pytest.fixture
-def staff_member():
-    user = User.objects.create_user(
-        "robin", password=PASSWORD, is_staff=True, first_name="Robin", last_name="Hale"
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
+def editor():
+    return make_staff("robin", "Editors")
+
+
+@pytest.fixture
+def publisher():
+    user = make_staff("robin", "Publishers")  # Editors' rights, and publishing
+    user.first_name, user.last_name = "Robin", "Hale"
+    user.save()
     return user
 
 
@@ -103,9 +106,7 @@ def choose_in_autocomplete(page, field, search, option):
     page.locator(".select2-results__option", has_text=option).click()
 
 
-def test_staff_member_writes_illustrates_and_publishes_a_post(
-    demo_site, page, staff_member, tmp_path
-):
+def test_staff_member_writes_illustrates_and_publishes_a_post(demo_site, page, publisher, tmp_path):
     first_pick, second_pick = Post.objects.published()[4], Post.objects.published()[1]
     photo = tmp_path / "garden-bench.jpg"
     photo.write_bytes(jpeg_file(size=(800, 450)).read())
@@ -170,7 +171,7 @@ def test_staff_member_writes_illustrates_and_publishes_a_post(
     expect(titles.nth(1)).to_have_text(second_pick.title)
 
 
-def test_staff_change_the_hours_and_every_footer_shows_them_at_once(demo_site, page, staff_member):
+def test_staff_change_the_hours_and_every_footer_shows_them_at_once(demo_site, page, editor):
     log_in(page, demo_site.url, "robin")
     page.goto(demo_site.url + reverse("admin:facility_facility_changelist"))
     saturdays = page.locator("tr.form-row", has=page.locator("option[selected][value=saturdays]"))
