@@ -7,6 +7,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.db import IntegrityError
@@ -66,6 +67,19 @@ def test_editors_and_publishers_never_get_contact_message_permissions():
         "delete_contactmessage",
         "export_contactmessage",
     }
+
+
+def test_the_admin_action_log_keeps_no_name_of_a_deleted_message(facility):
+    saved = message(name="Jordan Quill")
+
+    staff("admissions", "Admissions").post(
+        reverse("admin:facility_contactmessage_delete", args=[saved.pk]), {"post": "yes"}
+    )
+
+    assert not ContactMessage.objects.exists()
+    logged = LogEntry.objects.get()
+    assert logged.object_repr == f"Contact message {saved.pk}"
+    assert "Quill" not in logged.object_repr + logged.change_message
 
 
 def export(client, *messages):
