@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve setup test bench lint format admin clean
+.PHONY: run serve setup test bench lint format admin lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,14 @@ $(BIN)/python:
 $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+# axe-core for the accessibility tests and Lighthouse, as pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Without npm the tests still run; the ones that need axe-core say they are skipped.
+NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
 setup: $(VENV)/.installed  ## Install, migrate and load the demo content (SQLite by default).
 	$(BIN)/python manage.py migrate --noinput
@@ -38,12 +46,15 @@ serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 
-test: $(VENV)/.installed  ## Run the whole test suite.
+test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed  ## Measure pages against a reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python -m benchmarks.run
+
+lighthouse: $(VENV)/.installed node_modules/.installed  ## Score pages with Lighthouse; see docs/quality.md.
+	$(BIN)/python benchmarks/lighthouse.py
 
 lint: $(VENV)/.installed  ## Check style with ruff.
 	$(BIN)/ruff check .
@@ -57,4 +68,4 @@ admin: $(VENV)/.installed  ## Create a staff superuser for the admin.
 	$(BIN)/python manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules screenshots

@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
+from .exports import contact_messages_csv
 from .models import (
     ContactMessage,
     Facility,
@@ -29,7 +33,7 @@ class FacilityAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
-        ("Contact", {"fields": ["phone", "email"]}),
+        ("Contact", {"fields": ["phone", "email", "crisis_line"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
     ]
 
@@ -95,14 +99,32 @@ class MovedPageAdmin(admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(admin.ModelAdmin):
+    """Health information: read-only, for staff with `view_contactmessage` only."""
+
     list_display = ["created", "name", "email", "phone", "notified"]
     list_filter = ["created"]
     search_fields = ["name", "email", "phone"]
     date_hierarchy = "created"
     readonly_fields = ["name", "email", "phone", "message", "consent", "created", "notified"]
+    actions = ["export_csv"]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_export_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.export_{opts.model_name}")
+
+    @admin.action(description="Export selected messages as CSV", permissions=["export"])
+    def export_csv(self, request, queryset):
+        day = timezone.localdate().isoformat()
+        response = HttpResponse(
+            contact_messages_csv(queryset.order_by("created")),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="contact-messages-{day}.csv"'},
+        )
+        add_never_cache_headers(response)  # no-store: no cache keeps a copy
+        return response

@@ -1,17 +1,23 @@
 """The center itself: its facts, hours, services, photos, pages and contact messages."""
 
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.richtext import RichTextField
 
 from .cache import cached_facility
 from .images import SafeImageField
 from .redirects import KeepsOldURLs
+
+# The first words of the crisis help on every page, read by people in a hard moment: gentle.
+DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
 
 
 class Facility(models.Model):
@@ -38,6 +44,15 @@ class Facility(models.Model):
         "map link",
         blank=True,
         help_text='Where "View larger map" goes; an OpenStreetMap link is made when empty.',
+    )
+    crisis_line = models.CharField(
+        "crisis help line",
+        max_length=160,
+        default=DEFAULT_CRISIS_LINE,
+        help_text=(
+            "A short, calm sentence at the top of every page. The 988 Suicide & Crisis "
+            "Lifeline and our phone number always follow it."
+        ),
     )
     updated = models.DateTimeField(auto_now=True)
 
@@ -296,8 +311,20 @@ class MovedPage(models.Model):
         cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
 
 
+class ContactMessageQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Messages older than the retention period, which `purge_inquiries` deletes."""
+        now = now or timezone.now()
+        days = settings.CONTACT_MESSAGE_RETENTION_DAYS
+        return self.filter(created__lt=now - timedelta(days=days))
+
+
 class ContactMessage(models.Model):
-    """What a visitor wrote through the contact form: health information, kept minimal."""
+    """What a visitor wrote through the contact form: health information, kept minimal.
+
+    Only staff with `view_contactmessage` read them (the Editors group never has it), and
+    `purge_inquiries` deletes them after `CONTACT_MESSAGE_RETENTION_DAYS`.
+    """
 
     name = models.CharField(max_length=120)
     email = models.EmailField(blank=True)
@@ -309,9 +336,12 @@ class ContactMessage(models.Model):
         "staff notified", null=True, blank=True, help_text="Empty if the e-mail failed."
     )
 
+    objects = ContactMessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created"]
         verbose_name = "contact message"
+        permissions = [("export_contactmessage", "Can export contact messages as CSV")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(email="") | ~Q(phone=""), name="contact_message_has_reply_route"
@@ -319,4 +349,5 @@ class ContactMessage(models.Model):
         ]
 
     def __str__(self):
-        return f"Message from {self.name}"
+        # No name: the admin keeps this text in its action log (a deletion too) forever.
+        return f"Contact message {self.pk}"

@@ -2,12 +2,14 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
 from articles.models import Category, Post
@@ -112,6 +114,12 @@ class PageDetailView(MetaMixin, DetailView):
         )
 
 
+class ContactMessageNotSaved(Exception):
+    """Saving a contact message failed; the database's own words are left out."""
+
+
+# Error reports (and the debug page) show "********" for what the visitor typed.
+@method_decorator(sensitive_post_parameters(), name="dispatch")
 class ContactView(MetaMixin, CreateView):
     form_class = ContactForm
     template_name = "facility/contact.html"
@@ -123,8 +131,15 @@ class ContactView(MetaMixin, CreateView):
         if over_limit(self.request, "contact", settings.CONTACT_RATE_LIMIT):
             form.add_error(None, rate_limited_message(Facility.for_request(self.request)))
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        with transaction.atomic():
-            message = form.save()
+        try:
+            with transaction.atomic():
+                message = form.save()
+        except DatabaseError as error:
+            # A database error can quote the row it refused, i.e. the visitor's message,
+            # and the error log would keep it: raise one that names only the error's kind.
+            if isinstance(error, outage.DATABASE_DOWN):
+                raise type(error)(type(error).__name__) from None  # the outage page answers
+            raise ContactMessageNotSaved(type(error).__name__) from None
         notify_staff(message, self.request, Facility.for_request(self.request))
         return redirect("facility:contact_thanks")
 

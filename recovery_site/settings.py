@@ -205,6 +205,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localh
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who hears about new contact messages; empty means the facility's own address.
 CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
+# Contact messages are health information: kept this many days, then deleted by
+# `manage.py purge_inquiries`, which the server runs daily (see README).
+CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "90"))
+if CONTACT_MESSAGE_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("CONTACT_MESSAGE_RETENTION_DAYS must be 1 or more.")
 
 LOGIN_URL = "admin:login"
 AUTHENTICATION_BACKENDS = [

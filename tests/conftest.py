@@ -1,5 +1,6 @@
 """Shared fixtures and small factories."""
 
+import functools
 import io
 import os
 from datetime import time, timedelta
@@ -7,13 +8,18 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import timezone
 from PIL import Image
 
 from articles.models import Category, Post, RecommendedPost
+from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
 from .live_gunicorn import manage, production_env
@@ -170,7 +176,17 @@ def editor_client(client, editor):
     return client
 
 
-# Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser).
+@pytest.fixture(scope="session", autouse=True)
+def _draw_demo_pictures_once():
+    """The demo's pictures come from fixed seeds: draw each once per run, not per load."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("featured_image", "gallery_image"):
+            patch.setattr(pictures, name, functools.cache(getattr(pictures, name)))
+        yield
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), and
+# axe-core from npm (`npm ci`, which `make test` runs) for the accessibility checks.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -180,11 +196,71 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# Playwright's sync API runs an event loop in the test's thread; Django would then refuse
+# the ORM calls browser tests make beside it, which are synchronous on purpose.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def _reset_database(contents):
+    """Empty the database and fill it with `contents`, serialized as Django's tests do."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(contents)
+    # The rows came back with their ids; move PostgreSQL's id sequences past them.
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and its migrated contents (groups, permissions) serialized."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """The migrated database with the demo center loaded, serialized, once per run.
+
+    Drawing and loading the demo takes seconds; putting this back takes a tenth of one.
+    """
+    with django_db_blocker.unblock():
+        _reset_database(django_db_setup)
+        call_command("load_demo", verbosity=0)
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_in_transactional_tests(request):
+    """Give a transactional test the groups and permissions the migrations made.
+
+    pytest-django empties the database after each transactional test, and what data
+    migrations made (the Editors group...) would be gone for the transactional tests
+    after it.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional and "demo_site" not in request.fixturenames:  # demo_site has them
+        _reset_database(request.getfixturevalue("django_db_setup"))
+
+
+@pytest.fixture
+def demo_site(_demo_database, live_server):
+    """The demo center on a live server; each test starts from it, whatever others changed.
+
+    Browser tests are transactional (`django_db(transaction=True)`), so the server's thread
+    and the test see each other's writes; pytest-django empties the database after each.
+    """
+    _reset_database(_demo_database)
+    return live_server
 
 
 @pytest.hookimpl(trylast=True)  # after -m has deselected what will not run
@@ -195,6 +271,14 @@ def pytest_collection_modifyitems(config, items):
         "browser",
         available=Path(CHROMIUM).exists(),
         reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+        required_by="REQUIRE_BROWSER",
+    )
+    skip_unless_available(
+        config,
+        items,
+        "axe",
+        available=AXE.exists(),
+        reason=f"axe-core is not installed at {AXE} (npm ci)",
         required_by="REQUIRE_BROWSER",
     )
     # Several servers sharing one site need a database server and Redis: .ci/run gives

@@ -47,9 +47,11 @@ def test_share_links_carry_the_absolute_url_and_no_script(client, facility, make
     assert f"https://www.linkedin.com/sharing/share-offsite/?url={encoded}" in html
     assert f"https://x.com/intent/post?url={encoded}&amp;text=Sleep+%26+recovery" in html
     assert f"mailto:?subject=Sleep%20%26%20recovery&amp;body={quote(absolute)}" in html
-    # No third-party script or pixel: the only script that runs is our own.
-    runnable = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html)
-    assert runnable == ['<script src="/static/js/site.js" defer>']
+    # No third-party script or pixel: the only scripts that run are our own, and the one
+    # inline line marks the page as scripted before it is first drawn.
+    runnable = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>(.*?)</script>", html)
+    assert runnable == ['document.documentElement.classList.add("js")', ""]
+    assert '<script src="/static/js/site.js" defer></script>' in html
     assert "<iframe" not in html
 
 

@@ -3,6 +3,7 @@
 Pure data, written for this project, loaded by the ``load_demo`` management command.
 Rich text is HTML as CKEditor 4 writes it; internal links use the site's public paths.
 Picture names (``image_theme``, ``scene``) refer to ``facility.demo.pictures``.
+``{retention_days}`` in a page stands for the CONTACT_MESSAGE_RETENTION_DAYS setting.
 """
 
 FACILITY = {
@@ -437,7 +438,7 @@ PAGES = [
         "title": "Privacy Policy",
         "search_description": (
             "How the Manor Hill Recovery Center website handles your information: no trackers or "
-            "analytics, and contact messages deleted after 90 days."
+            "analytics, and contact messages deleted after {retention_days} days."
         ),
         "body": (
             "<p>This policy explains what information this website collects, how we use it and how "
@@ -476,8 +477,9 @@ PAGES = [
             "<p>We use this information only to respond to you. Your message is stored on the "
             "center's own server and can be seen only by authorized staff members who need it to "
             "reply. When a message arrives, staff receive a notification e-mail that does not "
-            "include what you wrote; they read your message after signing in to the site. We "
-            "delete contact messages 90 days after we receive them.</p>"
+            "include what you wrote; they read your message after signing in to the site. What "
+            "you wrote is never copied into our server's logs. We delete contact messages "
+            "automatically {retention_days} days after we receive them.</p>"
             "<p>Please share only what you need to in the form. A short note and the best way to "
             "reach you is enough; we can talk about the rest by phone.</p>"
             "<h2>If you become a patient</h2>"

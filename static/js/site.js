@@ -1,14 +1,13 @@
 // Small enhancements; every page works without them.
 (function () {
   "use strict";
+  // Normally already there, from the line in the page's <head>.
   document.documentElement.classList.add("js");
 
   function setUpMenu() {
     var toggle = document.querySelector(".menu-toggle");
     var nav = document.getElementById("site-nav");
     if (!toggle || !nav) return;
-    nav.classList.add("is-collapsible");
-    toggle.hidden = false;
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
@@ -26,9 +25,6 @@
   // The map contacts OpenStreetMap only once the visitor asks for it.
   function setUpMaps() {
     document.querySelectorAll("[data-map-src]").forEach(function (button) {
-      button.hidden = false;
-      var note = button.parentNode.querySelector(".map-note");
-      if (note) note.hidden = false;
       button.addEventListener("click", function () {
         var frame = document.createElement("iframe");
         frame.src = button.getAttribute("data-map-src");

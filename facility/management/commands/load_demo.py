@@ -7,6 +7,7 @@ running it twice changes nothing.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -89,7 +90,10 @@ class Command(BaseCommand):
             sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
 
     def load_pages(self):
+        # The privacy policy states the retention period the settings actually enforce.
+        days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
         for page in text.PAGES:
+            page = {name: value.replace("{retention_days}", days) for name, value in page.items()}
             sync(Page, {"slug": page["slug"]}, page)
 
     def load_gallery(self):

@@ -1,0 +1,152 @@
+"""Every kind of public page, and what the browser tests check on each.
+
+Used by the browser test modules with the `demo_site` fixture from conftest.py.
+"""
+
+from pathlib import Path
+
+from django.urls import reverse
+
+from articles.models import Post
+from facility.demo.text import SERVICES
+from facility.models import Service
+from tests.conftest import AXE
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+WIDTHS = {"phone": 390, "desktop": 1280}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Pages reached by doing something rather than by address.
+CONTACT_WITH_ERRORS = "contact-errors"
+NOT_FOUND = "not-found"
+# Each service has a page; their names are known before the database is.
+DEMO_SERVICE_SLUGS = [service["slug"] for service in SERVICES]
+
+
+def page_names():
+    """The names of every page template's example, for parametrizing (no database)."""
+    return [
+        "home",
+        "blog",
+        "post",
+        "category",
+        "search",
+        "search-results",
+        "services",
+        *(f"service-{slug}" for slug in DEMO_SERVICE_SLUGS),
+        "tour",
+        "contact",
+        CONTACT_WITH_ERRORS,
+        "contact-thanks",
+        "who-we-are",
+        "admissions",
+        "privacy-policy",
+        "site-map",
+        NOT_FOUND,
+    ]
+
+
+def page_url(name):
+    """The path of the page called `name` on the demo site."""
+    if name.startswith("service-"):
+        return Service.objects.get(slug=name.removeprefix("service-")).get_absolute_url()
+    if name in ("post", "category"):
+        # A post in the middle of the blog, so it has both neighbours.
+        posts = list(Post.objects.published())
+        post = posts[len(posts) // 2]
+        return post.get_absolute_url() if name == "post" else post.category.get_absolute_url()
+    return {
+        "home": reverse("facility:home"),
+        "blog": reverse("articles:list"),
+        "search": reverse("facility:search"),
+        "search-results": reverse("facility:search") + "?q=detox",
+        "services": reverse("facility:services"),
+        "tour": reverse("facility:tour"),
+        "contact": reverse("facility:contact"),
+        CONTACT_WITH_ERRORS: reverse("facility:contact"),
+        "contact-thanks": reverse("facility:contact_thanks"),
+        "who-we-are": reverse("facility:page", args=["who-we-are"]),
+        "admissions": reverse("facility:page", args=["admissions"]),
+        "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
+        "site-map": reverse("facility:site_map"),
+        NOT_FOUND: "/no-such-page/",
+    }[name]
+
+
+def open_page(page, base_url, name):
+    """Show the page called `name` in `page`, as a visitor would reach it; its status."""
+    response = page.goto(base_url + page_url(name))
+    if name == CONTACT_WITH_ERRORS:
+        # Send the form empty: every required field gets its error.
+        with page.expect_navigation() as sent:
+            page.get_by_role("button", name="Send message").click()
+        response = sent.value
+    return response.status
+
+
+def expected_status(name):
+    return 404 if name == NOT_FOUND else 200
+
+
+def show_every_image(page):
+    """Load the lazy images too; the addresses of any images that are broken."""
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    return page.evaluate("Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.src)")
+
+
+def sideways_overflow(page):
+    """How many pixels the page scrolls sideways (0 when it fits)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.0 and 2.1 A and AA violations on the page, readably."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return results.violations.map(v => ({
+                id: v.id,
+                help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return [f"{v['id']} ({v['help']}): " + " | ".join(v["nodes"]) for v in result]
+
+
+# The focused element's look, and whether it differs from its look unfocused. A post
+# card shows focus on the card around its link, so the card's look counts too.
+FOCUS_INDICATOR = """() => {
+    const el = document.activeElement;
+    const parts = [el, el.closest(".post-card")].filter(Boolean);
+    // Colours ease in over a moment; compare where they end up.
+    const look = () => document.getAnimations().forEach(a => a.finish()) || parts.map(part => {
+        const s = getComputedStyle(part);
+        return s.outlineStyle === "none" || parseFloat(s.outlineWidth) === 0
+            ? "no outline " + s.boxShadow
+            : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} ${s.boxShadow}`;
+    }).join(" / ");
+    // The page scrolls a focused element into view smoothly; finish that at once. One
+    // placed off the page (left: -10000px) stays out of view and fails.
+    el.scrollIntoView({block: "nearest", inline: "nearest", behavior: "instant"});
+    const rect = el.getBoundingClientRect();
+    const focused = look();
+    el.blur();
+    const unfocused = look();
+    el.focus();
+    return {
+        element: el.outerHTML.slice(0, 120),
+        inMain: Boolean(el.closest("main")),
+        visible: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0
+            && rect.top < innerHeight && rect.left < innerWidth,
+        indicated: focused !== unfocused,
+        body: el === document.body,
+    };
+}"""
