@@ -11,10 +11,21 @@ UNSAFE_INLINE = "'unsafe-inline'"
 
 
 def _site_policy_plus(**extra):
-    """Directives replacing the site's own: each the site's sources plus `extra`."""
+    """Directives replacing the site's own: each the site's sources plus `extra`.
+
+    Hashes are left out where 'unsafe-inline' comes in: browsers ignore 'unsafe-inline'
+    in a directive that lists a hash, and the staff tools need it.
+    """
     site = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     return {
-        name.replace("_", "-"): [*site.get(name.replace("_", "-"), []), *sources]
+        name.replace("_", "-"): [
+            *(
+                source
+                for source in site.get(name.replace("_", "-"), [])
+                if not (UNSAFE_INLINE in sources and source.startswith("'sha256-"))
+            ),
+            *sources,
+        ]
         for name, sources in extra.items()
     }
 

@@ -93,7 +93,8 @@ def show_every_image(page):
     page.evaluate(
         "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
     )
-    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    # A function, not a string: Playwright would eval a string, which our CSP forbids.
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
     return page.evaluate("Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.src)")
 
 

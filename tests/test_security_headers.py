@@ -1,7 +1,10 @@
 """The headers that tell browsers what this site allows: strict for the public, looser
 only on the staff tools that need it."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from .conftest import jpeg_file
@@ -20,7 +23,8 @@ def test_public_pages_carry_the_strict_policy_and_security_headers(client, facil
 
     csp = policy(response)
     assert csp["default-src"] == "'self'"
-    assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'"
+    assert csp["script-src"] == f"'self' {settings.EARLY_SCRIPT_HASH}"
+    assert csp["style-src"] == "'self'"
     assert csp["frame-src"] == "https://www.openstreetmap.org"
     assert csp["object-src"] == "'none'" and csp["frame-ancestors"] == "'none'"
     assert "unsafe" not in response["Content-Security-Policy"]
@@ -61,6 +65,22 @@ def test_pages_from_the_cache_get_the_headers_too(client, facility, settings):
     response = client.get(reverse("facility:home"))
 
     assert response["X-Cache"] == "hit"
-    assert policy(response)["script-src"] == "'self'"
+    assert policy(response)["script-src"] == f"'self' {settings.EARLY_SCRIPT_HASH}"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_one_inline_script_is_allowed_by_its_hash_and_nothing_else(client, facility):
+    html = client.get(reverse("facility:home")).content.decode()
+    inline = re.findall(r"<script>(.*?)</script>", html)
+
+    assert inline == [settings.EARLY_SCRIPT]  # the hash in the policy is of this text
+    assert policy(client.get(reverse("facility:home")))["script-src"] == (
+        f"'self' {settings.EARLY_SCRIPT_HASH}"
+    )
+
+
+def test_staff_tools_get_unsafe_inline_without_the_hash_that_would_cancel_it(admin_client):
+    sources = policy(admin_client.get(reverse("admin:index")))["script-src"].split()
+    assert "'unsafe-inline'" in sources
+    assert not any(source.startswith("'sha256-") for source in sources)
