@@ -209,6 +209,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def _reset_database(contents):
     """Empty the database and fill it with `contents`, serialized as Django's tests do."""
+    cache.clear()  # what it holds was built from the data being replaced
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(contents)
     # The rows came back with their ids; move PostgreSQL's id sequences past them.
