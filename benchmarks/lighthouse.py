@@ -154,6 +154,8 @@ def main():
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Served over plain HTTP on this machine; production redirects to HTTPS.
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
@@ -170,6 +172,7 @@ def main():
                 str(Path(sys.executable).parent / "gunicorn"),
                 "benchmarks.lighthouse_wsgi:application",
                 f"--bind=127.0.0.1:{port}", "--workers=2", "--log-level=warning",
+                "--access-logfile=/dev/null",
             ],
             cwd=ROOT, env=env,
         )  # fmt: skip
