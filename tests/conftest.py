@@ -3,6 +3,7 @@
 import functools
 import io
 import os
+import threading
 from datetime import time, timedelta
 from itertools import count
 from pathlib import Path
@@ -205,6 +206,36 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, made to run one request at a time on in-memory SQLite.
+
+    There Django gives all of the server's threads one shared database connection, and
+    two requests at once (the admin's autocomplete sends several while someone types) can
+    deadlock in it: a browser test then hangs for ever. The sockets still have a thread
+    each, so browsers' parallel and kept-alive connections are all served.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost", start=False)
+    if server.thread.connections_override:
+        server.thread.static_handler = _one_at_a_time(server.thread.static_handler)
+    server.start()
+    yield server
+    server.stop()
+
+
+def _one_at_a_time(handler_class):
+    lock = threading.Lock()
+
+    class OneRequestAtATime(handler_class):
+        def __call__(self, environ, start_response):
+            with lock:
+                return super().__call__(environ, start_response)
+
+    return OneRequestAtATime
 
 
 def _reset_database(contents):
