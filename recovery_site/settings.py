@@ -186,6 +186,10 @@ STORAGES = {
 # cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 60_000_000
+# Animations are drawn frame by frame onto their whole canvas: bound the frames, and the
+# pixels decoded over all of them (each costs 4 bytes while the animation is re-encoded).
+IMAGE_MAX_FRAMES = 1000
+IMAGE_MAX_ANIMATION_PIXELS = 50_000_000
 # Large camera photos: refuse request bodies past this size before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
