@@ -55,8 +55,7 @@ def editor_staff_only(view):
 @require_POST
 @editor_staff_only
 def upload(request):
-    from_xhr = _wants_json(request)
-    func_num = None if from_xhr else request.GET.get("CKEditorFuncNum")
+    func_num = None if _wants_json(request) else request.GET.get("CKEditorFuncNum")
     if func_num is not None and not FUNC_NUM.fullmatch(func_num):
         return HttpResponse("Not a request from the editor.", status=400, content_type="text/plain")
     if not _same_origin(request):
@@ -67,8 +66,7 @@ def upload(request):
     try:
         content, extension = cleaned(uploaded)  # checks it first
     except ValidationError as error:
-        # The editor shows an XHR answer's message only with a 200; else its own vague one.
-        return _answer(func_num, error=error.messages[0], status=200 if from_xhr else 400)
+        return _answer(func_num, error=error.messages[0])
     folder = f"{UPLOAD_FOLDER}/{timezone.localdate():%Y/%m/%d}"
     name = default_storage.save(f"{folder}/{random_name(extension)}", content)
     return _answer(func_num, url=default_storage.url(name), name=name.rsplit("/", 1)[-1])
@@ -100,17 +98,17 @@ def _wants_json(request):
     return "ckCsrfToken" in request.POST or request.GET.get("responseType") == "json"
 
 
-def _answer(func_num, url="", name="", error="", status=400):
+def _answer(func_num, url="", name="", error=""):
     if func_num is None:
         if error:
-            return JsonResponse({"uploaded": 0, "error": {"message": error}}, status=status)
+            return JsonResponse({"uploaded": 0, "error": {"message": error}}, status=400)
         return JsonResponse({"uploaded": 1, "fileName": name, "url": url})
     # The Image dialog's hidden frame runs this script whatever the status, and shows
     # `error` to the person uploading.
     arguments = ", ".join(_js(value) for value in (int(func_num), url, error))
     return HttpResponse(
         f"<script>window.parent.CKEDITOR.tools.callFunction({arguments});</script>",
-        status=status if error else 200,
+        status=400 if error else 200,
     )
 
 
