@@ -32,7 +32,9 @@ from .seo import Image
 RENDITIONS = "renditions"
 WIDTHS = (480, 960, 1600)
 SHARE_SIZE = (1200, 630)  # what Facebook, LinkedIn and X show best
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# MPO: what Pillow calls a JPEG that carries more pictures after the first (depth maps,
+# previews), as many phones take them; only the first is kept.
+FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 ACCEPTED = "a JPEG, PNG, WebP or GIF picture"
 MAX_STORED_SIDE = 2400
 SRGB = ImageCms.createProfile("sRGB")
@@ -138,7 +140,7 @@ def cleaned(file):
         upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
         upright.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
         out = io.BytesIO()
-        if kind == "JPEG":
+        if FORMATS[kind] == "jpg":
             upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
         elif kind == "PNG":
             upright.save(out, "PNG", optimize=True)

@@ -121,3 +121,20 @@ def test_colours_stay_when_the_profile_is_dropped():
         assert "icc_profile" not in picture.info
         red, green, blue = picture.convert("RGB").getpixel((20, 10))
     assert red > 180 and green < 60 and blue < 60
+
+
+def test_a_phone_photo_holding_several_pictures_is_stored_as_its_first_alone():
+    out = io.BytesIO()
+    first, depth_map = Image.new("RGB", (64, 48), (200, 30, 30)), Image.new("RGB", (32, 24))
+    first.save(out, "MPO", save_all=True, append_images=[depth_map], exif=exif_with_gps())
+    with Image.open(io.BytesIO(out.getvalue())) as picture:
+        assert picture.format == "MPO" and picture.n_frames == 2
+
+    photo = GalleryPhoto.objects.create(
+        image=SimpleUploadedFile("portrait.jpg", out.getvalue()), alt_text="Portrait"
+    )
+
+    with Image.open(photo.image.path) as picture:
+        assert picture.format == "JPEG" and picture.size == (64, 48)
+        assert getattr(picture, "n_frames", 1) == 1
+    assert b"Exif" not in Path(photo.image.path).read_bytes()
