@@ -1,11 +1,14 @@
 """Pictures: uploads checked and cleaned, and renditions resized for each purpose.
 
 Every uploaded picture (editor images, featured images, gallery photos) must be a JPEG,
-PNG, WebP or GIF that Pillow can open and verify, of sane size in bytes and in pixels.
-What is stored is re-encoded from the pixels alone: turned upright, metadata (EXIF with
-GPS) dropped, under a random name. Renditions are made once, when the picture is saved,
-with Pillow directly: we need Pillow for the checks anyway, the widths are few and fixed,
-and their names follow from the original's, so pages need no lookup to list them.
+PNG, WebP or GIF that Pillow can open and verify, of sane size in bytes and in pixels,
+over all its frames for an animation (counted from the headers, before decoding: see
+image_frames.py). What is stored is re-encoded from the pixels alone: turned upright,
+colours moved into sRGB, every kind of metadata dropped (EXIF with GPS, XMP, IPTC,
+comments, text chunks, colour profiles), under a random name. Renditions are made once,
+when the picture is saved, with Pillow directly: we need Pillow for the checks anyway,
+the widths are few and fixed, and their names follow from the original's, so pages need
+no lookup to list them.
 """
 
 import io
@@ -21,16 +24,23 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from PIL import Image as PillowImage
-from PIL import ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
+from .image_frames import Unreadable, frames_of
 from .seo import Image
 
 RENDITIONS = "renditions"
 WIDTHS = (480, 960, 1600)
 SHARE_SIZE = (1200, 630)  # what Facebook, LinkedIn and X show best
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# MPO: what Pillow calls a JPEG that carries more pictures after the first (depth maps,
+# previews), as many phones take them; only the first is kept.
+FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 ACCEPTED = "a JPEG, PNG, WebP or GIF picture"
 MAX_STORED_SIDE = 2400
+SRGB = ImageCms.createProfile("sRGB")
+# What of a picture's `info` a saved copy needs; Pillow writes the rest (comments, XMP,
+# colour profiles...) into every file it saves from it.
+KEPT_INFO = ("transparency",)
 
 
 def check_upload(file):
@@ -52,6 +62,15 @@ def check_upload(file):
         )
     file.seek(0)
     try:
+        frames = frames_of(file.read())
+    except Unreadable:
+        raise ValidationError(
+            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
+        ) from None
+    if frames:
+        _check_frames(frames)
+    file.seek(0)
+    try:
         with PillowImage.open(file) as picture:
             kind, (width, height) = picture.format, picture.size
             if kind not in FORMATS:
@@ -59,20 +78,12 @@ def check_upload(file):
                     f"This is a {kind} file. Please upload {ACCEPTED}.", code="format"
                 )
             if width * height > max_pixels:
-                raise ValidationError(
-                    f"This picture is {width} × {height} pixels, more than we can safely "
-                    f"process. Please upload one under {max_pixels // 1_000_000} megapixels.",
-                    code="too_many_pixels",
-                )
+                raise _too_many_pixels(f"This picture is {width} × {height} pixels")
             picture.verify()
     except ValidationError:
         raise
     except PillowImage.DecompressionBombError:
-        raise ValidationError(
-            f"This picture has too many pixels to process safely. Please upload one under "
-            f"{max_pixels // 1_000_000} megapixels.",
-            code="too_many_pixels",
-        ) from None
+        raise _too_many_pixels("This picture is too large") from None
     except UnidentifiedImageError:
         raise ValidationError(
             f"This file is not a picture we can open. Please upload {ACCEPTED}.", code="invalid"
@@ -86,21 +97,50 @@ def check_upload(file):
     return kind
 
 
-def cleaned(file):
-    """`file` re-encoded from its pixels alone: upright, no metadata, at most 2400 px.
+def _too_many_pixels(what):
+    megapixels = settings.IMAGE_MAX_PIXELS // 1_000_000
+    return ValidationError(
+        f"{what}: too many pixels to process safely. "
+        f"Please upload one under {megapixels} megapixels.",
+        code="too_many_pixels",
+    )
 
-    Returns (content, extension). Call check_upload() first.
-    """
+
+def _check_frames(frames):
+    """Refuse, from the headers alone, what would take too much memory to decode."""
+    size = f"{frames.width} × {frames.height} pixels"
+    if frames.width * frames.height > settings.IMAGE_MAX_PIXELS:
+        what = "This picture is" if frames.count == 1 else "This animation's frames span"
+        raise _too_many_pixels(f"{what} {size}")
+    if frames.count > settings.IMAGE_MAX_FRAMES:
+        raise ValidationError(
+            f"This animation has {frames.count} frames; we accept at most "
+            f"{settings.IMAGE_MAX_FRAMES}. Please upload a shorter one.",
+            code="too_many_frames",
+        )
+    if frames.decoded_pixels > settings.IMAGE_MAX_ANIMATION_PIXELS:
+        raise ValidationError(
+            f"This animation has {frames.count} frames of {size}: too many pixels in all "
+            f"to process safely (at most {settings.IMAGE_MAX_ANIMATION_PIXELS // 1_000_000} "
+            "megapixels over all frames). Please upload a shorter or smaller one.",
+            code="too_many_pixels",
+        )
+
+
+def cleaned(file):
+    """`file` checked, then re-encoded from its pixels alone: upright, in sRGB, no
+    metadata, at most 2400 px. Returns (content, extension); raises ValidationError."""
+    check_upload(file)
     file.seek(0)
     with PillowImage.open(file) as picture:
         kind = picture.format
         animated = getattr(picture, "n_frames", 1) > 1
         if kind == "GIF" and animated:
             return _animated_gif(picture), "gif"
-        upright = ImageOps.exif_transpose(picture)
+        upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
         upright.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
         out = io.BytesIO()
-        if kind == "JPEG":
+        if FORMATS[kind] == "jpg":
             upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
         elif kind == "PNG":
             upright.save(out, "PNG", optimize=True)
@@ -112,18 +152,38 @@ def cleaned(file):
 
 
 def _animated_gif(picture):
-    """Every frame re-drawn into a new GIF: the animation stays, comments and extensions go."""
-    frames = [frame.convert("RGBA") for frame in ImageSequence.Iterator(picture)]
+    """Every frame re-drawn into a new GIF: the animation and its timing stay, comments
+    and extensions go."""
+    loop = picture.info.get("loop", 0)
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(picture):
+        durations.append(frame.info.get("duration") or 100)
+        frames.append(_pixels_only(frame.convert("RGBA")))
     out = io.BytesIO()
     frames[0].save(
-        out,
-        "GIF",
-        save_all=True,
-        append_images=frames[1:],
-        loop=picture.info.get("loop", 0),
-        duration=picture.info.get("duration", 100),
+        out, "GIF", save_all=True, append_images=frames[1:], loop=loop, duration=durations
     )
     return ContentFile(out.getvalue())
+
+
+def _in_srgb(picture):
+    """The pixels moved into sRGB, which browsers assume for a picture without a colour
+    profile: the profile can then be dropped (it names the camera or the software)
+    without the colours of, say, a phone's Display P3 photo going dull."""
+    profile = picture.info.get("icc_profile")
+    if not profile or picture.mode not in ("RGB", "RGBA"):
+        return picture
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(picture, source, SRGB, outputMode=picture.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return picture  # a broken profile: keep the pixels as they are
+
+
+def _pixels_only(picture):
+    """`picture` (changed in place) with nothing in `info` that Pillow would save."""
+    picture.info = {key: picture.info[key] for key in KEPT_INFO if key in picture.info}
+    return picture
 
 
 def random_name(extension):
@@ -149,7 +209,8 @@ def widths_for(width):
 def make_renditions(field_file):
     """Write a stored picture's renditions: WebP and JPEG at each width, and its share crop."""
     with field_file.open("rb") as source, PillowImage.open(source) as picture:
-        picture = _on_white(ImageOps.exif_transpose(picture))
+        # Sizes and crops inherit `info`, so clearing it here keeps it out of every one.
+        picture = _pixels_only(_on_white(_in_srgb(ImageOps.exif_transpose(picture))))
         for width in widths_for(picture.width):
             height = round(picture.height * width / picture.width)
             resized = picture.resize((width, height), PillowImage.Resampling.LANCZOS)

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from facility import static_files
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -170,6 +172,13 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that must answer at the site's root, such as /favicon.ico.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+# Apps' static files less the vendor test pages and samples, and served with nosniff and
+# no framing (facility/static_files.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "facility.static_files.AppStaticFinder",
+]
+WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -186,6 +195,10 @@ STORAGES = {
 # cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 60_000_000
+# Animations are drawn frame by frame onto their whole canvas: bound the frames, and the
+# pixels decoded over all of them (each costs 4 bytes while the animation is re-encoded).
+IMAGE_MAX_FRAMES = 1000
+IMAGE_MAX_ANIMATION_PIXELS = 50_000_000
 # Large camera photos: refuse request bodies past this size before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from articles import editor_uploads
 from articles.sitemaps import CategorySitemap, PostSitemap
@@ -24,9 +24,11 @@ sitemaps = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Editor uploads go through our own checks; browsing stays django-ckeditor's (staff only).
+    # The editor's upload and browse addresses, ours alone: django-ckeditor's own URL
+    # patterns are not included (they match any address under upload/ and skip our checks).
     path("ckeditor/upload/", editor_uploads.upload, name="ckeditor_upload"),
-    path("ckeditor/", include("ckeditor_uploader.urls")),
+    path("ckeditor/browse/", editor_uploads.browse, name="ckeditor_browse"),
+    re_path(r"^ckeditor/", editor_uploads.not_found),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
