@@ -99,7 +99,7 @@ class FailSoftDatabaseCache(DatabaseCache):
         except DatabaseError as error:
             logger.warning(
                 "Cache table %r unusable (%s); building pages without the cache. "
-                "`manage.py migrate` makes the table if it is missing.",
+                "`manage.py createcachetable` makes it again if it is missing.",
                 self._table,
                 error,
             )
