@@ -11,6 +11,8 @@ import os
 import threading
 
 import pytest
+from django.core.cache import caches
+from django.db import transaction
 
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite, production_env
@@ -70,6 +72,27 @@ def test_without_redis_production_shares_a_cache_table_and_development_keeps_mem
 
     [caches] = settings_of(production_env(DJANGO_DEBUG="true"), "CACHES")
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+@pytest.mark.django_db
+def test_the_cache_table_keeps_versions_and_a_failure_spoils_no_transaction(settings, facility):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "LOCATION": "site_cache",
+        },
+        "lost": {"BACKEND": "facility.cache_backend.FailSoftDatabaseCache", "LOCATION": "gone"},
+    }
+    table = caches["default"]
+    assert table.add("tag:posts", "v1", timeout=None) is True
+    assert table.add("tag:posts", "v2", timeout=None) is False  # the first one wins
+    assert table.get_many(["tag:posts", "page:x"]) == {"tag:posts": "v1"}
+
+    with transaction.atomic():
+        assert caches["lost"].get("anything", "missing") == "missing"
+        caches["lost"].set("anything", 1)
+        facility.save()  # PostgreSQL would refuse this in a failed transaction
+    assert type(facility).objects.get().name == facility.name
 
 
 def test_a_change_made_elsewhere_reaches_every_worker_at_once(site, tmp_path):
