@@ -104,12 +104,13 @@ def site_address(request):
 def _local_port(request):
     # gunicorn sets SERVER_PORT from the Host header itself; its socket knows the truth.
     connection = request.META.get("gunicorn.socket")
-    if connection is not None:
-        try:
-            return str(connection.getsockname()[1])
-        except OSError:
-            return None
-    return request.META.get("SERVER_PORT")
+    if connection is None:
+        return request.META.get("SERVER_PORT")
+    try:
+        address = connection.getsockname()
+    except OSError:
+        return None
+    return str(address[1]) if isinstance(address, tuple) else None  # not a unix socket
 
 
 def is_shared(request, response):

@@ -255,6 +255,19 @@ def test_a_head_request_is_answered_from_the_entry_a_get_made(client, site, page
     assert (response.status_code, response["X-Cache"]) == (200, "hit")
 
 
+def test_other_spellings_of_a_path_make_no_entry_of_their_own(client, site, page_cache):
+    post = site["post"].get_absolute_url()
+    served(client, post)
+
+    # Escaped letters are the same path once decoded: the same page, the same entry.
+    assert served(client, post.replace("post", "%70ost", 1)) == "hit"
+    # Without the slash, or doubled: a redirect or a 404, never kept.
+    for other in [post.rstrip("/"), "/" + post, post + "/"]:
+        response = client.get(other)
+        assert response.status_code in (301, 404), other
+        assert response.get("X-Cache") is None, other
+
+
 def test_host_names_are_keyed_only_when_named_in_allowed_hosts(client, site, page_cache, settings):
     settings.ALLOWED_HOSTS = ["www.example.org", ".example.net"]
     blog = reverse("articles:list")
