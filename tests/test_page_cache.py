@@ -7,13 +7,16 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.sitemaps.views import sitemap
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from django.views.generic.list import MultipleObjectMixin
 
 from articles.models import Post
 from facility import cache as site_cache
 from facility.models import Facility
+from facility.page_cache import PAGE_NUMBER
 
 from .http_session import form_fields
 
@@ -244,6 +247,33 @@ def test_pages_without_a_page_number_ignore_any_query_string(client, site, page_
         served(client, url)
         for query in ["?page=x1", "?page=2", "?p=3", "?q=anything", "?utm_campaign=spring"]:
             assert served(client, url + query) == "hit", url + query
+
+
+def url_views(patterns, namespace=""):
+    """{url name: view} of every named URL, namespaced as reverse() names them."""
+    views = {}
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            views.update(url_views(pattern.url_patterns, inner))
+        elif pattern.name:
+            views[namespace + pattern.name] = pattern.callback
+    return views
+
+
+def test_every_cached_list_is_keyed_on_its_page_number():
+    views = url_views(get_resolver().url_patterns)
+    for name in site_cache.PAGES:
+        view = getattr(views[name], "view_class", None)
+        paged = (
+            view is not None
+            and issubclass(view, MultipleObjectMixin)
+            and bool(
+                view.paginate_by or view.get_paginate_by is not MultipleObjectMixin.get_paginate_by
+            )
+        )
+        assert paged == (PAGE_NUMBER.get(name) == "page"), name
+    assert views["sitemap"] is sitemap and PAGE_NUMBER["sitemap"] == "p"
 
 
 def test_a_head_request_is_answered_from_the_entry_a_get_made(client, site, page_cache):
