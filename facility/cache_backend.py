@@ -85,6 +85,9 @@ class FailSoftDatabaseCache(DatabaseCache):
 
     A missing table (a database restored without it) or a failing query is logged and
     taken as a miss: pages are built without the cache, and /healthz says 503.
+
+    Its incr() is a read then a write, which two processes can interleave: counts that
+    must hold belong in a model updated in place (facility/ratelimit.py).
     """
 
     def _try(self, method, fallback, *args, **kwargs):
