@@ -32,17 +32,22 @@ run: setup  ## Serve the demo site on http://127.0.0.1:8000/
 
 # The site as production runs it: debug off, hashed static files, gunicorn. With the
 # production environment loaded (docs/deploy.md) it runs exactly that; without a
-# DJANGO_SECRET_KEY it tries it out locally, over plain HTTP with a throwaway key.
+# DJANGO_SECRET_KEY it tries it out locally, over plain HTTP with a throwaway key, and
+# serves uploaded images itself, as there is no nginx to do it.
 ifeq ($(DJANGO_SECRET_KEY),)
 serve: export DJANGO_DEBUG = false
 serve: export DJANGO_SECRET_KEY = $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
 serve: export DJANGO_ALLOWED_HOSTS = localhost,127.0.0.1
 serve: export DJANGO_SECURE_SSL_REDIRECT = false
 serve: export DJANGO_SECURE_COOKIES = false
+serve: export DJANGO_SERVE_MEDIA = true
 serve: export GUNICORN_BIND = $(HOST)
 endif
+# createcachetable: the shared cache's table when there is no REDIS_URL (migrate makes
+# it too; this remakes it if it was lost, and does nothing otherwise).
 serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as in production.
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 

@@ -10,7 +10,8 @@ import os
 # nginx in front talks to 127.0.0.1:8000; a unix socket works too (unix:/run/...).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Synchronous workers: the classic recommendation, two per core plus one, lets a core
-# stay busy while another worker waits on the database.
+# stay busy while another worker waits on the database. Workers share nothing in memory:
+# the cache is Redis or a database table (CACHES in recovery_site/settings.py).
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # A request still running after this many seconds is killed with its worker: no page
 # here should take more than a fraction of a second, and a stuck worker helps no one.

@@ -1,6 +1,7 @@
 """What is cached, and what each change in the admin makes stale: the one place for both.
 
-Two things are kept in the shared cache (Redis in production):
+Two things are kept in the cache every process shares (Redis, or without it a table in
+the site's database; see CACHES in settings):
 
 - the facility with its hours, which the header and footer of every page show
   (`cached_facility()`, behind `Facility.for_request()`);

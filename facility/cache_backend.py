@@ -1,8 +1,8 @@
-"""A Redis cache that treats Redis being away as a miss rather than an error.
+"""Caches that treat a failure as a miss rather than an error.
 
-Django's RedisCache raises when it cannot reach Redis, which would turn a cache outage into
-a site outage. Here reads answer their default and writes are dropped, so every page is
-built from the database instead; and after a failure this process leaves Redis alone for
+Django's caches raise when they cannot reach their store, which would turn a cache outage
+into a site outage. Here reads answer their default and writes are dropped, so every page
+is built from the database instead. After a failure the Redis cache leaves Redis alone for
 a few seconds, so a dead server costs one timeout, not one per request.
 """
 
@@ -10,7 +10,9 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import DatabaseError, connections, router, transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -76,3 +78,62 @@ class FailSoftRedisCache(RedisCache):
             # As if the key were missing: what Django's caches say when they cannot count.
             raise ValueError(f"Key {key!r} could not be counted: the cache is unreachable.")
         return result
+
+
+class FailSoftDatabaseCache(DatabaseCache):
+    """The cache table in the site's own database, shared by every process using it.
+
+    A missing table (a database restored without it) or a failing query is logged and
+    taken as a miss: pages are built without the cache, and /healthz says 503.
+
+    Its incr() is a read then a write, which two processes can interleave: counts that
+    must hold belong in a model updated in place (facility/ratelimit.py).
+    """
+
+    def _try(self, method, fallback, *args, **kwargs):
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        try:
+            if connection.in_atomic_block:
+                # A failed query would spoil the caller's transaction (PostgreSQL): give it
+                # a savepoint of its own. Outside one, no transaction is opened for reads.
+                with transaction.atomic(using=connection.alias):
+                    return getattr(super(), method)(*args, **kwargs)
+            return getattr(super(), method)(*args, **kwargs)
+        except DatabaseError as error:
+            logger.warning(
+                "Cache table %r unusable (%s); building pages without the cache. "
+                "`manage.py createcachetable` makes it again if it is missing.",
+                self._table,
+                error,
+            )
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._try("get", default, key, default, version=version)
+
+    def get_many(self, keys, version=None):
+        return self._try("get_many", {}, keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._try("has_key", False, key, version=version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try("add", False, key, value, timeout, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try("set", None, key, value, timeout, version=version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try("set_many", list(data), data, timeout, version=version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try("touch", False, key, timeout, version=version)
+
+    def delete(self, key, version=None):
+        return self._try("delete", False, key, version=version)
+
+    def delete_many(self, keys, version=None):
+        return self._try("delete_many", None, keys, version=version)
+
+    def clear(self):
+        return self._try("clear", None)

@@ -34,8 +34,8 @@ def database_answers():
 
 
 def cache_answers():
-    # Our Redis cache hides outages as misses: a value read back proves it answered. The
-    # key is this process's own, as other servers check the same cache at the same time.
+    # Our caches hide outages (and a lost table) as misses: a value read back proves it
+    # answered. The key is this process's own, as others check the same cache at once.
     key = f"healthz:{socket.gethostname()}:{os.getpid()}"
     token = secrets.token_hex(8)
     try:

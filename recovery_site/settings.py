@@ -181,6 +181,9 @@ STATICFILES_FINDERS = [
 WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# nginx serves MEDIA_URL in production. Without it (`make serve` on your own machine, which
+# sets this), Django serves the images there itself (facility/local_media.py).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -233,12 +236,19 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Caching. With REDIS_URL every application server shares one cache, so a change saved on
-# one is seen on all at once; without it each process keeps its own, which is right for
-# one process only. If Redis goes away, reads miss and writes are dropped: pages are
-# built from the database (facility/cache_backend.py).
+# Caching: what every application process must see alike, so that a save in the admin
+# reaches every visitor at once (facility/cache.py).
+# - REDIS_URL: Redis, shared by every process on every server. If it goes away, reads
+#   miss and writes are dropped: pages are built from the database
+#   (facility/cache_backend.py).
+# - Otherwise, with debug off: a table in the site's own database (CACHE_TABLE, made by
+#   a migration), shared by every gunicorn worker and every server on that database.
+#   A cache per process would be wrong as soon as there are two workers: a save would
+#   reach only the worker that took it.
+# - Debug (one runserver process): memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
+CACHE_TABLE = "site_cache"  # facility/migrations/0007_site_cache_and_rate_counters.py
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -247,6 +257,19 @@ if REDIS_URL:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 3600,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+elif not DEBUG:
+    CACHES = {
+        "default": {
+            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 3600,
+            # Pages are keyed only on what they show (facility/page_cache.py), so this
+            # bounds the table well above the site's own pages; past it, expired entries
+            # go first, then a third of the rest.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 else:

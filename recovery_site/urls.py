@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -7,6 +9,7 @@ from django.urls import include, path, re_path
 from articles import editor_uploads
 from articles.sitemaps import CategorySitemap, PostSitemap
 from facility.health import healthz
+from facility.local_media import serve_image
 from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
 from facility.views import robots_txt
 
@@ -36,7 +39,10 @@ urlpatterns = [
     path("", include("facility.urls")),
 ]
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.+)$", serve_image, name="media")]
+elif settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.BENCHMARK:

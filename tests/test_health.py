@@ -41,6 +41,24 @@ def test_unhealthy_without_the_cache(client, settings, caplog):
     assert "Health check failed: cache" in caplog.text
 
 
+def test_unhealthy_when_the_cache_table_is_missing_and_the_log_says_how_to_fix_it(
+    client, settings, caplog
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        }
+    }
+
+    response = client.get(reverse("healthz"))
+
+    assert response.status_code == 503
+    assert "Health check failed: cache" in caplog.text
+    assert "Cache table 'no_such_cache_table' unusable" in caplog.text
+    assert "manage.py createcachetable" in caplog.text
+
+
 def test_answers_over_plain_http_when_https_is_enforced(client, settings):
     settings.SECURE_SSL_REDIRECT = True
 

@@ -7,13 +7,16 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.sitemaps.views import sitemap
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from django.views.generic.list import MultipleObjectMixin
 
 from articles.models import Post
 from facility import cache as site_cache
 from facility.models import Facility
+from facility.page_cache import PAGE_NUMBER
 
 from .http_session import form_fields
 
@@ -55,8 +58,8 @@ def site_urls(site):
     }
 
 
-def served(client, url):
-    response = client.get(url)
+def served(client, url, **headers):
+    response = client.get(url, **headers)
     assert response.status_code == 200, url
     return response.get("X-Cache")
 
@@ -195,7 +198,119 @@ def test_query_strings_other_than_page_share_the_cached_page(client, site, page_
     served(client, blog)
 
     assert served(client, blog + "?utm_source=newsletter") == "hit"
-    assert served(client, blog + "?page=1") == "miss"
+    assert served(client, blog + "?page=1&fbclid=abc") == "hit"  # page 1 is the blog itself
+    assert served(client, blog + "?format=json&random=1") == "hit"
+
+
+@pytest.fixture
+def two_pages_of_posts(site, make_post, settings):
+    settings.POSTS_PER_PAGE = 1  # the site's two posts make two pages
+
+
+@pytest.mark.parametrize("view", ["blog", "category"])
+def test_only_page_numbers_the_list_has_get_an_entry_of_their_own(
+    client, site, page_cache, two_pages_of_posts, view
+):
+    url = site_urls(site)[view]
+    served(client, url)
+
+    assert served(client, url + "?page=2") == "miss"
+    assert served(client, url + "?page=2&utm_source=x") == "hit"
+    for made_up in ["x1", "0", "-1", "99999", "2.0"]:
+        response = client.get(url, {"page": made_up})
+        assert response.status_code == 404, made_up  # as without the cache
+        assert response.get("X-Cache") is None, made_up  # and nothing kept
+    # Other spellings Django's ListView understands: answered as before, built each time.
+    for spelling, page in [("02", 2), ("last", 2), ("", 1)]:
+        response = client.get(url, {"page": spelling})
+        assert (response.status_code, response.get("X-Cache")) == (200, None), spelling
+        assert f"Page {page} of 2" in response.content.decode()
+
+
+def test_the_sitemap_is_keyed_on_its_own_page_parameter(client, site, page_cache):
+    sitemap = reverse("sitemap")
+    served(client, sitemap)
+
+    assert served(client, sitemap + "?p=1") == "hit"
+    assert served(client, sitemap + "?page=7") == "hit"  # not a parameter it reads
+    for made_up in ["2", "x", "0"]:
+        response = client.get(sitemap, {"p": made_up})
+        assert (response.status_code, response.get("X-Cache")) == (404, None), made_up
+
+
+def test_pages_without_a_page_number_ignore_any_query_string(client, site, page_cache):
+    for url in [
+        reverse("facility:home"),
+        site["post"].get_absolute_url(),
+        reverse("facility:tour"),
+    ]:
+        served(client, url)
+        for query in ["?page=x1", "?page=2", "?p=3", "?q=anything", "?utm_campaign=spring"]:
+            assert served(client, url + query) == "hit", url + query
+
+
+def url_views(patterns, namespace=""):
+    """{url name: view} of every named URL, namespaced as reverse() names them."""
+    views = {}
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            views.update(url_views(pattern.url_patterns, inner))
+        elif pattern.name:
+            views[namespace + pattern.name] = pattern.callback
+    return views
+
+
+def test_every_cached_list_is_keyed_on_its_page_number():
+    views = url_views(get_resolver().url_patterns)
+    for name in site_cache.PAGES:
+        view = getattr(views[name], "view_class", None)
+        paged = (
+            view is not None
+            and issubclass(view, MultipleObjectMixin)
+            and bool(
+                view.paginate_by or view.get_paginate_by is not MultipleObjectMixin.get_paginate_by
+            )
+        )
+        assert paged == (PAGE_NUMBER.get(name) == "page"), name
+    assert views["sitemap"] is sitemap and PAGE_NUMBER["sitemap"] == "p"
+
+
+def test_a_head_request_is_answered_from_the_entry_a_get_made(client, site, page_cache):
+    blog = reverse("articles:list")
+    served(client, blog)
+
+    response = client.head(blog + "?utm_source=x")
+
+    assert (response.status_code, response["X-Cache"]) == (200, "hit")
+
+
+def test_other_spellings_of_a_path_make_no_entry_of_their_own(client, site, page_cache):
+    post = site["post"].get_absolute_url()
+    served(client, post)
+
+    # Escaped letters are the same path once decoded: the same page, the same entry.
+    assert served(client, post.replace("post", "%70ost", 1)) == "hit"
+    # Without the slash, or doubled: a redirect or a 404, never kept.
+    for other in [post.rstrip("/"), "/" + post, post + "/"]:
+        response = client.get(other)
+        assert response.status_code in (301, 404), other
+        assert response.get("X-Cache") is None, other
+
+
+def test_host_names_are_keyed_only_when_named_in_allowed_hosts(client, site, page_cache, settings):
+    settings.ALLOWED_HOSTS = ["www.example.org", ".example.net"]
+    blog = reverse("articles:list")
+
+    assert served(client, blog + "?a", HTTP_HOST="www.example.org") == "miss"
+    assert served(client, blog + "?b", HTTP_HOST="WWW.example.org") == "hit"
+    # A pattern lets anyone make up host names: those pages are built, not kept.
+    assert served(client, blog, HTTP_HOST="made-up-1.example.net") is None
+    assert served(client, blog, HTTP_HOST="made-up-1.example.net") is None
+    # The port is not checked by ALLOWED_HOSTS: one the request did not come in on is
+    # made up too.
+    assert served(client, blog, HTTP_HOST="www.example.org:4711", SERVER_PORT="80") is None
+    assert served(client, blog, HTTP_HOST="www.example.org:80", SERVER_PORT="80") == "miss"
 
 
 def test_a_scheduled_post_appears_at_its_time_with_the_cache_on(

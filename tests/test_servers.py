@@ -6,10 +6,12 @@ DATABASE_URL a database `<name>_live` beside the test database; REDIS_URL, when 
 the servers' shared cache.
 """
 
+import http.client
 import json
 import os
 import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +177,67 @@ def test_a_change_saved_on_one_server_shows_on_the_other_at_once(demo_site):
         assert "<h1" in html and "Sleep returns, one night at a time</h1>" in html
         status, _, html = visitor.get("/")
         assert "Sleep returns, one night at a time" in html  # the home page's latest posts
+
+
+def media_get(server, raw_path):
+    """GET `raw_path` exactly as written: no client tidies its dots or escapes."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        connection.request("GET", raw_path)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+IMAGE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "public, max-age=2592000",
+}
+
+
+def test_without_nginx_the_local_mode_serves_uploaded_images_and_nothing_else(site):
+    """`make serve` on one's own machine: debug off, DJANGO_SERVE_MEDIA=true, no nginx."""
+    site.shell(
+        "import io; from PIL import Image;"
+        "from django.core.files.uploadedfile import SimpleUploadedFile;"
+        "from facility.models import GalleryPhoto;"
+        "data = io.BytesIO(); Image.new('RGB', (640, 360), (20, 90, 100)).save(data, 'JPEG');"
+        "GalleryPhoto.objects.create(caption='The garden', alt_text='A garden',"
+        " image=SimpleUploadedFile('garden.jpg', data.getvalue(), content_type='image/jpeg'))"
+    )
+    media = Path(site.env["MEDIA_ROOT"])
+    (media / "page.html").write_text("<script>alert(1)</script>")
+    (media / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (media / "notes.txt").write_text("notes")
+    (media.parent / "outside.jpg").write_bytes((media / "notes.txt").read_bytes())
+
+    with Gunicorn(site.env, workers=1, DJANGO_SERVE_MEDIA="true") as server:
+        _, _, html = Session(server.url).get("/tour/")
+        pictures = set(re.findall(r"/media/[^\s\"',]+", html))
+        assert {Path(url).suffix for url in pictures} >= {".jpg", ".webp"}
+        for url in pictures:
+            status, headers, body = media_get(server, url)
+            assert status == 200, url
+            assert headers["Content-Type"].startswith("image/"), url
+            assert {name: headers[name] for name in IMAGE_HEADERS} == IMAGE_HEADERS
+            assert body[:4] in (b"\xff\xd8\xff\xe0", b"\xff\xd8\xff\xdb", b"RIFF"), url
+
+        for path in [
+            "/media/page.html",
+            "/media/drawing.svg",
+            "/media/notes.txt",
+            "/media/",
+            "/media/renditions/",
+            "/media/../outside.jpg",
+            "/media/%2e%2e/outside.jpg",
+            "/media/..%2foutside.jpg",
+            "/media//etc/passwd",
+            "/media/missing.jpg",
+        ]:
+            assert media_get(server, path)[0] == 404, path
+
+    # Production: nginx serves /media/, and Django does not.
+    with Gunicorn(site.env, workers=1) as server:
+        assert media_get(server, next(iter(pictures)))[0] == 404

@@ -1,0 +1,53 @@
+"""The nginx configuration in docs/deploy.md agrees with the application behind it."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+from facility.local_media import MAX_AGE_SECONDS, serve_image
+
+from .live_gunicorn import ROOT
+
+GUIDE = (ROOT / "docs" / "deploy.md").read_text()
+NGINX = re.search(r"```nginx\n(.*?)```", GUIDE, re.S).group(1)
+UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def directive(name, text=NGINX):
+    [value] = re.findall(rf"^\s*{name}\s+([^;]+);", text, re.M)
+    return value.strip()
+
+
+def gunicorn_config():
+    config = {}
+    exec(Path(ROOT / "gunicorn.conf.py").read_text(), config)
+    return config
+
+
+def test_nginx_lets_through_the_largest_upload_with_its_form():
+    size, unit = re.fullmatch(r"(\d+)([kmg]?)", directive("client_max_body_size")).groups()
+    allowed = int(size) * UNITS[unit]
+
+    assert allowed >= settings.IMAGE_MAX_UPLOAD_BYTES + 1024**2  # and the form around it
+
+
+def test_nginx_waits_for_gunicorn_and_never_reuses_a_connection_it_closed():
+    config = gunicorn_config()
+
+    assert int(directive("proxy_read_timeout").rstrip("s")) > config["timeout"]
+    assert int(directive("keepalive_timeout").rstrip("s")) < config["keepalive"]
+
+
+def test_nginx_serves_uploaded_images_as_make_serve_does(rf, settings, tmp_path):
+    media = re.search(r"location /media/ \{(.*?)\n    \}", NGINX, re.S).group(1)
+    headers = dict(re.findall(r'add_header ([\w-]+) "([^"]+)";', media))
+    assert directive("expires", media) == f"{MAX_AGE_SECONDS // 86400}d"
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xdb")
+    response = serve_image(rf.get("/media/photo.jpg"), "photo.jpg")
+
+    assert response["X-Content-Type-Options"] == headers["X-Content-Type-Options"]
+    assert response["Content-Security-Policy"] == headers["Content-Security-Policy"]
+    assert response["Cache-Control"] == f"{headers['Cache-Control']}, max-age={MAX_AGE_SECONDS}"
