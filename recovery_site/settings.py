@@ -6,52 +6,34 @@ Development needs no variable at all. Production is `DJANGO_DEBUG=false` with a 
 
 import base64
 import hashlib
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .environment import (
+    env_bool,
+    env_dotted_path,
+    env_email,
+    env_emails,
+    env_hosts,
+    env_int,
+    env_origins,
+    env_path,
+    env_rate,
+    env_secret,
+    env_str,
+    env_url,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    try:
-        return int(value) if value.strip() else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_rate(name, default):
-    """A rate such as `10/3600`: at most 10 in any 3600 seconds."""
-    value = os.environ.get(name) or default
-    count, _, seconds = value.partition("/")
-    if not (count.strip().isdigit() and seconds.strip().isdigit() and int(seconds) > 0):
-        raise ImproperlyConfigured(f"{name} must look like 10/3600 (count/seconds), not {value!r}.")
-    return int(count), int(seconds)
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 40):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random value of at least 40 characters when "
@@ -60,17 +42,23 @@ if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 40):
     )
 
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (LOCAL_HOSTS if DEBUG else [])
+ALLOWED_HOSTS = env_hosts("DJANGO_ALLOWED_HOSTS") or (LOCAL_HOSTS if DEBUG else [])
+if not ALLOWED_HOSTS:
+    # Without it Django would start and answer every request with 400 Bad Request.
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must name the site's host names, such as "
+        "www.example.org,example.org, when DJANGO_DEBUG is false."
+    )
 if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS) - {".localhost", "testserver"}:
     # Debug pages show settings and source: never on a host the public can reach.
     raise ImproperlyConfigured(
         "DJANGO_DEBUG is on while DJANGO_ALLOWED_HOSTS names public hosts. "
         "Set DJANGO_DEBUG=false for production."
     )
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The site's public address, such as https://www.example.org: canonical links, feeds and
 # sitemaps use it. Empty means the address each request came in on.
-SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -132,11 +120,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_url(
+            "DATABASE_URL",
+            f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            schemes=("sqlite", "postgres", "postgresql"),
+        ),
         # Each application server process keeps its connection for a minute, checked
         # before reuse, rather than opening one per request.
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
         conn_health_checks=True,
     )
 }
@@ -166,12 +158,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that must answer at the site's root, such as /favicon.ico.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -191,27 +183,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # E-mail: printed to the console in development, sent over SMTP otherwise.
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env_dotted_path(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
+DEFAULT_FROM_EMAIL = env_email("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who hears about new contact messages; empty means the facility's own address.
-CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
+CONTACT_NOTIFY_EMAILS = env_emails("CONTACT_NOTIFY_EMAILS")
 # Contact messages are health information: kept this many days, then deleted by
 # `manage.py purge_inquiries`, which the server runs daily (see README).
-CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "90"))
-if CONTACT_MESSAGE_RETENTION_DAYS < 1:
-    raise ImproperlyConfigured("CONTACT_MESSAGE_RETENTION_DAYS must be 1 or more.")
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 90, minimum=1)
 
 LOGIN_URL = "admin:login"
 AUTHENTICATION_BACKENDS = [
@@ -224,8 +214,8 @@ AUTHENTICATION_BACKENDS = [
 # one is seen on all at once; without it each process keeps its own, which is right for
 # one process only. If Redis goes away, reads miss and writes are dropped: pages are
 # built from the database (facility/cache_backend.py).
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
+REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "recovery_site")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -247,12 +237,12 @@ else:
 # How long a page built for anonymous visitors may be served from the cache; saves in the
 # admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
 # added to X-Forwarded-For (facility/client_ip.py).
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
 # Admin login: five wrong passwords for a user name or from an address lock it out for
@@ -272,7 +262,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     # Only behind a proxy that sets X-Forwarded-Proto itself, overwriting the client's.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
