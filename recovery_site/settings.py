@@ -245,11 +245,13 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
-# Admin login: five wrong passwords for a user name or from an address lock it out for
-# 15 minutes; attempts are kept in the database, so every server sees them.
+# Admin login: five wrong passwords for one user name from one address lock that name out
+# from that address for 15 minutes; attempts are kept in the database, so every server
+# sees them. Locking the name alone would let anyone who knows it keep its owner out.
+# The address is the one facility/client_ip.py finds behind the trusted proxies.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "facility.client_ip.client_ip"
 AXES_VERBOSE = False
