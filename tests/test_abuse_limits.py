@@ -95,9 +95,7 @@ def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere(
     assert client.session["_auth_user_id"] == str(django_user_model.objects.get().pk)
 
 
-def test_behind_a_proxy_the_lockout_follows_the_client_address(
-    client, django_user_model, settings
-):
+def test_behind_a_proxy_the_lockout_follows_the_client_address(client, django_user_model, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
     login = reverse("admin:login")
