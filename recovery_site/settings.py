@@ -101,6 +101,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
+# A failed CSRF check gives a visitor's message back to send again (facility/views.py).
+CSRF_FAILURE_VIEW = "facility.views.csrf_failure"
 WSGI_APPLICATION = "recovery_site.wsgi.application"
 
 TEMPLATES = [
