@@ -106,9 +106,7 @@ def test_with_the_database_unreachable_the_form_comes_back_without_the_facility(
 
 
 @pytest.mark.parametrize("error", [IntegrityError("CHECK failed: overdosed"), RuntimeError()])
-def test_an_error_on_our_side_gives_the_message_back_with_500(
-    facility, monkeypatch, caplog, error
-):
+def test_an_error_on_our_side_gives_the_message_back_with_500(facility, monkeypatch, caplog, error):
     def fails(*args, **kwargs):
         raise error
 
