@@ -5,6 +5,7 @@ layout, with the phone, the crisis lines and what the visitor typed, ready to se
 
 import logging
 import re
+import sqlite3
 from html import unescape
 
 import pytest
@@ -14,6 +15,8 @@ from django.urls import reverse
 
 from facility.models import ContactMessage
 
+from .http_session import Session
+from .live_gunicorn import Gunicorn, LiveSite
 from .test_contact import VALID
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +129,52 @@ def test_what_a_bot_wrote_in_the_hidden_field_is_not_written_back(facility):
 
     assert response.status_code == 403
     assert "spam.example" not in response.content.decode()
+
+
+CREATE_FACILITY = (
+    "from facility.models import Facility;"
+    "Facility.objects.create(name='Manor Hill Recovery Center', street='1800 Manor Hill Road',"
+    f" city='Findlay', state='OH', postal_code='45840', phone={PHONE!r},"
+    " email='admissions@example.org')"
+)
+
+
+def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server(
+    tmp_path, collected_static
+):
+    """gunicorn on a SQLite file, another connection holding the write lock: the visitor
+    gets the form back with what they typed, and sends it once the lock is gone."""
+    site = LiveSite(tmp_path, static_root=collected_static)  # always SQLite
+    site.shell(CREATE_FACILITY)
+    database = tmp_path / "site.sqlite3"
+    # Wait one second for the lock, not the production twenty.
+    env = {**site.env, "DATABASE_URL": f"sqlite:///{database}?timeout=1"}
+    with Gunicorn(env, workers=1, log_path=tmp_path / "gunicorn.log") as server:
+        session = Session(server.url)
+        _, _, page = session.get(reverse("facility:contact"))
+        fields = {**TYPED, "csrfmiddlewaretoken": csrf_token(page)}
+        holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            status, headers, html = session.post(reverse("facility:contact"), fields)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+
+        assert status == 503
+        assert '<header class="site-header">' in html
+        assert "could not take your message just now" in html
+        assert f"call us at {PHONE}" in html and "988" in html
+        textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
+        assert unescape(textarea).strip() == TYPED["message"]
+        assert site.shell(COUNT_MESSAGES) == "0"
+
+        fields["csrfmiddlewaretoken"] = csrf_token(html)
+        status, _, html = session.post(reverse("facility:contact"), fields)
+
+    assert "Thank you, your message is with us" in html
+    assert site.shell(COUNT_MESSAGES) == "1"
+    assert "overdosed" not in (tmp_path / "gunicorn.log").read_text()
+
+
+COUNT_MESSAGES = "from facility.models import ContactMessage; print(ContactMessage.objects.count())"
