@@ -162,6 +162,7 @@ def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server
             holder.close()
 
         assert status == 503
+        assert headers["Retry-After"] == "60"
         assert '<header class="site-header">' in html
         assert "could not take your message just now" in html
         assert f"call us at {PHONE}" in html and "988" in html
