@@ -129,11 +129,14 @@ def main():
             redis_url=redis_url,
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
         )
-        total = site.shell("from benchmarks.seed import seed; print(seed(1000))")
-        results = {}
-        for cache in ["off", "on"]:
-            print(f"Measuring with the cache {cache}...", flush=True)
-            results[cache] = measure(site, cache)
+        try:
+            total = site.shell("from benchmarks.seed import seed; print(seed(1000))")
+            results = {}
+            for cache in ["off", "on"]:
+                print(f"Measuring with the cache {cache}...", flush=True)
+                results[cache] = measure(site, cache)
+        finally:
+            site.remove()
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     cache_store = "Redis" if redis_url else "local memory"
     print()
