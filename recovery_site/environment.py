@@ -122,6 +122,8 @@ def env_url(name, default="", schemes=("https", "http"), path=True):
     value = _raw(name)
     if value is None:
         return default
+    if value == "sqlite://:memory:" and "sqlite" in schemes:
+        return value  # dj-database-url's in-memory database, which is not quite a URL
     expected = "a URL starting with " + " or ".join(f"{scheme}://" for scheme in schemes)
     if not path:
         expected += " and nothing after the host"

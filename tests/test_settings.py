@@ -161,3 +161,24 @@ def test_gunicorn_settings_are_checked_the_same_way(name, value, message):
     )
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DATABASE_URL", "sqlite://:memory:"),
+        ("DATABASE_URL", "postgresql://site:p%40ss@db.internal:5432/recovery?sslmode=require"),
+        ("REDIS_URL", "unix:///run/redis/redis.sock?db=2"),
+        ("REDIS_URL", "rediss://:secret@cache.internal:6380/1"),
+        ("DJANGO_ALLOWED_HOSTS", "[::1], .example.org,www.example.org"),
+        ("SITE_URL", "https://www.example.org/"),
+        ("EMAIL_PORT", " 587 "),
+        ("CONTACT_NOTIFY_EMAILS", "a@example.org, b@example.org"),
+        ("DJANGO_DEFAULT_FROM_EMAIL", "Manor Hill <website@example.org>"),
+    ],
+)
+def test_good_values_of_every_shape_are_accepted(name, value):
+    env = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": GOOD_KEY}
+    env["DJANGO_ALLOWED_HOSTS"] = "example.org"
+    result = load_settings(**{**env, name: value})
+    assert result.returncode == 0, result.stderr
