@@ -6,11 +6,14 @@ no full name is shown as the center's, everywhere a visitor or a robot can read 
 
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
+
+from facility import structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,19 @@ def test_staff_still_see_who_wrote_a_post_in_the_admin(nameless_post, publisher_
     html = publisher_client.get(reverse("admin:index")).content.decode()
 
     assert f"by {USERNAME}" in html
+
+
+def test_without_a_facility_or_an_author_no_author_is_made_up(client, make_post):
+    post = make_post(title=TITLE, author=None)
+
+    html = client.get(post.get_absolute_url()).content.decode()
+
+    assert response_ok_without_byline(html)
+    # The layout leaves JSON-LD out without a facility; its builder must not invent one.
+    request = RequestFactory().get(post.get_absolute_url())
+    article = structured_data.blog_posting(request, post, None, SimpleNamespace(url="/x.jpg"))
+    assert "author" not in article
+
+
+def response_ok_without_byline(html):
+    return "<h1" in html and 'class="post-author"' not in html
