@@ -69,8 +69,18 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-admin: $(VENV)/.installed  ## Create a staff superuser for the admin.
-	$(BIN)/python manage.py createsuperuser
+# In a terminal it asks; from a script it takes DJANGO_SUPERUSER_USERNAME, _EMAIL and
+# _PASSWORD and fails, rather than saying "skipped" and succeeding, when one is missing.
+SUPERUSER_VARS := DJANGO_SUPERUSER_USERNAME DJANGO_SUPERUSER_EMAIL DJANGO_SUPERUSER_PASSWORD
+admin: $(VENV)/.installed  ## Create a staff superuser for the admin (see README for scripts).
+	@if [ -t 0 ]; then exec $(BIN)/python manage.py createsuperuser; fi; \
+	for name in $(SUPERUSER_VARS); do \
+	  if [ -z "$$(printenv $$name)" ]; then \
+	    echo "make admin: no terminal to ask in; set $(SUPERUSER_VARS) in the environment." >&2; \
+	    exit 1; \
+	  fi; \
+	done; \
+	$(BIN)/python manage.py createsuperuser --noinput
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules screenshots

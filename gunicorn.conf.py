@@ -6,16 +6,21 @@ Each value can be changed from the environment (GUNICORN_*), as the deployment g
 
 import multiprocessing
 import os
+import sys
+
+# gunicorn reads this file before it moves to --chdir: find the project beside it.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from recovery_site.environment import env_choice, env_int, env_str
 
 # nginx in front talks to 127.0.0.1:8000; a unix socket works too (unix:/run/...).
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+bind = env_str("GUNICORN_BIND", "127.0.0.1:8000")
 # Synchronous workers: the classic recommendation, two per core plus one, lets a core
 # stay busy while another worker waits on the database. Workers share nothing in memory:
 # the cache is Redis or a database table (CACHES in recovery_site/settings.py).
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+workers = env_int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1, minimum=1)
 # A request still running after this many seconds is killed with its worker: no page
 # here should take more than a fraction of a second, and a stuck worker helps no one.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = env_int("GUNICORN_TIMEOUT", 30, minimum=1)
 graceful_timeout = 30
 keepalive = 5
 # Replace each worker now and then, so a slow leak never grows; not so often that a busy
@@ -34,7 +39,9 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = env_choice(
+    "GUNICORN_LOG_LEVEL", "info", ("debug", "info", "warning", "error", "critical")
+)
 
 # Only the proxy on this machine may say the request came over HTTPS.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+forwarded_allow_ips = env_str("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

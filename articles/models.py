@@ -184,8 +184,16 @@ class Post(KeepsOldURLs, models.Model):
 
     @property
     def author_name(self):
+        """The name the public is shown as the post's author: the author's full name, or
+        "" when none is set. A user name is a login name, half of what a password guesser
+        needs: it never leaves the admin."""
+        return self.author.get_full_name() if self.author is not None else ""
+
+    @property
+    def staff_author_name(self):
+        """Who wrote the post, for staff screens: the full name, else the user name."""
         if self.author is None:
-            return "Our team"
+            return ""
         return self.author.get_full_name() or self.author.get_username()
 
     @property

@@ -22,13 +22,14 @@ import tempfile
 import urllib.request
 from statistics import median
 
+from recovery_site.environment import env_int, env_url
 from tests.live_gunicorn import ROOT, Gunicorn, LiveSite
 
 CONNECTIONS = 8
 THREADS = 2
 WORKERS = 2
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = env_int("BENCH_SECONDS", 5, minimum=1)
+ROUNDS = env_int("BENCH_ROUNDS", 3, minimum=1)
 PAGES = {
     "reference": "/bench/ref/",
     "home": "/",
@@ -117,8 +118,8 @@ def table(results):
 
 
 def main():
-    database_url = os.environ.get("DATABASE_URL", "")
-    redis_url = os.environ.get("REDIS_URL", "")
+    database_url = env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql"))
+    redis_url = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
     load_before = " ".join(f"{n:.1f}" for n in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="recovery-site-bench-") as folder:
         print("Setting up: migrate, collect static files, 1,000 posts...", flush=True)
@@ -128,11 +129,14 @@ def main():
             redis_url=redis_url,
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
         )
-        total = site.shell("from benchmarks.seed import seed; print(seed(1000))")
-        results = {}
-        for cache in ["off", "on"]:
-            print(f"Measuring with the cache {cache}...", flush=True)
-            results[cache] = measure(site, cache)
+        try:
+            total = site.shell("from benchmarks.seed import seed; print(seed(1000))")
+            results = {}
+            for cache in ["off", "on"]:
+                print(f"Measuring with the cache {cache}...", flush=True)
+                results[cache] = measure(site, cache)
+        finally:
+            site.remove()
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     cache_store = "Redis" if redis_url else "local memory"
     print()

@@ -7,8 +7,9 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
-from .cache import last_known_facility
+from .cache import cached_facility, last_known_facility
 from .navigation import footer_menu, main_menu, mark_current
+from .unsent import contact_form_again, is_contact_post
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +32,27 @@ class DatabaseOutageMiddleware:
         return None
 
 
+def facility_if_readable():
+    """The facility as last cached or, when the cache has none, read if the database
+    answers (a database locked for writing still answers reads); else None."""
+    facility = last_known_facility()
+    if facility is None:
+        try:
+            facility = cached_facility()
+        except DATABASE_DOWN:
+            return None
+    return facility
+
+
 def unavailable(request, exception):
     """The 503 page, built without the database: the phone number comes from the cache
-    when it is there, because someone may need to call right now."""
+    when it is there, because someone may need to call right now. A contact message that
+    could not be saved is given back in the form, to send again."""
     logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=exception)
+    if is_contact_post(request):
+        response = contact_form_again(request, 503, facility_if_readable())
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     context = {
         "request": request,
         "facility": last_known_facility(),

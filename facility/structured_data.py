@@ -127,10 +127,13 @@ def blog_posting(request, post, facility, image):
         page["reviewedBy"] = reviewer
         if post.reviewed_on:
             page["lastReviewed"] = post.reviewed_on.isoformat()
-    if post.author_id or facility is None:
+    # Without an author's full name, the center speaks for the post: never a user name.
+    if post.author_name:
         author = {"@type": "Person", "name": post.author_name}
-    else:
+    elif facility is not None:
         author = {"@type": "Organization", "name": facility.name}
+    else:
+        author = None
     data = {
         "@context": CONTEXT,
         "@type": "BlogPosting",
@@ -139,12 +142,13 @@ def blog_posting(request, post, facility, image):
         "image": [absolute(request, image.url)],
         "datePublished": post.pub_date.isoformat(),
         "dateModified": (post.last_updated or post.pub_date).isoformat(),
-        "author": author,
         "mainEntityOfPage": page,
         "articleSection": post.category.name,
         "wordCount": post.word_count,
         "url": url,
     }
+    if author is not None:
+        data["author"] = author
     if facility is not None:
         data["publisher"] = publisher(request, facility)
     return data

@@ -4,9 +4,10 @@ import sys
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.debug import sensitive_post_parameters
@@ -14,7 +15,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
 from articles.models import Category, Post
 
-from . import outage, structured_data
+from . import outage, structured_data, unsent
 from .forms import ContactForm, rate_limited_message
 from .models import Facility, GalleryPhoto, Page, Service
 from .notifications import notify_staff
@@ -194,9 +195,27 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, outage.DATABASE_DOWN):
         return outage.unavailable(request, error)
+    if unsent.is_contact_post(request):
+        try:
+            return unsent.contact_form_again(request, 500, outage.facility_if_readable())
+        except Exception:
+            logger.exception("Giving the contact form back after an error failed.")
     try:
         html = loader.render_to_string("500.html", request=request)
     except Exception:
         logger.exception("Rendering 500.html with the site's data failed.")
         html = loader.render_to_string("500.html", {"facility": None})
     return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check (CSRF_FAILURE_VIEW), answered in the site's layout.
+
+    Most often a page left open for hours, or a browser that refuses cookies: a visitor
+    who wrote to us gets the form back with what they typed and a fresh token.
+    """
+    if unsent.is_contact_post(request):
+        return unsent.contact_form_again(request, 403, Facility.for_request(request))
+    response = render(request, "403.html", {"csrf_failed": True}, status=403)
+    add_never_cache_headers(response)
+    return response

@@ -6,7 +6,6 @@ Development needs no variable at all. Production is `DJANGO_DEBUG=false` with a 
 
 import base64
 import hashlib
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,45 +14,28 @@ from django.core.exceptions import ImproperlyConfigured
 
 from facility import static_files
 
+from .environment import (
+    env_bool,
+    env_dotted_path,
+    env_email,
+    env_emails,
+    env_hosts,
+    env_int,
+    env_origins,
+    env_path,
+    env_rate,
+    env_secret,
+    env_str,
+    env_url,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    try:
-        return int(value) if value.strip() else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_rate(name, default):
-    """A rate such as `10/3600`: at most 10 in any 3600 seconds."""
-    value = os.environ.get(name) or default
-    count, _, seconds = value.partition("/")
-    if not (count.strip().isdigit() and seconds.strip().isdigit() and int(seconds) > 0):
-        raise ImproperlyConfigured(f"{name} must look like 10/3600 (count/seconds), not {value!r}.")
-    return int(count), int(seconds)
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 40):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random value of at least 40 characters when "
@@ -62,17 +44,23 @@ if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 40):
     )
 
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (LOCAL_HOSTS if DEBUG else [])
+ALLOWED_HOSTS = env_hosts("DJANGO_ALLOWED_HOSTS") or (LOCAL_HOSTS if DEBUG else [])
+if not ALLOWED_HOSTS:
+    # Without it Django would start and answer every request with 400 Bad Request.
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must name the site's host names, such as "
+        "www.example.org,example.org, when DJANGO_DEBUG is false."
+    )
 if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS) - {".localhost", "testserver"}:
     # Debug pages show settings and source: never on a host the public can reach.
     raise ImproperlyConfigured(
         "DJANGO_DEBUG is on while DJANGO_ALLOWED_HOSTS names public hosts. "
         "Set DJANGO_DEBUG=false for production."
     )
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The site's public address, such as https://www.example.org: canonical links, feeds and
 # sitemaps use it. Empty means the address each request came in on.
-SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -115,6 +103,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
+# A failed CSRF check gives a visitor's message back to send again (facility/views.py).
+CSRF_FAILURE_VIEW = "facility.views.csrf_failure"
 WSGI_APPLICATION = "recovery_site.wsgi.application"
 
 TEMPLATES = [
@@ -134,11 +124,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_url(
+            "DATABASE_URL",
+            f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            schemes=("sqlite", "postgres", "postgresql"),
+        ),
         # Each application server process keeps its connection for a minute, checked
         # before reuse, rather than opening one per request.
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
         conn_health_checks=True,
     )
 }
@@ -168,7 +162,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that must answer at the site's root, such as /favicon.ico.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
@@ -180,7 +174,7 @@ STATICFILES_FINDERS = [
 ]
 WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 # nginx serves MEDIA_URL in production. Without it (`make serve` on your own machine, which
 # sets this), Django serves the images there itself (facility/local_media.py).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
@@ -207,27 +201,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # E-mail: printed to the console in development, sent over SMTP otherwise.
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env_dotted_path(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
+DEFAULT_FROM_EMAIL = env_email("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who hears about new contact messages; empty means the facility's own address.
-CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS")
+CONTACT_NOTIFY_EMAILS = env_emails("CONTACT_NOTIFY_EMAILS")
 # Contact messages are health information: kept this many days, then deleted by
 # `manage.py purge_inquiries`, which the server runs daily (see README).
-CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "90"))
-if CONTACT_MESSAGE_RETENTION_DAYS < 1:
-    raise ImproperlyConfigured("CONTACT_MESSAGE_RETENTION_DAYS must be 1 or more.")
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 90, minimum=1)
 
 LOGIN_URL = "admin:login"
 AUTHENTICATION_BACKENDS = [
@@ -246,8 +238,8 @@ AUTHENTICATION_BACKENDS = [
 #   A cache per process would be wrong as soon as there are two workers: a save would
 #   reach only the worker that took it.
 # - Debug (one runserver process): memory.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
+REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "recovery_site")
 CACHE_TABLE = "site_cache"  # facility/migrations/0007_site_cache_and_rate_counters.py
 if REDIS_URL:
     CACHES = {
@@ -283,19 +275,21 @@ else:
 # How long a page built for anonymous visitors may be served from the cache; saves in the
 # admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
 # added to X-Forwarded-For (facility/client_ip.py).
-TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
-# Admin login: five wrong passwords for a user name or from an address lock it out for
-# 15 minutes; attempts are kept in the database, so every server sees them.
+# Admin login: five wrong passwords for one user name from one address lock that name out
+# from that address for 15 minutes; attempts are kept in the database, so every server
+# sees them. Locking the name alone would let anyone who knows it keep its owner out.
+# The address is the one facility/client_ip.py finds behind the trusted proxies.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "facility.client_ip.client_ip"
 AXES_VERBOSE = False
@@ -308,7 +302,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     # Only behind a proxy that sets X-Forwarded-Proto itself, overwriting the client's.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

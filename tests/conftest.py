@@ -23,7 +23,7 @@ from articles.models import Category, Post, RecommendedPost
 from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
-from .live_gunicorn import manage, production_env
+from .live_gunicorn import drop_created_databases, manage, production_env
 
 _serial = count(1)
 
@@ -39,6 +39,13 @@ def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_live_database_left_behind():
+    """Drop the `<name>_live` PostgreSQL databases the servers' tests made, at the end."""
+    yield
+    drop_created_databases()
 
 
 @pytest.fixture(scope="session")

@@ -66,22 +66,47 @@ def postgres_url_for(database_url, name):
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def recreate_postgres_database(database_url):
-    """Drop and create the database `database_url` names, from the server's own `postgres`."""
+def _on_postgres_server(database_url, *statements):
+    """Run `statements` from the server's own `postgres` database, outside transactions."""
     import psycopg
 
-    name = urlsplit(database_url).path.lstrip("/")
     admin_url = postgres_url_for(database_url, "postgres")
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            connection.execute(statement)
+
+
+def recreate_postgres_database(database_url):
+    """Drop and create the database `database_url` names: a run that died may have left
+    it behind."""
+    name = urlsplit(database_url).path.lstrip("/")
+    _on_postgres_server(
+        database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+    )
+    CREATED_DATABASES.add(database_url)
+
+
+def drop_postgres_database(database_url):
+    name = urlsplit(database_url).path.lstrip("/")
+    _on_postgres_server(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    CREATED_DATABASES.discard(database_url)
+
+
+# The PostgreSQL databases made here and not dropped yet: the test session drops what is
+# left when it ends (tests/conftest.py), so no run leaves one behind.
+CREATED_DATABASES = set()
+
+
+def drop_created_databases():
+    for database_url in list(CREATED_DATABASES):
+        drop_postgres_database(database_url)
 
 
 class LiveSite:
     """A migrated database of its own and collected static files, for gunicorn to serve.
 
     On PostgreSQL (DATABASE_URL is postgres://...) the database is `<name>_live` on the
-    same server; otherwise a SQLite file under `folder`.
+    same server, dropped by `remove()`; otherwise a SQLite file under `folder`.
     """
 
     def __init__(self, folder, database_url="", redis_url="", static_root=None, **env):
@@ -103,6 +128,12 @@ class LiveSite:
         manage(self.env, "migrate", "--noinput", "-v0")
         if static_root is None:
             manage(self.env, "collectstatic", "--noinput", "-v0")
+
+    def remove(self):
+        """Drop the PostgreSQL database made for this site; a SQLite file goes with its
+        folder."""
+        if self.env["DATABASE_URL"].startswith("postgres"):
+            drop_postgres_database(self.env["DATABASE_URL"])
 
     def shell(self, code):
         """Run Python `code` with Django set up against this site; the last line it

@@ -75,11 +75,40 @@ def test_repeated_wrong_passwords_lock_the_admin_login(client, django_user_model
     assert response.status_code == 429
     assert "too many login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
-    # The same name from another address is locked too: guessing is spread that way.
-    response = client.post(
-        login, {"username": "boss", "password": "the-right-password"}, REMOTE_ADDR="192.0.2.5"
-    )
-    assert response.status_code == 429
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere(
+    client, django_user_model
+):
+    """A lockout on the name alone would let anyone who knows it keep its owner out."""
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+    login = reverse("admin:login")
+    attacker = {"REMOTE_ADDR": "203.0.113.66"}
+    for _ in range(5):
+        client.post(login, {"username": "boss", "password": "a-guess"}, **attacker)
+    right = {"username": "boss", "password": "the-right-password"}
+    assert client.post(login, right, **attacker).status_code == 429
+
+    response = client.post(login, right, REMOTE_ADDR="192.0.2.5")
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(django_user_model.objects.get().pk)
+
+
+def test_behind_a_proxy_the_lockout_follows_the_client_address(client, django_user_model, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+    login = reverse("admin:login")
+    # Every request comes from the proxy; the attacker varies what it writes before it.
+    for number in range(5):
+        forwarded = f"198.51.100.{number}, 203.0.113.66"
+        client.post(
+            login, {"username": "boss", "password": "a-guess"}, HTTP_X_FORWARDED_FOR=forwarded
+        )
+    right = {"username": "boss", "password": "the-right-password"}
+
+    assert client.post(login, right, HTTP_X_FORWARDED_FOR="203.0.113.66").status_code == 429
+    assert client.post(login, right, HTTP_X_FORWARDED_FOR="192.0.2.5").status_code == 302
 
 
 def test_a_right_password_before_the_limit_logs_in_and_clears_the_count(client, django_user_model):

@@ -1,0 +1,181 @@
+"""A message that could not be taken is never lost: a failed CSRF check, the database
+down or locked, or an error on our side gives the contact form back, in the site's
+layout, with the phone, the crisis lines and what the visitor typed, ready to send again.
+"""
+
+import logging
+import re
+import sqlite3
+from html import unescape
+
+import pytest
+from django.db import IntegrityError, OperationalError, connection
+from django.test import Client
+from django.urls import reverse
+
+from facility.models import ContactMessage
+
+from .http_session import Session
+from .live_gunicorn import Gunicorn, LiveSite
+from .test_contact import VALID
+
+pytestmark = pytest.mark.django_db
+
+TYPED = {
+    **VALID,
+    "name": "Sam",
+    "message": "My brother overdosed last night & is home now. What do we do next?",
+}
+PHONE = "1-855-605-2135"
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def assert_form_given_back(response, status, words):
+    html = response.content.decode()
+    assert response.status_code == status
+    assert '<header class="site-header">' in html  # the site's layout
+    assert "Your message was not sent yet." in html
+    assert words in html
+    assert "988" in html  # the crisis line
+    textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
+    assert unescape(textarea).strip() == TYPED["message"]
+    assert 'value="Sam"' in html and 'value="jordan@example.com"' in html
+    assert re.search(r'<input type="checkbox" name="consent"[^>]* checked', html)
+    assert "no-cache" in response["Cache-Control"]
+    assert ContactMessage.objects.count() == 0
+    return html
+
+
+def test_a_failed_csrf_check_gives_the_message_back_and_the_second_press_sends_it(facility):
+    client = Client(enforce_csrf_checks=True)
+    client.get(reverse("facility:contact"))
+    client.cookies.pop("csrftoken")  # the cookie is gone: hours later, or blocked
+
+    response = client.post(reverse("facility:contact"), {**TYPED, "csrfmiddlewaretoken": "x"})
+
+    html = assert_form_given_back(response, 403, "please press Send message again")
+    assert f"call us at {PHONE}" in html
+    assert "csrftoken" in response.cookies  # a fresh cookie, matching the page's token
+    again = client.post(
+        reverse("facility:contact"), {**TYPED, "csrfmiddlewaretoken": csrf_token(html)}
+    )
+    assert again.status_code == 302
+    assert ContactMessage.objects.get().message == TYPED["message"]
+
+
+def test_a_failed_csrf_check_elsewhere_is_a_friendly_page_in_the_layout(facility):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(reverse("admin:login"), {"username": "a", "password": "b"})
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "This page was open too long" in html
+    assert PHONE in html and "988" in html
+    assert "CSRF" not in html  # Django's own page names the mechanism; ours helps
+
+
+def test_a_locked_database_gives_the_message_back_with_503(facility, monkeypatch, caplog):
+    client = Client()
+    client.get(reverse("facility:contact"))  # the facility is now in the cache
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ContactMessage, "save", locked)
+    with caplog.at_level(logging.INFO):
+        response = client.post(reverse("facility:contact"), TYPED)
+
+    html = assert_form_given_back(response, 503, "could not take your message just now")
+    assert f"call us at {PHONE}" in html
+    assert response["Retry-After"] == "60"
+    assert "overdosed" not in caplog.text
+    assert csrf_token(html)
+
+
+def test_with_the_database_unreachable_the_form_comes_back_without_the_facility(facility):
+    client = Client()
+
+    def down(execute, sql, params, many, context):
+        raise OperationalError("connection refused")
+
+    with connection.execute_wrapper(down):
+        response = client.post(reverse("facility:contact"), TYPED)
+
+    assert_form_given_back(response, 503, "could not take your message just now")
+
+
+@pytest.mark.parametrize("error", [IntegrityError("CHECK failed: overdosed"), RuntimeError()])
+def test_an_error_on_our_side_gives_the_message_back_with_500(facility, monkeypatch, caplog, error):
+    def fails(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(ContactMessage, "save", fails)
+    with caplog.at_level(logging.INFO):
+        response = Client(raise_request_exception=False).post(reverse("facility:contact"), TYPED)
+
+    html = assert_form_given_back(response, 500, "Something went wrong on our side")
+    assert f"call us at {PHONE}" in html
+    assert "overdosed" not in caplog.text
+
+
+def test_what_a_bot_wrote_in_the_hidden_field_is_not_written_back(facility):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(reverse("facility:contact"), {**TYPED, "website": "spam.example"})
+
+    assert response.status_code == 403
+    assert "spam.example" not in response.content.decode()
+
+
+CREATE_FACILITY = (
+    "from facility.models import Facility;"
+    "Facility.objects.create(name='Manor Hill Recovery Center', street='1800 Manor Hill Road',"
+    f" city='Findlay', state='OH', postal_code='45840', phone={PHONE!r},"
+    " email='admissions@example.org')"
+)
+
+
+def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server(
+    tmp_path, collected_static
+):
+    """gunicorn on a SQLite file, another connection holding the write lock: the visitor
+    gets the form back with what they typed, and sends it once the lock is gone."""
+    site = LiveSite(tmp_path, static_root=collected_static)  # always SQLite
+    site.shell(CREATE_FACILITY)
+    database = tmp_path / "site.sqlite3"
+    # Wait one second for the lock, not the production twenty.
+    env = {**site.env, "DATABASE_URL": f"sqlite:///{database}?timeout=1"}
+    with Gunicorn(env, workers=1, log_path=tmp_path / "gunicorn.log") as server:
+        session = Session(server.url)
+        _, _, page = session.get(reverse("facility:contact"))
+        fields = {**TYPED, "csrfmiddlewaretoken": csrf_token(page)}
+        holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            status, headers, html = session.post(reverse("facility:contact"), fields)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+
+        assert status == 503
+        assert headers["Retry-After"] == "60"
+        assert '<header class="site-header">' in html
+        assert "could not take your message just now" in html
+        assert f"call us at {PHONE}" in html and "988" in html
+        textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
+        assert unescape(textarea).strip() == TYPED["message"]
+        assert site.shell(COUNT_MESSAGES) == "0"
+
+        fields["csrfmiddlewaretoken"] = csrf_token(html)
+        status, _, html = session.post(reverse("facility:contact"), fields)
+
+    assert "Thank you, your message is with us" in html
+    assert site.shell(COUNT_MESSAGES) == "1"
+    assert "overdosed" not in (tmp_path / "gunicorn.log").read_text()
+
+
+COUNT_MESSAGES = "from facility.models import ContactMessage; print(ContactMessage.objects.count())"
