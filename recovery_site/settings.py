@@ -87,17 +87,20 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    "plumbing",
+    "inquiries",
     "articles",
     "facility",
+    "website",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "facility.request_log.RequestPathMiddleware",
-    "facility.outage.DatabaseOutageMiddleware",
-    "facility.security.ContentSecurityPolicyMiddleware",
-    "facility.security.SecurityHeadersMiddleware",
+    "plumbing.request_log.RequestPathMiddleware",
+    "plumbing.outage.DatabaseOutageMiddleware",
+    "plumbing.security.ContentSecurityPolicyMiddleware",
+    "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,9 +108,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inside the middleware above: a page from the cache still gets fresh security
     # headers, and costs no session, user or database lookup.
-    "facility.page_cache.PageCacheMiddleware",
+    "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "facility.redirects.MovedPageMiddleware",
+    "website.redirects.MovedPageMiddleware",
     # django-axes wants to be last: it turns a locked-out login into its own answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,7 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "facility.context_processors.facility",
+                "website.context_processors.facility",
             ],
         },
     },
@@ -182,7 +185,7 @@ STORAGES = {
         )
     },
 }
-# Uploaded pictures (facility/images.py): at most this many bytes and pixels. Phone
+# Uploaded pictures (plumbing/images.py): at most this many bytes and pixels. Phone
 # cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 60_000_000
@@ -223,13 +226,13 @@ AUTHENTICATION_BACKENDS = [
 # Caching. With REDIS_URL every application server shares one cache, so a change saved on
 # one is seen on all at once; without it each process keeps its own, which is right for
 # one process only. If Redis goes away, reads miss and writes are dropped: pages are
-# built from the database (facility/cache_backend.py).
+# built from the database (plumbing/cache_backend.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "recovery_site")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 3600,
@@ -245,13 +248,13 @@ else:
         }
     }
 # How long a page built for anonymous visitors may be served from the cache; saves in the
-# admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
+# admin replace it at once (plumbing/cache.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
 
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
-# added to X-Forwarded-For (facility/client_ip.py).
+# added to X-Forwarded-For (plumbing/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
@@ -261,7 +264,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "facility.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
 
 # HTTPS and security headers. Production defaults are strict; each can be loosened from
@@ -284,7 +287,7 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# The rich-text editor: django-ckeditor, chosen in articles/richtext.py alone.
+# The rich-text editor: django-ckeditor, chosen in plumbing/richtext.py alone.
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False  # the shipped default accepts .html and .svg
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"  # verifies images
@@ -319,9 +322,9 @@ CKEDITOR_CONFIGS = {
 SILENCED_SYSTEM_CHECKS = [
     # ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, past its end of life. We keep
     # it because staff asked for it, and we do not trust it: every rich-text field is
-    # sanitized on the server (articles/richtext.py, with nh3) whatever the editor sends,
+    # sanitized on the server (plumbing/richtext.py, with nh3) whatever the editor sends,
     # uploads are images only, verified by Pillow, and for staff only. Swapping the editor
-    # means changing articles/richtext.py alone.
+    # means changing plumbing/richtext.py alone.
     "ckeditor.W001",
 ]
 if not SECURE_HSTS_PRELOAD:
@@ -333,7 +336,7 @@ if not SECURE_HSTS_PRELOAD:
 # static/js/site.js, and no inline script or style; JSON-LD blocks are data, which CSP
 # does not run. The only other origin is OpenStreetMap's map, framed when a visitor asks
 # for it. Staff tools get looser policies on their own paths only: see
-# facility/security.py.
+# plumbing/security.py.
 # The site's one inline script (templates/base.html) marks the page as scripted before it
 # is drawn, so nothing shifts when site.js arrives; it is allowed by its hash alone.
 EARLY_SCRIPT = 'document.documentElement.classList.add("js")'
@@ -363,7 +366,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_path": {"()": "facility.request_log.RequestPathFilter"}},
+    "filters": {"request_path": {"()": "plumbing.request_log.RequestPathFilter"}},
     "formatters": {
         "plain": {"format": "{levelname} {name} [{request_path}] {message}", "style": "{"}
     },

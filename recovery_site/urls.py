@@ -4,23 +4,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles import editor_uploads
-from articles.sitemaps import CategorySitemap, PostSitemap
-from facility.health import healthz
-from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
-from facility.views import robots_txt
+from plumbing import editor_uploads
+from plumbing.health import healthz
+from website.sitemaps import sitemaps
+from website.views import robots_txt
 
 admin.site.site_header = "Website administration"
 admin.site.site_title = "Website administration"
 admin.site.index_title = "Posts, pages and the center's facts"
-
-sitemaps = {
-    "sections": SectionSitemap,
-    "pages": PageSitemap,
-    "services": ServiceSitemap,
-    "categories": CategorySitemap,
-    "posts": PostSitemap,
-}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -31,6 +22,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("blog/", include("articles.urls")),
+    path("", include("website.urls")),
+    path("", include("inquiries.urls")),
+    # Last: the center's pages, whose staff-written pages answer at any free top-level slug.
     path("", include("facility.urls")),
 ]
 
@@ -40,4 +34,4 @@ if settings.DEBUG:
 if settings.BENCHMARK:
     urlpatterns += [path("bench/", include("benchmarks.urls"))]
 
-handler500 = "facility.views.server_error"
+handler500 = "website.views.server_error"

@@ -5,7 +5,8 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from articles.models import Post
-from facility.models import ContactMessage, Facility
+from facility.models import Facility
+from inquiries.models import ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_editors_group_can_write_posts_and_edit_the_facility_but_not_manage_user
         "auth.change_group",
         "facility.add_facility",
         "facility.delete_facility",
-        "facility.view_contactmessage",
+        "inquiries.view_contactmessage",
     ]:
         assert not editor.has_perm(perm), perm
 
@@ -152,7 +153,7 @@ def test_contact_messages_are_read_only_and_hidden_from_editors(
     message = ContactMessage.objects.create(
         name="Sam", email="sam@example.com", message="Private", consent=True
     )
-    url = reverse("admin:facility_contactmessage_change", args=[message.pk])
+    url = reverse("admin:inquiries_contactmessage_change", args=[message.pk])
 
     assert editor_client.get(url).status_code == 403
     html = admin_client.get(url).content.decode()

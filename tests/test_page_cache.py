@@ -1,5 +1,5 @@
 """Pages for anonymous visitors come from the cache, and any save makes exactly the pages
-that show the saved record fresh again, at once (facility/cache.py, facility/page_cache.py)."""
+that show the saved record fresh again, at once (plumbing/cache.py, plumbing/page_cache.py)."""
 
 from datetime import datetime, timedelta
 from io import StringIO
@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Post
-from facility import cache as site_cache
 from facility.models import Facility
+from plumbing import cache as site_cache
 
 from .http_session import form_fields
 
@@ -41,7 +41,7 @@ def site(facility, pages, make_post, make_service, make_photo, recommend):
 
 def site_urls(site):
     return {
-        "home": reverse("facility:home"),
+        "home": reverse("website:home"),
         "blog": reverse("articles:list"),
         "category": site["post"].category.get_absolute_url(),
         "post": site["post"].get_absolute_url(),
@@ -50,7 +50,7 @@ def site_urls(site):
         "service": site["service"].get_absolute_url(),
         "tour": reverse("facility:tour"),
         "page": site["page"].get_absolute_url(),
-        "site_map": reverse("facility:site_map"),
+        "site_map": reverse("website:site_map"),
         "sitemap": reverse("sitemap"),
     }
 
@@ -165,7 +165,7 @@ def test_staff_get_fresh_pages_and_leave_none_behind(editor_client, site, page_c
         status=Post.Status.DRAFT,
     )
     visitor = Client()
-    home = reverse("facility:home")
+    home = reverse("website:home")
     served(visitor, home)
 
     assert editor_client.get(home).get("X-Cache") is None  # built for them
@@ -178,13 +178,13 @@ def test_the_contact_form_is_never_shared(facility, page_cache, monkeypatch):
     def token(response):
         return form_fields(response.content.decode())["csrfmiddlewaretoken"][0]
 
-    url = reverse("facility:contact")
+    url = reverse("inquiries:contact")
     first, second = Client().get(url), Client().get(url)
     assert token(first) != token(second)
     assert first.get("X-Cache") is second.get("X-Cache") is None
 
     # Even listed as cacheable, a page that hands out a CSRF token is never kept.
-    monkeypatch.setitem(site_cache.PAGES, "facility:contact", set())
+    monkeypatch.setitem(site_cache.PAGES, "inquiries:contact", set())
     first, second = Client().get(url), Client().get(url)
     assert token(first) != token(second)
     assert second.get("X-Cache") is None

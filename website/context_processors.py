@@ -1,0 +1,24 @@
+from facility.caching import last_known_facility
+from facility.models import Facility
+
+from .navigation import footer_menu, main_menu, mark_current
+
+
+def facility(request):
+    """The center's facts and menus, which the header and footer of every page show."""
+    center = Facility.for_request(request)
+    return {
+        "facility": center,
+        "main_menu": mark_current(main_menu(), request.path),
+        "footer_menu": footer_menu(),
+    }
+
+
+def when_down(request):
+    """The same for the 503 page, without the database: the facility as last cached,
+    because someone may need its phone number right now."""
+    return {
+        "facility": last_known_facility(),
+        "main_menu": mark_current(main_menu(), request.path),
+        "footer_menu": footer_menu(),
+    }

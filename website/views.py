@@ -1,0 +1,90 @@
+"""Pages that show several apps at once: the home page, the site map, robots.txt, and
+the server error page."""
+
+import logging
+import sys
+
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.generic import TemplateView
+
+from articles.models import Category, Post
+from facility import structured_data
+from facility.models import Facility, GalleryPhoto, Page, Service
+from plumbing import outage
+from plumbing.seo import MetaMixin, PageMeta, absolute
+
+logger = logging.getLogger(__name__)
+
+HOME_LATEST_POSTS = 3
+
+
+class HomeView(MetaMixin, TemplateView):
+    template_name = "website/home.html"
+
+    def get_context_data(self, **kwargs):
+        self.services = list(Service.objects.all())
+        return super().get_context_data(
+            services=self.services,
+            hero_photo=GalleryPhoto.objects.first(),
+            latest_posts=Post.objects.published().for_cards()[:HOME_LATEST_POSTS],
+            **kwargs,
+        )
+
+    def get_meta(self):
+        facility = Facility.for_request(self.request)
+        if facility is None:
+            return PageMeta()
+        return PageMeta(
+            title=facility.tagline,
+            description=facility.about,
+            structured_data=[structured_data.medical_clinic(self.request, facility, self.services)],
+        )
+
+
+class SiteMapView(MetaMixin, TemplateView):
+    template_name = "website/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            pages=Page.objects.only("title", "slug"),
+            services=Service.objects.only("name", "slug"),
+            categories=Category.objects.all(),
+            posts=Post.objects.published().only("title", "slug", "pub_date"),
+            **kwargs,
+        )
+
+    def get_meta(self):
+        return PageMeta("Site map", "Every page of this website.")
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /ckeditor/",
+        f"Disallow: {reverse('website:search')}",
+        f"Disallow: {reverse('inquiries:contact_thanks')}",
+        "",
+        f"Sitemap: {absolute(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page in the site's layout, or a bare one if even that fails.
+
+    A database outage met outside a view (in a middleware, say) gets the 503 page.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, outage.DATABASE_DOWN):
+        return outage.unavailable(request, error)
+    try:
+        html = loader.render_to_string("500.html", request=request)
+    except Exception:
+        logger.exception("Rendering 500.html with the site's data failed.")
+        html = loader.render_to_string("500.html", {"facility": None})
+    return HttpResponseServerError(html)
