@@ -2,18 +2,22 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from plumbing import editor_uploads
 from plumbing.health import healthz
 from website.sitemaps import sitemaps
-from website.views import robots_txt
+from website.views import MOVED_ADMIN_MODELS, moved_admin_page, robots_txt
 
 admin.site.site_header = "Website administration"
 admin.site.site_title = "Website administration"
 admin.site.index_title = "Posts, pages and the center's facts"
 
 urlpatterns = [
+    re_path(
+        rf"^admin/facility/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        moved_admin_page,
+    ),
     path("admin/", admin.site.urls),
     # Editor uploads go through our own checks; browsing stays django-ckeditor's (staff only).
     path("ckeditor/upload/", editor_uploads.upload, name="ckeditor_upload"),

@@ -4,7 +4,7 @@ the server error page."""
 import logging
 import sys
 
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -19,6 +19,10 @@ from plumbing.seo import MetaMixin, PageMeta, absolute
 logger = logging.getLogger(__name__)
 
 HOME_LATEST_POSTS = 3
+
+# Models that moved to another app, by model name: their new app. Links to their old
+# admin pages live on in staff's notification e-mails and bookmarks.
+MOVED_ADMIN_MODELS = {"contactmessage": "inquiries", "movedpage": "website"}
 
 
 class HomeView(MetaMixin, TemplateView):
@@ -72,6 +76,13 @@ def robots_txt(request):
         f"Sitemap: {absolute(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def moved_admin_page(request, model, rest):
+    """The admin page of a moved model, at its old address: sent to the new one."""
+    url = f"{reverse('admin:index')}{MOVED_ADMIN_MODELS[model]}/{model}/{rest}"
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def server_error(request):
