@@ -3,7 +3,7 @@
 Two things are kept in the shared cache (Redis in production):
 
 - the facility with its hours, which the header and footer of every page show
-  (`cached_facility()`, behind `Facility.for_request()`);
+  (`cached_facility()`, behind `Facility.for_request()`, in facility/caching.py);
 - whole pages as anonymous visitors see them (plumbing/page_cache.py): those in PAGES.
 
 Everything is stored together with the versions of the data "tags" it was built from.
@@ -26,12 +26,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-# What a save or delete of each kind of record changes, by model label (track()).
+# What a save or delete of each kind of record changes (track()).
 TAGS = {}
 
-# The pages kept for anonymous visitors, by URL name, with what each shows besides what
-# every page shows (EVERY_PAGE). Pages not listed are never cached: the contact form
-# (its CSRF token is each visitor's own), search, the admin.
+# The pages kept for anonymous visitors, by URL name, with what each shows besides the
+# header and footer (EVERY_PAGE, on every page). Pages not listed are never cached:
+# the contact form (its CSRF token is each visitor's own), search, the admin.
 PAGES = {}
 EVERY_PAGE = set()
 
@@ -46,10 +46,7 @@ def track(label, tags):
     """Bump `tags` whenever a record of the model `label` ("app.Model") is saved or
     deleted. Call it from an AppConfig.ready(); tags given for one model add up."""
     TAGS.setdefault(label, set()).update(tags)
-    model = apps.get_model(label)
-    uid = f"plumbing.cache:{label}"
-    post_save.connect(_changed, sender=model, dispatch_uid=uid)
-    post_delete.connect(_changed, sender=model, dispatch_uid=uid)
+    connect()
 
 
 def cache_pages(pages, every_page=()):
@@ -144,3 +141,12 @@ def _changed(sender, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # a staff login, not a change anyone reads
     bump(*TAGS[sender._meta.label])
+
+
+def connect():
+    """Bump the tags of every record in TAGS when it is saved or deleted."""
+    for label in TAGS:
+        model = apps.get_model(label)
+        uid = f"plumbing.cache:{label}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid)
