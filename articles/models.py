@@ -6,10 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from facility.images import SafeImageField
-from facility.redirects import KeepsOldURLs
-
-from .richtext import RichTextField, plain_text, sanitize
+from plumbing.images import SafeImageField
+from plumbing.richtext import RichTextField, plain_text, sanitize
 
 WORDS_PER_MINUTE = 220
 
@@ -41,12 +39,16 @@ class PostQuerySet(models.QuerySet):
         """Posts that will become public by themselves when their date comes."""
         return self.filter(status=Post.Status.PUBLISHED, pub_date__gt=timezone.now())
 
+    def next_scheduled(self):
+        """When the next scheduled post becomes public, or None."""
+        return self.scheduled().order_by("pub_date").values_list("pub_date", flat=True).first()
+
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
         return self.select_related("category", "author").defer("body")
 
 
-class Post(KeepsOldURLs, models.Model):
+class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -168,7 +170,11 @@ class Post(KeepsOldURLs, models.Model):
                 self.content_updated = timezone.now()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return self.url_for_slug(self.slug)
+
     def url_for_slug(self, slug):
+        """The address the post has, or had, with `slug` (moved pages need the old)."""
         return reverse("articles:post", args=[slug])
 
     @property

@@ -1,6 +1,6 @@
 from django.db.models import Max
 
-from facility.sitemaps import SiteUrlSitemap
+from plumbing.sitemaps import SiteUrlSitemap
 
 from .models import Category, Post
 

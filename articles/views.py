@@ -4,13 +4,13 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from facility import structured_data
-from facility.images import share_image
 from facility.models import Facility
-from facility.seo import MetaMixin, PageMeta, absolute, default_image
+from plumbing.images import share_image
+from plumbing.seo import MetaMixin, PageMeta, absolute, breadcrumb_list, default_image
 
 from .models import Category, Post
 from .sharing import share_links
+from .structured_data import blog_posting
 
 
 class PostListView(MetaMixin, ListView):
@@ -94,8 +94,8 @@ class PostDetailView(MetaMixin, DetailView):
             section=post.category.name,
             noindex=not post.is_public(),
             structured_data=[
-                structured_data.blog_posting(request, post, facility, image),
-                structured_data.breadcrumb_list(
+                blog_posting(request, post, facility, image),
+                breadcrumb_list(
                     request,
                     ("Home", "/"),
                     ("Blog", reverse("articles:list")),

@@ -1,23 +1,11 @@
 from django.contrib import admin
 from django.db import models
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from .exports import contact_messages_csv
-from .models import (
-    ContactMessage,
-    Facility,
-    GalleryPhoto,
-    MovedPage,
-    OpeningHours,
-    Page,
-    Service,
-)
+from .models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -87,44 +75,3 @@ class PageAdmin(CompareVersionAdmin):
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
     fields = ["title", "slug", "body", "seo_title", "search_description"]
-
-
-@admin.register(MovedPage)
-class MovedPageAdmin(admin.ModelAdmin):
-    """Old addresses that answer with a permanent redirect; slug changes add them."""
-
-    list_display = ["old_path", "new_path", "created"]
-    search_fields = ["old_path", "new_path"]
-
-
-@admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
-    """Health information: read-only, for staff with `view_contactmessage` only."""
-
-    list_display = ["created", "name", "email", "phone", "notified"]
-    list_filter = ["created"]
-    search_fields = ["name", "email", "phone"]
-    date_hierarchy = "created"
-    readonly_fields = ["name", "email", "phone", "message", "consent", "created", "notified"]
-    actions = ["export_csv"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_export_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.export_{opts.model_name}")
-
-    @admin.action(description="Export selected messages as CSV", permissions=["export"])
-    def export_csv(self, request, queryset):
-        day = timezone.localdate().isoformat()
-        response = HttpResponse(
-            contact_messages_csv(queryset.order_by("created")),
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="contact-messages-{day}.csv"'},
-        )
-        add_never_cache_headers(response)  # no-store: no cache keeps a copy
-        return response

@@ -7,6 +7,6 @@ class FacilityConfig(AppConfig):
     verbose_name = "Facility"
 
     def ready(self):
-        from . import cache
+        from . import caching
 
-        cache.connect()
+        caching.register()

@@ -1,20 +1,15 @@
-"""The center itself: its facts, hours, services, photos, pages and contact messages."""
+"""The center itself: its facts, hours, services, photos and pages."""
 
 import re
-from datetime import timedelta
 
-from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
-from articles.richtext import RichTextField
+from plumbing.images import SafeImageField
+from plumbing.richtext import RichTextField
 
-from .cache import cached_facility
-from .images import SafeImageField
-from .redirects import KeepsOldURLs
+from .caching import cached_facility
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -202,7 +197,7 @@ SEO_TITLE_HELP = "The title search engines and social sites show; the page's tit
 SEARCH_DESCRIPTION_HELP = "What search engines and social sites show under the title."
 
 
-class Service(KeepsOldURLs, models.Model):
+class Service(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
@@ -222,7 +217,11 @@ class Service(KeepsOldURLs, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return self.url_for_slug(self.slug)
+
     def url_for_slug(self, slug):
+        """The address the service has, or had, with `slug` (moved pages need the old)."""
         return reverse("facility:service", args=[slug])
 
     @property
@@ -256,7 +255,7 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(KeepsOldURLs, models.Model):
+class Page(models.Model):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     title = models.CharField(max_length=200)
@@ -276,93 +275,9 @@ class Page(KeepsOldURLs, models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return self.url_for_slug(self.slug)
+
     def url_for_slug(self, slug):
+        """The address the page has, or had, with `slug` (moved pages need the old)."""
         return reverse("facility:page", args=[slug])
-
-
-local_path = RegexValidator(
-    r"^/(?!/)[^\s]*$", "Give a path on this site that starts with a single /, such as /blog/."
-)
-
-
-class MovedPage(models.Model):
-    """An old address of a post, service or page, and where it lives now."""
-
-    old_path = models.CharField(
-        max_length=250, unique=True, validators=[local_path], help_text="Such as /blog/old-name/."
-    )
-    new_path = models.CharField(
-        max_length=250, validators=[local_path], help_text="Such as /blog/new-name/."
-    )
-    created = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["old_path"]
-        verbose_name = "moved page"
-
-    def __str__(self):
-        return f"{self.old_path} → {self.new_path}"
-
-    @classmethod
-    def record(cls, old_path, new_path):
-        """Send `old_path` to `new_path`, and re-point older moves so none chain or loop."""
-        cls.objects.filter(new_path=old_path).update(new_path=new_path)
-        cls.objects.filter(old_path=new_path).delete()
-        cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
-
-
-class ContactMessageQuerySet(models.QuerySet):
-    def expired(self, now=None):
-        """Messages older than the retention period, which `purge_inquiries` deletes."""
-        now = now or timezone.now()
-        days = settings.CONTACT_MESSAGE_RETENTION_DAYS
-        return self.filter(created__lt=now - timedelta(days=days))
-
-
-class ContactMessage(models.Model):
-    """What a visitor wrote through the contact form: health information, kept minimal.
-
-    Only staff with `view_contactmessage` read them (the Editors group never has it), and
-    `purge_inquiries` deletes them after `CONTACT_MESSAGE_RETENTION_DAYS`.
-    """
-
-    name = models.CharField(max_length=120)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=30, blank=True)
-    message = models.TextField(max_length=5000)
-    consent = models.BooleanField("agreed to be contacted")
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
-    notified = models.DateTimeField(
-        "staff notified", null=True, blank=True, help_text="Empty if the e-mail failed."
-    )
-
-    objects = ContactMessageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created"]
-        verbose_name = "contact message"
-        permissions = [("export_contactmessage", "Can export contact messages as CSV")]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone=""), name="contact_message_has_reply_route"
-            ),
-        ]
-
-    def __str__(self):
-        # No name: the admin keeps this text in its action log (a deletion too) forever.
-        return f"Contact message {self.pk}"
-
-
-class RateCounter(models.Model):
-    """How often one client did one thing in one window of time (facility/ratelimit.py).
-
-    In the database rather than the cache: every process and server counts together, and
-    no amount of page traffic can push a count out of a full cache.
-    """
-
-    key = models.CharField(max_length=120, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    expires = models.DateTimeField(db_index=True)
-
-    def __str__(self):
-        return f"{self.key}: {self.count}"

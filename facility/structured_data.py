@@ -1,17 +1,17 @@
-"""schema.org JSON-LD: the center as a MedicalClinic, posts as BlogPostings, breadcrumbs.
+"""schema.org JSON-LD for the center: a MedicalClinic, and the publisher posts name.
 
 Each builder returns a plain dict; the layout writes it into the page as JSON-LD.
+Breadcrumbs are plumbing/seo.py's; posts' BlogPosting is articles/structured_data.py's.
 """
 
 import re
 
 from django.templatetags.static import static
-from django.urls import reverse
+
+from plumbing.seo import CONTEXT, absolute
 
 from .models import OpeningHours
-from .seo import absolute
 
-CONTEXT = "https://schema.org"
 DAY_NAMES = {
     1: "Monday",
     2: "Tuesday",
@@ -58,8 +58,12 @@ def opening_hours(row):
     }
 
 
+# The home page is the site's root; the center is the site's subject.
+HOME = "/"
+
+
 def organization_id(request):
-    return absolute(request, reverse("facility:home")) + "#organization"
+    return absolute(request, HOME) + "#organization"
 
 
 def publisher(request, facility):
@@ -79,7 +83,7 @@ def medical_clinic(request, facility, services):
         "@id": organization_id(request),
         "name": facility.name,
         "description": facility.about,
-        "url": absolute(request, reverse("facility:home")),
+        "url": absolute(request, HOME),
         "logo": absolute(request, static(LOGO)),
         "image": absolute(request, static(LOGO)),
         "telephone": telephone(facility.phone),
@@ -113,59 +117,3 @@ def medical_clinic(request, facility, services):
     if facility.larger_map_url:
         data["hasMap"] = facility.larger_map_url
     return data
-
-
-def blog_posting(request, post, facility, image):
-    url = absolute(request, post.get_absolute_url())
-    page = {"@type": "WebPage", "@id": url}
-    if post.medical_reviewer:
-        # Review belongs to the page: schema.org's reviewedBy and lastReviewed are WebPage's.
-        page["@type"] = "MedicalWebPage"
-        reviewer = {"@type": "Person", "name": post.medical_reviewer}
-        if post.medical_reviewer_credentials:
-            reviewer["honorificSuffix"] = post.medical_reviewer_credentials
-        page["reviewedBy"] = reviewer
-        if post.reviewed_on:
-            page["lastReviewed"] = post.reviewed_on.isoformat()
-    # Without an author's full name, the center speaks for the post: never a user name.
-    if post.author_name:
-        author = {"@type": "Person", "name": post.author_name}
-    elif facility is not None:
-        author = {"@type": "Organization", "name": facility.name}
-    else:
-        author = None
-    data = {
-        "@context": CONTEXT,
-        "@type": "BlogPosting",
-        "headline": post.title[:110],
-        "description": post.description,
-        "image": [absolute(request, image.url)],
-        "datePublished": post.pub_date.isoformat(),
-        "dateModified": (post.last_updated or post.pub_date).isoformat(),
-        "mainEntityOfPage": page,
-        "articleSection": post.category.name,
-        "wordCount": post.word_count,
-        "url": url,
-    }
-    if author is not None:
-        data["author"] = author
-    if facility is not None:
-        data["publisher"] = publisher(request, facility)
-    return data
-
-
-def breadcrumb_list(request, *crumbs):
-    """Crumbs as (name, path) pairs, from the home page down to the current page."""
-    return {
-        "@context": CONTEXT,
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": name,
-                "item": absolute(request, path),
-            }
-            for position, (name, path) in enumerate(crumbs, start=1)
-        ],
-    }

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from facility import static_files
+from plumbing import static_files
 
 from .environment import (
     env_bool,
@@ -77,17 +77,20 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    "plumbing",
+    "inquiries",
     "articles",
     "facility",
+    "website",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "facility.request_log.RequestPathMiddleware",
-    "facility.outage.DatabaseOutageMiddleware",
-    "facility.security.ContentSecurityPolicyMiddleware",
-    "facility.security.SecurityHeadersMiddleware",
+    "plumbing.request_log.RequestPathMiddleware",
+    "plumbing.outage.DatabaseOutageMiddleware",
+    "plumbing.security.ContentSecurityPolicyMiddleware",
+    "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,16 +98,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inside the middleware above: a page from the cache still gets fresh security
     # headers, and costs no session, user or database lookup.
-    "facility.page_cache.PageCacheMiddleware",
+    "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "facility.redirects.MovedPageMiddleware",
+    "website.redirects.MovedPageMiddleware",
     # django-axes wants to be last: it turns a locked-out login into its own answer.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
 # A failed CSRF check gives a visitor's message back to send again (facility/views.py).
-CSRF_FAILURE_VIEW = "facility.views.csrf_failure"
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 WSGI_APPLICATION = "recovery_site.wsgi.application"
 
 TEMPLATES = [
@@ -117,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "facility.context_processors.facility",
+                "website.context_processors.facility",
             ],
         },
     },
@@ -167,16 +170,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files that must answer at the site's root, such as /favicon.ico.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Apps' static files less the vendor test pages and samples, and served with nosniff and
-# no framing (facility/static_files.py).
+# no framing (plumbing/static_files.py).
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
-    "facility.static_files.AppStaticFinder",
+    "plumbing.static_files.AppStaticFinder",
 ]
 WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 # nginx serves MEDIA_URL in production. Without it (`make serve` on your own machine, which
-# sets this), Django serves the images there itself (facility/local_media.py).
+# sets this), Django serves the images there itself (plumbing/local_media.py).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -188,7 +191,7 @@ STORAGES = {
         )
     },
 }
-# Uploaded pictures (facility/images.py): at most this many bytes and pixels. Phone
+# Uploaded pictures (plumbing/images.py): at most this many bytes and pixels. Phone
 # cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 IMAGE_MAX_PIXELS = 60_000_000
@@ -229,10 +232,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Caching: what every application process must see alike, so that a save in the admin
-# reaches every visitor at once (facility/cache.py).
+# reaches every visitor at once (plumbing/cache.py).
 # - REDIS_URL: Redis, shared by every process on every server. If it goes away, reads
 #   miss and writes are dropped: pages are built from the database
-#   (facility/cache_backend.py).
+#   (plumbing/cache_backend.py).
 # - Otherwise, with debug off: a table in the site's own database (CACHE_TABLE, made by
 #   a migration), shared by every gunicorn worker and every server on that database.
 #   A cache per process would be wrong as soon as there are two workers: a save would
@@ -240,11 +243,11 @@ AUTHENTICATION_BACKENDS = [
 # - Debug (one runserver process): memory.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "recovery_site")
-CACHE_TABLE = "site_cache"  # facility/migrations/0007_site_cache_and_rate_counters.py
+CACHE_TABLE = "site_cache"  # made by plumbing/migrations/0001_initial.py
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 3600,
@@ -254,11 +257,11 @@ if REDIS_URL:
 elif not DEBUG:
     CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftDatabaseCache",
             "LOCATION": CACHE_TABLE,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 3600,
-            # Pages are keyed only on what they show (facility/page_cache.py), so this
+            # Pages are keyed only on what they show (plumbing/page_cache.py), so this
             # bounds the table well above the site's own pages; past it, expired entries
             # go first, then a third of the rest.
             "OPTIONS": {"MAX_ENTRIES": 5000},
@@ -273,25 +276,25 @@ else:
         }
     }
 # How long a page built for anonymous visitors may be served from the cache; saves in the
-# admin replace it at once (facility/cache.py). 0 turns the page cache off, as it is in
+# admin replace it at once (plumbing/cache.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
-# added to X-Forwarded-For (facility/client_ip.py).
+# added to X-Forwarded-For (plumbing/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
 # Admin login: five wrong passwords for one user name from one address lock that name out
 # from that address for 15 minutes; attempts are kept in the database, so every server
 # sees them. Locking the name alone would let anyone who knows it keep its owner out.
-# The address is the one facility/client_ip.py finds behind the trusted proxies.
+# The address is the one plumbing/client_ip.py finds behind the trusted proxies.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "facility.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
 
 # HTTPS and security headers. Production defaults are strict; each can be loosened from
@@ -314,7 +317,7 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# The rich-text editor: django-ckeditor, chosen in articles/richtext.py alone.
+# The rich-text editor: django-ckeditor, chosen in plumbing/richtext.py alone.
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False  # the shipped default accepts .html and .svg
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"  # verifies images
@@ -349,9 +352,9 @@ CKEDITOR_CONFIGS = {
 SILENCED_SYSTEM_CHECKS = [
     # ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, past its end of life. We keep
     # it because staff asked for it, and we do not trust it: every rich-text field is
-    # sanitized on the server (articles/richtext.py, with nh3) whatever the editor sends,
+    # sanitized on the server (plumbing/richtext.py, with nh3) whatever the editor sends,
     # uploads are images only, verified by Pillow, and for staff only. Swapping the editor
-    # means changing articles/richtext.py alone.
+    # means changing plumbing/richtext.py alone.
     "ckeditor.W001",
 ]
 if not SECURE_HSTS_PRELOAD:
@@ -363,7 +366,7 @@ if not SECURE_HSTS_PRELOAD:
 # static/js/site.js, and no inline script or style; JSON-LD blocks are data, which CSP
 # does not run. The only other origin is OpenStreetMap's map, framed when a visitor asks
 # for it. Staff tools get looser policies on their own paths only: see
-# facility/security.py.
+# plumbing/security.py.
 # The site's one inline script (templates/base.html) marks the page as scripted before it
 # is drawn, so nothing shifts when site.js arrives; it is allowed by its hash alone.
 EARLY_SCRIPT = 'document.documentElement.classList.add("js")'
@@ -393,7 +396,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_path": {"()": "facility.request_log.RequestPathFilter"}},
+    "filters": {"request_path": {"()": "plumbing.request_log.RequestPathFilter"}},
     "formatters": {
         "plain": {"format": "{levelname} {name} [{request_path}] {message}", "style": "{"}
     },

@@ -6,26 +6,21 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from articles import editor_uploads
-from articles.sitemaps import CategorySitemap, PostSitemap
-from facility.health import healthz
-from facility.local_media import serve_image
-from facility.sitemaps import PageSitemap, SectionSitemap, ServiceSitemap
-from facility.views import robots_txt
+from plumbing import editor_uploads
+from plumbing.health import healthz
+from plumbing.local_media import serve_image
+from website.sitemaps import sitemaps
+from website.views import MOVED_ADMIN_MODELS, moved_admin_page, robots_txt
 
 admin.site.site_header = "Website administration"
 admin.site.site_title = "Website administration"
 admin.site.index_title = "Posts, pages and the center's facts"
 
-sitemaps = {
-    "sections": SectionSitemap,
-    "pages": PageSitemap,
-    "services": ServiceSitemap,
-    "categories": CategorySitemap,
-    "posts": PostSitemap,
-}
-
 urlpatterns = [
+    re_path(
+        rf"^admin/facility/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        moved_admin_page,
+    ),
     path("admin/", admin.site.urls),
     # The editor's upload and browse addresses, ours alone: django-ckeditor's own URL
     # patterns are not included (they match any address under upload/ and skip our checks).
@@ -36,6 +31,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("blog/", include("articles.urls")),
+    path("", include("website.urls")),
+    path("", include("inquiries.urls")),
+    # Last: the center's pages, whose staff-written pages answer at any free top-level slug.
     path("", include("facility.urls")),
 ]
 
@@ -48,4 +46,4 @@ elif settings.DEBUG:
 if settings.BENCHMARK:
     urlpatterns += [path("bench/", include("benchmarks.urls"))]
 
-handler500 = "facility.views.server_error"
+handler500 = "website.views.server_error"

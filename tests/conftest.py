@@ -22,6 +22,7 @@ from PIL import Image
 from articles.models import Category, Post, RecommendedPost
 from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from website.roles import ROLES, sync_roles
 
 from .live_gunicorn import drop_created_databases, manage, production_env
 
@@ -364,20 +365,11 @@ def publisher_client(publisher):
 
 @pytest.fixture
 def staff_groups(db):
-    """The Editors and Publishers groups, remade by their own data migrations if missing.
+    """The staff groups, remade as website/roles.py declares them if missing.
 
     Transactional tests (browser tests) flush every table afterwards, rows that data
     migrations made included; a later test that needs the groups asks for this fixture.
     """
-    from importlib import import_module
-
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    if Group.objects.filter(name__in=["Editors", "Publishers"]).count() == 2:
+    if Group.objects.filter(name__in=ROLES).count() == len(ROLES):
         return
-    state = MigrationExecutor(connection).loader.project_state(
-        ("facility", "0004_publishers_group")
-    )
-    import_module("facility.migrations.0002_editors_group").create_editors(state.apps, None)
-    import_module("facility.migrations.0004_publishers_group").create_publishers(state.apps, None)
+    sync_roles()

@@ -56,19 +56,19 @@ def page_url(name):
         post = posts[len(posts) // 2]
         return post.get_absolute_url() if name == "post" else post.category.get_absolute_url()
     return {
-        "home": reverse("facility:home"),
+        "home": reverse("website:home"),
         "blog": reverse("articles:list"),
-        "search": reverse("facility:search"),
-        "search-results": reverse("facility:search") + "?q=detox",
+        "search": reverse("website:search"),
+        "search-results": reverse("website:search") + "?q=detox",
         "services": reverse("facility:services"),
         "tour": reverse("facility:tour"),
-        "contact": reverse("facility:contact"),
-        CONTACT_WITH_ERRORS: reverse("facility:contact"),
-        "contact-thanks": reverse("facility:contact_thanks"),
+        "contact": reverse("inquiries:contact"),
+        CONTACT_WITH_ERRORS: reverse("inquiries:contact"),
+        "contact-thanks": reverse("inquiries:contact_thanks"),
         "who-we-are": reverse("facility:page", args=["who-we-are"]),
         "admissions": reverse("facility:page", args=["admissions"]),
         "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
-        "site-map": reverse("facility:site_map"),
+        "site-map": reverse("website:site_map"),
         NOT_FOUND: "/no-such-page/",
     }[name]
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from facility.models import ContactMessage
+from inquiries.models import ContactMessage
 
 from .test_contact import VALID
 
@@ -19,7 +19,7 @@ def limit(settings):
 
 def send(client, number, **meta):
     data = {**VALID, "message": f"Message number {number}: please call me back."}
-    return client.post(reverse("facility:contact"), data, **meta)
+    return client.post(reverse("inquiries:contact"), data, **meta)
 
 
 def test_past_the_limit_the_visitor_is_told_and_keeps_what_they_typed(client, facility, limit):
@@ -39,7 +39,7 @@ def test_past_the_limit_the_visitor_is_told_and_keeps_what_they_typed(client, fa
 
 def test_mistakes_do_not_count_against_the_limit(client, facility, limit):
     for _ in range(5):
-        assert client.post(reverse("facility:contact"), {**VALID, "name": ""}).status_code == 200
+        assert client.post(reverse("inquiries:contact"), {**VALID, "name": ""}).status_code == 200
 
     assert send(client, 1).status_code == 302
 

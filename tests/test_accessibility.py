@@ -71,7 +71,7 @@ def test_page_meets_wcag_aa_and_fits_the_screen(demo_site, tab, name, screen):
 @pytest.mark.parametrize("screen", WIDTHS)
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(demo_site, tab, screen):
     page = tab(screen)
-    page.goto(demo_site.url + reverse("facility:contact"))
+    page.goto(demo_site.url + reverse("inquiries:contact"))
 
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
@@ -106,7 +106,7 @@ def test_every_keyboard_stop_is_visible_and_shows_focus(demo_site, tab, name, sc
 
 def test_phone_menu_works_from_the_keyboard(demo_site, tab):
     page = tab("phone")
-    page.goto(demo_site.url + reverse("facility:home"))
+    page.goto(demo_site.url + reverse("website:home"))
     toggle = page.get_by_role("button", name="Menu")
     nav = page.get_by_role("navigation", name="Main")
     first_link = nav.get_by_role("link", name="Who We Are")
@@ -164,7 +164,7 @@ def test_reduced_motion_turns_every_transition_off(demo_site, browser, browser_c
         return [s.transitionDuration, s.animationDuration]
             .flatMap(d => d.split(", ")).filter(d => parseFloat(d) > 0);
     })"""
-    url = demo_site.url + reverse("facility:home")
+    url = demo_site.url + reverse("website:home")
     motion = {}
     for preference in ("no-preference", "reduce"):
         context = browser.new_context(**browser_context_args, reduced_motion=preference)

@@ -5,7 +5,8 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from articles.models import Post
-from facility.models import ContactMessage, Facility
+from facility.models import Facility
+from inquiries.models import ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_editors_group_can_write_posts_and_edit_the_facility_but_not_manage_user
         "auth.change_group",
         "facility.add_facility",
         "facility.delete_facility",
-        "facility.view_contactmessage",
+        "inquiries.view_contactmessage",
     ]:
         assert not editor.has_perm(perm), perm
 
@@ -152,7 +153,7 @@ def test_contact_messages_are_read_only_and_hidden_from_editors(
     message = ContactMessage.objects.create(
         name="Sam", email="sam@example.com", message="Private", consent=True
     )
-    url = reverse("admin:facility_contactmessage_change", args=[message.pk])
+    url = reverse("admin:inquiries_contactmessage_change", args=[message.pk])
 
     assert editor_client.get(url).status_code == 403
     html = admin_client.get(url).content.decode()
@@ -163,3 +164,25 @@ def test_view_on_site_link_points_at_the_public_post(admin_client, facility, mak
     post = make_post()
     html = admin_client.get(reverse("admin:articles_post_change", args=[post.pk])).content
     assert b"View on site" in html
+
+
+def test_old_admin_links_to_moved_models_lead_to_their_new_pages(admin_client, facility):
+    # Notification e-mails sent before contact messages moved apps link to the old page.
+    message = ContactMessage.objects.create(
+        name="Sam", phone="555-0100", message="Hi", consent=True
+    )
+
+    response = admin_client.get(f"/admin/facility/contactmessage/{message.pk}/change/?a=1")
+    moved_pages = admin_client.get("/admin/facility/movedpage/")
+
+    new_url = reverse("admin:inquiries_contactmessage_change", args=[message.pk])
+    assert response.status_code == 301 and response["Location"] == f"{new_url}?a=1"
+    assert moved_pages["Location"] == reverse("admin:website_movedpage_changelist")
+    assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_the_blog_app_is_called_blog_in_the_admin(admin_client, facility):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+
+    assert ">Blog</a>" in html and ">Articles</a>" not in html
+    assert ">Inquiries</a>" in html and ">Website</a>" in html

@@ -10,8 +10,8 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Post
-from facility import images
 from facility.models import GalleryPhoto
+from plumbing import images
 
 from .test_uploads import files_under, stored, upload
 

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from facility.models import ContactMessage
+from inquiries.models import ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ VALID = {
 
 
 def test_contact_page_shows_details_map_hours_and_form(client, facility):
-    html = client.get(reverse("facility:contact")).content.decode()
+    html = client.get(reverse("inquiries:contact")).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
 
     assert "1800 Manor Hill Road" in main
@@ -33,9 +33,9 @@ def test_contact_page_shows_details_map_hours_and_form(client, facility):
 
 
 def test_valid_message_is_saved_staff_notified_and_visitor_thanked(client, facility):
-    response = client.post(reverse("facility:contact"), VALID, follow=True)
+    response = client.post(reverse("inquiries:contact"), VALID, follow=True)
 
-    assert response.redirect_chain == [(reverse("facility:contact_thanks"), 302)]
+    assert response.redirect_chain == [(reverse("inquiries:contact_thanks"), 302)]
     assert "Thank you, your message is with us" in response.content.decode()
     saved = ContactMessage.objects.get()
     assert (saved.name, saved.email, saved.message) == (
@@ -49,12 +49,12 @@ def test_valid_message_is_saved_staff_notified_and_visitor_thanked(client, facil
 
 
 def test_notification_links_to_the_admin_and_leaves_the_message_out(client, facility):
-    client.post(reverse("facility:contact"), VALID)
+    client.post(reverse("inquiries:contact"), VALID)
 
     saved = ContactMessage.objects.get()
     sent = mail.outbox[0]
     assert sent.to == ["admissions-team@example.org"]
-    admin_url = reverse("admin:facility_contactmessage_change", args=[saved.pk])
+    admin_url = reverse("admin:inquiries_contactmessage_change", args=[saved.pk])
     assert f"http://testserver{admin_url}" in sent.body
     for private in ["brother", "drinking", "Jordan", "jordan@example.com"]:
         assert private not in sent.body
@@ -63,16 +63,16 @@ def test_notification_links_to_the_admin_and_leaves_the_message_out(client, faci
 
 def test_notification_goes_to_the_facility_address_when_none_configured(client, facility, settings):
     settings.CONTACT_NOTIFY_EMAILS = []
-    client.post(reverse("facility:contact"), VALID)
+    client.post(reverse("inquiries:contact"), VALID)
 
     assert mail.outbox[0].to == ["admissions@manorhillrecovery.example"]
 
 
 def test_failed_email_keeps_the_message_and_still_confirms(client, facility, caplog):
     with mock.patch(
-        "facility.notifications.send_mail", side_effect=ConnectionRefusedError("SMTP down")
+        "inquiries.notifications.send_mail", side_effect=ConnectionRefusedError("SMTP down")
     ):
-        response = client.post(reverse("facility:contact"), VALID, follow=True)
+        response = client.post(reverse("inquiries:contact"), VALID, follow=True)
 
     assert response.status_code == 200
     assert "Thank you, your message is with us" in response.content.decode()
@@ -99,7 +99,7 @@ def test_invalid_input_shows_field_errors_and_keeps_what_was_typed(
 ):
     data = {**VALID, **changes}
 
-    response = client.post(reverse("facility:contact"), data)
+    response = client.post(reverse("inquiries:contact"), data)
 
     assert response.status_code == 200
     assert error in response.context["form"].errors[field][0]
@@ -116,7 +116,7 @@ def test_invalid_input_shows_field_errors_and_keeps_what_was_typed(
 
 def test_phone_alone_is_enough(client, facility):
     response = client.post(
-        reverse("facility:contact"), {**VALID, "email": "", "phone": "(419) 555-0123"}
+        reverse("inquiries:contact"), {**VALID, "email": "", "phone": "(419) 555-0123"}
     )
 
     assert response.status_code == 302
@@ -125,7 +125,7 @@ def test_phone_alone_is_enough(client, facility):
 
 def test_honeypot_drops_bots_silently(client, facility):
     response = client.post(
-        reverse("facility:contact"), {**VALID, "website": "http://spam.example"}, follow=True
+        reverse("inquiries:contact"), {**VALID, "website": "http://spam.example"}, follow=True
     )
 
     assert "Thank you, your message is with us" in response.content.decode()
@@ -136,7 +136,7 @@ def test_honeypot_drops_bots_silently(client, facility):
 def test_form_requires_csrf_token(facility):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(reverse("facility:contact"), VALID)
+    response = Client(enforce_csrf_checks=True).post(reverse("inquiries:contact"), VALID)
 
     assert response.status_code == 403
     assert ContactMessage.objects.count() == 0

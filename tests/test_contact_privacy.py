@@ -15,8 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from facility.exports import neutralise
-from facility.models import ContactMessage, Page
+from facility.models import Page
+from inquiries.exports import neutralise
+from inquiries.models import ContactMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,8 @@ def staff(username, *groups, perms=()):
 
 def test_only_staff_with_the_permission_read_messages(facility):
     saved = message()
-    change_url = reverse("admin:facility_contactmessage_change", args=[saved.pk])
-    list_url = reverse("admin:facility_contactmessage_changelist")
+    change_url = reverse("admin:inquiries_contactmessage_change", args=[saved.pk])
+    list_url = reverse("admin:inquiries_contactmessage_changelist")
     editor = staff("editor", "Editors")
     admissions = staff("admissions", "Admissions")
 
@@ -73,7 +74,7 @@ def test_the_admin_action_log_keeps_no_name_of_a_deleted_message(facility):
     saved = message(name="Jordan Quill")
 
     staff("admissions", "Admissions").post(
-        reverse("admin:facility_contactmessage_delete", args=[saved.pk]), {"post": "yes"}
+        reverse("admin:inquiries_contactmessage_delete", args=[saved.pk]), {"post": "yes"}
     )
 
     assert not ContactMessage.objects.exists()
@@ -84,7 +85,7 @@ def test_the_admin_action_log_keeps_no_name_of_a_deleted_message(facility):
 
 def export(client, *messages):
     return client.post(
-        reverse("admin:facility_contactmessage_changelist"),
+        reverse("admin:inquiries_contactmessage_changelist"),
         {"action": "export_csv", "_selected_action": [m.pk for m in messages]},
     )
 
@@ -145,7 +146,7 @@ def test_export_needs_its_own_permission(facility):
     saved = message()
     reader = staff("reader", perms=["view_contactmessage"])
 
-    changelist = reader.get(reverse("admin:facility_contactmessage_changelist"))
+    changelist = reader.get(reverse("admin:inquiries_contactmessage_changelist"))
     response = export(reader, saved)
 
     assert "export_csv" not in changelist.content.decode()
@@ -193,7 +194,7 @@ VALID = {
 def test_sending_a_message_writes_nothing_of_it_to_the_logs(client, facility, caplog):
     caplog.set_level(logging.DEBUG)
 
-    client.post(reverse("facility:contact"), VALID)
+    client.post(reverse("inquiries:contact"), VALID)
 
     assert ContactMessage.objects.get().message == PRIVATE
     assert PRIVATE not in caplog.text and "jordan@example.com" not in caplog.text
@@ -203,8 +204,8 @@ def test_a_database_error_on_save_logs_no_words_of_the_message(facility, caplog)
     refused = IntegrityError(f"Failing row contains (1, Jordan, {PRIVATE}).")
     visitor = Client(raise_request_exception=False)
 
-    with mock.patch("facility.forms.ContactForm.save", side_effect=refused):
-        response = visitor.post(reverse("facility:contact"), VALID)
+    with mock.patch("inquiries.forms.ContactForm.save", side_effect=refused):
+        response = visitor.post(reverse("inquiries:contact"), VALID)
 
     assert response.status_code == 500
     assert "ContactMessageNotSaved: IntegrityError" in caplog.text

@@ -21,9 +21,9 @@ def crisis_help(html):
 def test_every_page_offers_988_and_our_own_phone(client, facility, pages, make_post):
     post = make_post()
     for url in [
-        reverse("facility:home"),
+        reverse("website:home"),
         post.get_absolute_url(),
-        reverse("facility:contact"),
+        reverse("inquiries:contact"),
         reverse("facility:page", args=["privacy-policy"]),
         "/no-such-page/",
     ]:
@@ -41,13 +41,13 @@ def test_staff_edit_the_crisis_line_in_the_facility_admin(editor_client, client,
     facility.crisis_line = "Having a hard night? Someone is awake and ready to listen."
     facility.save()
 
-    strip = crisis_help(client.get(reverse("facility:home")).content.decode())
+    strip = crisis_help(client.get(reverse("website:home")).content.decode())
     assert "Having a hard night? Someone is awake and ready to listen." in strip
     assert 'href="tel:988"' in strip  # the Lifeline stays, whatever staff write
 
 
 def test_contact_page_also_gives_the_samhsa_helpline(client, facility):
-    html = client.get(reverse("facility:contact")).content.decode()
+    html = client.get(reverse("inquiries:contact")).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
 
     assert "SAMHSA National Helpline" in main

@@ -52,7 +52,7 @@ def test_public_pages_run_under_the_strict_policy(live_server, watched):
     post = Post.objects.published().first()
     page.route("https://www.openstreetmap.org/**", lambda route: route.fulfill(body="<p>map</p>"))
 
-    for url in [reverse("facility:home"), post.get_absolute_url(), reverse("facility:tour")]:
+    for url in [reverse("website:home"), post.get_absolute_url(), reverse("facility:tour")]:
         response = page.goto(live_server.url + url)
         policy = response.headers["content-security-policy"]
         directives = dict(d.strip().partition(" ")[::2] for d in policy.split(";") if d.strip())
@@ -61,7 +61,7 @@ def test_public_pages_run_under_the_strict_policy(live_server, watched):
         assert violations(page) == [], url
 
     # The script still runs: the map loads into a frame when asked.
-    page.goto(live_server.url + reverse("facility:contact"))
+    page.goto(live_server.url + reverse("inquiries:contact"))
     page.locator("main").get_by_role("button", name="Show map here").click()
     page.wait_for_selector("main iframe")
     page.wait_for_timeout(300)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from facility.local_media import MAX_AGE_SECONDS, serve_image
+from plumbing.local_media import MAX_AGE_SECONDS, serve_image
 
 from .live_gunicorn import ROOT
 

@@ -10,7 +10,7 @@ from django.db import OperationalError, connections
 from django.test import Client
 from django.urls import reverse
 
-from facility.models import ContactMessage
+from inquiries.models import ContactMessage
 
 from .live_gunicorn import free_port, manage, production_env
 from .test_contact import VALID
@@ -95,21 +95,21 @@ def test_a_server_without_its_database_answers_503_and_logs_the_path(
     log, _, page = result.stdout.partition("STATUS ")
     assert page.startswith("503")
     assert SORRY in page and "Traceback" not in page
-    assert re.search(r"ERROR facility\.outage \[GET /blog/\] Database unavailable", log)
+    assert re.search(r"ERROR plumbing\.outage \[GET /blog/\] Database unavailable", log)
     assert "OperationalError" in log  # the details are in the log, for staff
 
 
 def test_redis_down_pages_are_built_from_the_database(client, site, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
         }
     }
     settings.PAGE_CACHE_SECONDS = 600
 
     for _ in range(2):
-        for url in [reverse("facility:home"), site["post"].get_absolute_url()]:
+        for url in [reverse("website:home"), site["post"].get_absolute_url()]:
             response = client.get(url)
             html = response.content.decode()
             assert response.status_code == 200
@@ -124,7 +124,7 @@ def test_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # refused
 
-    response = client.post(reverse("facility:contact"), VALID, follow=True)
+    response = client.post(reverse("inquiries:contact"), VALID, follow=True)
 
     assert response.status_code == 200
     assert "Thank you, your message is with us" in response.content.decode()

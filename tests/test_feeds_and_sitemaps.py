@@ -46,7 +46,7 @@ def test_sitemap_lists_every_public_page_with_lastmod(client, content):
         reverse("facility:services"),
         reverse("facility:tour"),
         reverse("articles:list"),
-        reverse("facility:contact"),
+        reverse("inquiries:contact"),
         content["post"].get_absolute_url(),
         content["post"].category.get_absolute_url(),
         content["service"].get_absolute_url(),

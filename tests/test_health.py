@@ -29,7 +29,7 @@ def test_unhealthy_without_the_database_and_says_no_more(client, caplog):
 def test_unhealthy_without_the_cache(client, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftRedisCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
@@ -46,7 +46,7 @@ def test_unhealthy_when_the_cache_table_is_missing_and_the_log_says_how_to_fix_i
 ):
     settings.CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftDatabaseCache",
             "LOCATION": "no_such_cache_table",
         }
     }
@@ -63,4 +63,4 @@ def test_answers_over_plain_http_when_https_is_enforced(client, settings):
     settings.SECURE_SSL_REDIRECT = True
 
     assert client.get(reverse("healthz")).status_code == 200
-    assert client.get(reverse("facility:home")).status_code == 301
+    assert client.get(reverse("website:home")).status_code == 301

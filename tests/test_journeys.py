@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Post
-from facility.models import ContactMessage
+from inquiries.models import ContactMessage
 from tests.conftest import jpeg_file, make_staff
 from tests.page_checks import page_names, page_url
 
@@ -52,7 +52,7 @@ def test_phone_visitor_reads_a_post_then_next_previous_and_recommended(demo_site
 
 def test_visitor_fixes_a_mistake_in_the_contact_form_and_is_thanked(demo_site, phone):
     page = phone
-    page.goto(demo_site.url + reverse("facility:contact"))
+    page.goto(demo_site.url + reverse("inquiries:contact"))
     page.get_by_label("Your name").fill("Alex")
     page.get_by_label("How can we help?").fill("I would like to ask about detox for my dad.")
     page.get_by_label("You may contact me").check()

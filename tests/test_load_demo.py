@@ -41,7 +41,7 @@ def test_load_demo_loads_a_complete_center(client):
         assert len(post.body.split()) > 300
     for photo in GalleryPhoto.objects.all():
         assert photo.image_width > 0 and photo.alt_text
-    assert client.get(reverse("facility:home")).status_code == 200
+    assert client.get(reverse("website:home")).status_code == 200
 
 
 def test_load_demo_twice_changes_nothing():

@@ -6,8 +6,9 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from articles.models import Post, RecommendedPost
-from articles.richtext import sanitize
-from facility.models import ContactMessage, OpeningHours
+from facility.models import OpeningHours
+from inquiries.models import ContactMessage
+from plumbing.richtext import sanitize
 
 pytestmark = pytest.mark.django_db
 

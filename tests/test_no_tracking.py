@@ -60,7 +60,7 @@ def test_map_loads_from_openstreetmap_only_when_asked(demo_site, page):
         OPENSTREETMAP,
         lambda route: asked.append(route.request.url) or route.fulfill(body="map"),
     )
-    page.goto(demo_site.url + reverse("facility:contact"))
+    page.goto(demo_site.url + reverse("inquiries:contact"))
     page.wait_for_load_state("networkidle")
     larger_map = page.locator("main").get_by_role("link", name="View larger map")
     assert larger_map.get_attribute("href").startswith("https://www.openstreetmap.org/?mlat=")

@@ -1,5 +1,5 @@
 """Pages for anonymous visitors come from the cache, and any save makes exactly the pages
-that show the saved record fresh again, at once (facility/cache.py, facility/page_cache.py)."""
+that show the saved record fresh again, at once (plumbing/cache.py, plumbing/page_cache.py)."""
 
 from datetime import datetime, timedelta
 from io import StringIO
@@ -14,9 +14,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.views.generic.list import MultipleObjectMixin
 
 from articles.models import Post
-from facility import cache as site_cache
 from facility.models import Facility
-from facility.page_cache import PAGE_NUMBER
+from plumbing import cache as site_cache
 
 from .http_session import form_fields
 
@@ -44,7 +43,7 @@ def site(facility, pages, make_post, make_service, make_photo, recommend):
 
 def site_urls(site):
     return {
-        "home": reverse("facility:home"),
+        "home": reverse("website:home"),
         "blog": reverse("articles:list"),
         "category": site["post"].category.get_absolute_url(),
         "post": site["post"].get_absolute_url(),
@@ -53,7 +52,7 @@ def site_urls(site):
         "service": site["service"].get_absolute_url(),
         "tour": reverse("facility:tour"),
         "page": site["page"].get_absolute_url(),
-        "site_map": reverse("facility:site_map"),
+        "site_map": reverse("website:site_map"),
         "sitemap": reverse("sitemap"),
     }
 
@@ -168,7 +167,7 @@ def test_staff_get_fresh_pages_and_leave_none_behind(editor_client, site, page_c
         status=Post.Status.DRAFT,
     )
     visitor = Client()
-    home = reverse("facility:home")
+    home = reverse("website:home")
     served(visitor, home)
 
     assert editor_client.get(home).get("X-Cache") is None  # built for them
@@ -181,13 +180,13 @@ def test_the_contact_form_is_never_shared(facility, page_cache, monkeypatch):
     def token(response):
         return form_fields(response.content.decode())["csrfmiddlewaretoken"][0]
 
-    url = reverse("facility:contact")
+    url = reverse("inquiries:contact")
     first, second = Client().get(url), Client().get(url)
     assert token(first) != token(second)
     assert first.get("X-Cache") is second.get("X-Cache") is None
 
     # Even listed as cacheable, a page that hands out a CSRF token is never kept.
-    monkeypatch.setitem(site_cache.PAGES, "facility:contact", set())
+    monkeypatch.setitem(site_cache.PAGES, "inquiries:contact", set())
     first, second = Client().get(url), Client().get(url)
     assert token(first) != token(second)
     assert second.get("X-Cache") is None
@@ -240,7 +239,7 @@ def test_the_sitemap_is_keyed_on_its_own_page_parameter(client, site, page_cache
 
 def test_pages_without_a_page_number_ignore_any_query_string(client, site, page_cache):
     for url in [
-        reverse("facility:home"),
+        reverse("website:home"),
         site["post"].get_absolute_url(),
         reverse("facility:tour"),
     ]:
@@ -272,8 +271,8 @@ def test_every_cached_list_is_keyed_on_its_page_number():
                 view.paginate_by or view.get_paginate_by is not MultipleObjectMixin.get_paginate_by
             )
         )
-        assert paged == (PAGE_NUMBER.get(name) == "page"), name
-    assert views["sitemap"] is sitemap and PAGE_NUMBER["sitemap"] == "p"
+        assert paged == (site_cache.PAGE_NUMBER.get(name) == "page"), name
+    assert views["sitemap"] is sitemap and site_cache.PAGE_NUMBER["sitemap"] == "p"
 
 
 def test_a_head_request_is_answered_from_the_entry_a_get_made(client, site, page_cache):

@@ -169,7 +169,7 @@ def test_call_to_action_links_phone_and_contact(client, facility, make_post):
 
     assert "If you need help, get in touch today" in cta
     assert 'href="tel:+18556052135"' in cta
-    assert f'href="{reverse("facility:contact")}"' in cta
+    assert f'href="{reverse("inquiries:contact")}"' in cta
 
 
 @pytest.mark.parametrize(

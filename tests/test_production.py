@@ -85,7 +85,7 @@ def test_postgresql_connections_persist_and_are_checked_and_redis_is_the_cache()
 
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["CONN_MAX_AGE"] == 60 and database["CONN_HEALTH_CHECKS"] is True
-    assert caches["default"]["BACKEND"] == "facility.cache_backend.FailSoftRedisCache"
+    assert caches["default"]["BACKEND"] == "plumbing.cache_backend.FailSoftRedisCache"
     assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from facility import structured_data
+from articles import structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +31,15 @@ def nameless_post(make_post, facility, pages):
 def public_urls(post):
     return [
         post.get_absolute_url(),
-        reverse("facility:home"),
+        reverse("website:home"),
         reverse("articles:list"),
         post.category.get_absolute_url(),
         reverse("articles:feed"),
         reverse("articles:atom"),
         reverse("articles:category_feed", args=[post.category.slug]),
         reverse("sitemap"),
-        reverse("facility:site_map"),
-        reverse("facility:search") + "?q=sleeping",
+        reverse("website:site_map"),
+        reverse("website:search") + "?q=sleeping",
         reverse("robots_txt"),
     ]
 

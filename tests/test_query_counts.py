@@ -46,12 +46,12 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "url_name, expected",
     [
-        ("facility:home", 5),
+        ("website:home", 5),
         ("articles:list", 5),
         ("facility:services", 3),
         ("facility:tour", 3),
-        ("facility:site_map", 6),
-        ("facility:contact", 2),
+        ("website:site_map", 6),
+        ("inquiries:contact", 2),
     ],
 )
 def test_list_pages_query_count_does_not_grow(client, grow, url_name, expected):

@@ -12,8 +12,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Post
-from articles.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
 from facility.models import Page, Service
+from plumbing.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
 
 ATTACKS = [
     # Script elements, plain and disguised.

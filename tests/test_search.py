@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
 from articles.models import Post
-from facility.search import search
+from website.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ SEARCH_QUERIES = 3
 def get(client, q=None, **params):
     if q is not None:
         params["q"] = q
-    return client.get(reverse("facility:search"), params)
+    return client.get(reverse("website:search"), params)
 
 
 def titles(response):

@@ -19,7 +19,7 @@ def policy(response):
 
 
 def test_public_pages_carry_the_strict_policy_and_security_headers(client, facility):
-    response = client.get(reverse("facility:home"))
+    response = client.get(reverse("website:home"))
 
     csp = policy(response)
     assert csp["default-src"] == "'self'"
@@ -60,9 +60,9 @@ def test_editor_uploads_may_answer_into_the_admins_frame(editor_client, facility
 
 def test_pages_from_the_cache_get_the_headers_too(client, facility, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    client.get(reverse("facility:home"))
+    client.get(reverse("website:home"))
 
-    response = client.get(reverse("facility:home"))
+    response = client.get(reverse("website:home"))
 
     assert response["X-Cache"] == "hit"
     assert policy(response)["script-src"] == f"'self' {settings.EARLY_SCRIPT_HASH}"
@@ -71,11 +71,11 @@ def test_pages_from_the_cache_get_the_headers_too(client, facility, settings):
 
 
 def test_the_one_inline_script_is_allowed_by_its_hash_and_nothing_else(client, facility):
-    html = client.get(reverse("facility:home")).content.decode()
+    html = client.get(reverse("website:home")).content.decode()
     inline = re.findall(r"<script>(.*?)</script>", html)
 
     assert inline == [settings.EARLY_SCRIPT]  # the hash in the policy is of this text
-    assert policy(client.get(reverse("facility:home")))["script-src"] == (
+    assert policy(client.get(reverse("website:home")))["script-src"] == (
         f"'self' {settings.EARLY_SCRIPT_HASH}"
     )
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Post
-from facility.models import MovedPage
 from tests.conftest import jpeg_file
+from website.models import MovedPage
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_pages_and_services_take_overrides_too(client, facility, pages, make_ser
 
 
 def test_home_description_is_the_facility_blurb(client, facility):
-    tags = head_tags(client.get(reverse("facility:home")).content.decode())
+    tags = head_tags(client.get(reverse("website:home")).content.decode())
     assert tags["description"] == facility.about
     assert tags["og:type"] == "website"
 
@@ -126,15 +126,15 @@ def test_every_page_has_a_distinct_title_and_an_absolute_canonical(
     settings.SITE_URL = "https://www.recovery.example"
     post = make_post()
     urls = [
-        reverse("facility:home"),
+        reverse("website:home"),
         reverse("articles:list"),
         post.category.get_absolute_url(),
         post.get_absolute_url(),
         reverse("facility:services"),
         make_service().get_absolute_url(),
         reverse("facility:tour"),
-        reverse("facility:contact"),
-        reverse("facility:site_map"),
+        reverse("inquiries:contact"),
+        reverse("website:site_map"),
         *[page.get_absolute_url() for page in pages],
     ]
     titles = set()
@@ -158,7 +158,7 @@ def test_paginated_blog_pages_have_their_own_title_and_canonical(
 
 
 def test_every_page_links_the_feeds(client, facility):
-    html = client.get(reverse("facility:home")).content.decode()
+    html = client.get(reverse("website:home")).content.decode()
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert f'href="{reverse("articles:feed")}"' in html
     assert f'href="{reverse("articles:atom")}"' in html

@@ -86,7 +86,7 @@ def test_200_messages_from_16_clients_are_all_answered_and_saved_once(site, tmp_
     saved = json.loads(
         site.shell(
             "import json; from collections import Counter;"
-            "from facility.models import ContactMessage;"
+            "from inquiries.models import ContactMessage;"
             "texts = ContactMessage.objects.filter(message__startswith='Load test')"
             ".values_list('message', flat=True);"
             "print(json.dumps(Counter(texts)))"

@@ -67,7 +67,7 @@ def footer(html):
 
 def test_without_redis_production_shares_a_cache_table_and_development_keeps_memory():
     [caches] = settings_of(production_env(), "CACHES")
-    assert caches["default"]["BACKEND"] == "facility.cache_backend.FailSoftDatabaseCache"
+    assert caches["default"]["BACKEND"] == "plumbing.cache_backend.FailSoftDatabaseCache"
     assert caches["default"]["LOCATION"] == "site_cache"
 
     [caches] = settings_of(production_env(DJANGO_DEBUG="true"), "CACHES")
@@ -78,10 +78,10 @@ def test_without_redis_production_shares_a_cache_table_and_development_keeps_mem
 def test_the_cache_table_keeps_versions_and_a_failure_spoils_no_transaction(settings, facility):
     settings.CACHES = {
         "default": {
-            "BACKEND": "facility.cache_backend.FailSoftDatabaseCache",
+            "BACKEND": "plumbing.cache_backend.FailSoftDatabaseCache",
             "LOCATION": "site_cache",
         },
-        "lost": {"BACKEND": "facility.cache_backend.FailSoftDatabaseCache", "LOCATION": "gone"},
+        "lost": {"BACKEND": "plumbing.cache_backend.FailSoftDatabaseCache", "LOCATION": "gone"},
     }
     table = caches["default"]
     assert table.add("tag:posts", "v1", timeout=None) is True
@@ -150,7 +150,7 @@ def send_messages(server, count, first_number=0):
 def saved_messages(site):
     return int(
         site.shell(
-            "from facility.models import ContactMessage;"
+            "from inquiries.models import ContactMessage;"
             "print(ContactMessage.objects.filter(message__startswith='Message number').count())"
         )
     )
@@ -158,7 +158,7 @@ def saved_messages(site):
 
 def no_messages_yet(site):
     site.shell(
-        "from facility.models import ContactMessage, RateCounter;"
+        "from inquiries.models import ContactMessage; from plumbing.models import RateCounter;"
         "ContactMessage.objects.all().delete(); RateCounter.objects.all().delete()"
     )
 

@@ -21,7 +21,7 @@ def site(facility, pages, make_post, make_service, make_photo):
 
 def public_urls(site):
     return [
-        reverse("facility:home"),
+        reverse("website:home"),
         reverse("articles:list"),
         site["category"].get_absolute_url(),
         site["post"].get_absolute_url(),
@@ -31,10 +31,10 @@ def public_urls(site):
         reverse("facility:page", args=["who-we-are"]),
         reverse("facility:page", args=["admissions"]),
         reverse("facility:page", args=["privacy-policy"]),
-        reverse("facility:contact"),
-        reverse("facility:contact_thanks"),
-        reverse("facility:site_map"),
-        reverse("facility:search") + "?q=detox",
+        reverse("inquiries:contact"),
+        reverse("inquiries:contact_thanks"),
+        reverse("website:site_map"),
+        reverse("website:search") + "?q=detox",
     ]
 
 
@@ -52,7 +52,7 @@ def test_every_public_page_answers_with_one_h1_header_and_footer(client, site):
 
 
 def test_header_menu_and_footer_site_map_link_every_section(client, site):
-    html = client.get(reverse("facility:home")).content.decode()
+    html = client.get(reverse("website:home")).content.decode()
     header = html[html.index("<header") : html.index("</header>")]
     footer = html[html.index("<footer") : html.index("</footer>")]
 
@@ -126,8 +126,8 @@ def test_server_error_page_is_in_the_layout(site):
     client = Client(raise_request_exception=False)
     from unittest import mock
 
-    with mock.patch("facility.views.HomeView.get_context_data", side_effect=RuntimeError("boom")):
-        response = client.get(reverse("facility:home"))
+    with mock.patch("website.views.HomeView.get_context_data", side_effect=RuntimeError("boom")):
+        response = client.get(reverse("website:home"))
 
     html = response.content.decode()
     assert response.status_code == 500
@@ -141,19 +141,19 @@ def test_server_error_page_renders_even_when_the_database_fails(site):
     from unittest import mock
 
     with (
-        mock.patch("facility.views.HomeView.get_context_data", side_effect=RuntimeError),
+        mock.patch("website.views.HomeView.get_context_data", side_effect=RuntimeError),
         mock.patch(
             "facility.models.Facility.for_request", side_effect=RuntimeError("database down")
         ),
     ):
-        response = client.get(reverse("facility:home"))
+        response = client.get(reverse("website:home"))
 
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
 
 
 def test_site_map_lists_pages_services_categories_and_posts(client, site):
-    html = client.get(reverse("facility:site_map")).content.decode()
+    html = client.get(reverse("website:site_map")).content.decode()
 
     for obj in [site["page"], site["service"], site["category"], site["post"]]:
         assert f'href="{obj.get_absolute_url()}"' in html
@@ -166,7 +166,7 @@ def test_services_tour_and_home(client, site):
     tour = client.get(reverse("facility:tour")).content.decode()
     assert 'alt="Photo of the garden"' in tour and "<figcaption>The garden</figcaption>" in tour
 
-    home = client.get(reverse("facility:home")).content.decode()
+    home = client.get(reverse("website:home")).content.decode()
     assert "Medical Detox" in home and "A first post" in home
     assert "Manor Hill Recovery Center" in home
 
@@ -186,6 +186,6 @@ def test_favicon_is_served(client, site):
 def test_pages_still_work_before_the_facility_is_entered(client, make_post, pages):
     """A brand-new site has no facility yet: nothing may crash while staff set it up."""
     post = make_post()
-    for url in [reverse("facility:home"), reverse("articles:list"), post.get_absolute_url(),
-                pages[0].get_absolute_url(), reverse("facility:contact")]:  # fmt: skip
+    for url in [reverse("website:home"), reverse("articles:list"), post.get_absolute_url(),
+                pages[0].get_absolute_url(), reverse("inquiries:contact")]:  # fmt: skip
         assert client.get(url).status_code == 200, url

@@ -66,7 +66,7 @@ def check_vocabulary(node, path="$"):
 
 def test_home_describes_the_center_as_a_medical_clinic(client, facility, make_service):
     make_service(name="Medical Detox")
-    items = json_ld(client.get(reverse("facility:home")).content.decode())
+    items = json_ld(client.get(reverse("website:home")).content.decode())
     clinic = of_type(items, "MedicalClinic")
 
     check_vocabulary(items)

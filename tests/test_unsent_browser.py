@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from facility.models import ContactMessage, Facility
+from facility.models import Facility
+from inquiries.models import ContactMessage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,7 +16,7 @@ def test_a_visitor_whose_cookie_is_gone_sends_the_same_message_with_a_second_pre
     demo_site, context, page
 ):
     phone = Facility.objects.get().phone
-    page.goto(demo_site.url + reverse("facility:contact"))
+    page.goto(demo_site.url + reverse("inquiries:contact"))
     page.get_by_label("Your name").fill("Sam")
     page.get_by_role("textbox", name="E-mail").fill("sam@example.org")
     page.get_by_label("How can we help?").fill(MESSAGE)

@@ -13,7 +13,7 @@ from django.db import IntegrityError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from facility.models import ContactMessage
+from inquiries.models import ContactMessage
 
 from .http_session import Session
 from .live_gunicorn import Gunicorn, LiveSite
@@ -51,16 +51,16 @@ def assert_form_given_back(response, status, words):
 
 def test_a_failed_csrf_check_gives_the_message_back_and_the_second_press_sends_it(facility):
     client = Client(enforce_csrf_checks=True)
-    client.get(reverse("facility:contact"))
+    client.get(reverse("inquiries:contact"))
     client.cookies.pop("csrftoken")  # the cookie is gone: hours later, or blocked
 
-    response = client.post(reverse("facility:contact"), {**TYPED, "csrfmiddlewaretoken": "x"})
+    response = client.post(reverse("inquiries:contact"), {**TYPED, "csrfmiddlewaretoken": "x"})
 
     html = assert_form_given_back(response, 403, "please press Send message again")
     assert f"call us at {PHONE}" in html
     assert "csrftoken" in response.cookies  # a fresh cookie, matching the page's token
     again = client.post(
-        reverse("facility:contact"), {**TYPED, "csrfmiddlewaretoken": csrf_token(html)}
+        reverse("inquiries:contact"), {**TYPED, "csrfmiddlewaretoken": csrf_token(html)}
     )
     assert again.status_code == 302
     assert ContactMessage.objects.get().message == TYPED["message"]
@@ -80,14 +80,14 @@ def test_a_failed_csrf_check_elsewhere_is_a_friendly_page_in_the_layout(facility
 
 def test_a_locked_database_gives_the_message_back_with_503(facility, monkeypatch, caplog):
     client = Client()
-    client.get(reverse("facility:contact"))  # the facility is now in the cache
+    client.get(reverse("inquiries:contact"))  # the facility is now in the cache
 
     def locked(*args, **kwargs):
         raise OperationalError("database is locked")
 
     monkeypatch.setattr(ContactMessage, "save", locked)
     with caplog.at_level(logging.INFO):
-        response = client.post(reverse("facility:contact"), TYPED)
+        response = client.post(reverse("inquiries:contact"), TYPED)
 
     html = assert_form_given_back(response, 503, "could not take your message just now")
     assert f"call us at {PHONE}" in html
@@ -103,7 +103,7 @@ def test_with_the_database_unreachable_the_form_comes_back_without_the_facility(
         raise OperationalError("connection refused")
 
     with connection.execute_wrapper(down):
-        response = client.post(reverse("facility:contact"), TYPED)
+        response = client.post(reverse("inquiries:contact"), TYPED)
 
     assert_form_given_back(response, 503, "could not take your message just now")
 
@@ -115,7 +115,7 @@ def test_an_error_on_our_side_gives_the_message_back_with_500(facility, monkeypa
 
     monkeypatch.setattr(ContactMessage, "save", fails)
     with caplog.at_level(logging.INFO):
-        response = Client(raise_request_exception=False).post(reverse("facility:contact"), TYPED)
+        response = Client(raise_request_exception=False).post(reverse("inquiries:contact"), TYPED)
 
     html = assert_form_given_back(response, 500, "Something went wrong on our side")
     assert f"call us at {PHONE}" in html
@@ -125,7 +125,7 @@ def test_an_error_on_our_side_gives_the_message_back_with_500(facility, monkeypa
 def test_what_a_bot_wrote_in_the_hidden_field_is_not_written_back(facility):
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post(reverse("facility:contact"), {**TYPED, "website": "spam.example"})
+    response = client.post(reverse("inquiries:contact"), {**TYPED, "website": "spam.example"})
 
     assert response.status_code == 403
     assert "spam.example" not in response.content.decode()
@@ -151,12 +151,12 @@ def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server
     env = {**site.env, "DATABASE_URL": f"sqlite:///{database}?timeout=1"}
     with Gunicorn(env, workers=1, log_path=tmp_path / "gunicorn.log") as server:
         session = Session(server.url)
-        _, _, page = session.get(reverse("facility:contact"))
+        _, _, page = session.get(reverse("inquiries:contact"))
         fields = {**TYPED, "csrfmiddlewaretoken": csrf_token(page)}
         holder = sqlite3.connect(database, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            status, headers, html = session.post(reverse("facility:contact"), fields)
+            status, headers, html = session.post(reverse("inquiries:contact"), fields)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
@@ -171,11 +171,13 @@ def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server
         assert site.shell(COUNT_MESSAGES) == "0"
 
         fields["csrfmiddlewaretoken"] = csrf_token(html)
-        status, _, html = session.post(reverse("facility:contact"), fields)
+        status, _, html = session.post(reverse("inquiries:contact"), fields)
 
     assert "Thank you, your message is with us" in html
     assert site.shell(COUNT_MESSAGES) == "1"
     assert "overdosed" not in (tmp_path / "gunicorn.log").read_text()
 
 
-COUNT_MESSAGES = "from facility.models import ContactMessage; print(ContactMessage.objects.count())"
+COUNT_MESSAGES = (
+    "from inquiries.models import ContactMessage; print(ContactMessage.objects.count())"
+)

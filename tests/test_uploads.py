@@ -13,8 +13,8 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Post
-from facility.images import widths_for
 from facility.models import GalleryPhoto
+from plumbing.images import widths_for
 
 pytestmark = pytest.mark.django_db
 

@@ -4,29 +4,10 @@ Editors write and submit posts for review; only Publishers (and superusers) publ
 schedule or unpublish them, or change a post that is already published.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PUBLISHERS = "Publishers"
-
-
-def create_publishers(apps, schema_editor):
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors = Group.objects.get(name="Editors")
-    publishers, _ = Group.objects.get_or_create(name=PUBLISHERS)
-    publishers.permissions.add(
-        *editors.permissions.all(),
-        Permission.objects.get(content_type__app_label="articles", codename="publish_post"),
-    )
-
-
-def remove_publishers(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=PUBLISHERS).delete()
+# The roles are declared once in website/roles.py, and website's migration 0002 applies
+# them; this step made the group on databases built before that, and does nothing now.
 
 
 class Migration(migrations.Migration):
@@ -36,4 +17,4 @@ class Migration(migrations.Migration):
         ("articles", "0003_editorial_workflow"),
     ]
 
-    operations = [migrations.RunPython(create_publishers, remove_publishers)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

@@ -2,29 +2,10 @@
 "Admissions" group of staff who read, delete and export them (Editors never do).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-ADMISSIONS = "Admissions"
-CODENAMES = ["view_contactmessage", "delete_contactmessage", "export_contactmessage"]
-
-
-def create_admissions(apps, schema_editor):
-    # Permissions are normally made after all migrations; make them now to grant them.
-    app_config = apps.get_app_config("facility")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    admissions, _ = Group.objects.get_or_create(name=ADMISSIONS)
-    admissions.permissions.add(
-        *Permission.objects.filter(content_type__app_label="facility", codename__in=CODENAMES)
-    )
-
-
-def remove_admissions(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=ADMISSIONS).delete()
+# The roles are declared once in website/roles.py, and website's migration 0002 applies
+# them; this step made the group on databases built before that, and does nothing now.
 
 
 class Migration(migrations.Migration):
@@ -43,5 +24,5 @@ class Migration(migrations.Migration):
                 "verbose_name": "contact message",
             },
         ),
-        migrations.RunPython(create_admissions, remove_admissions),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

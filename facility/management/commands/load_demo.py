@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from articles.richtext import RichTextField, sanitize
 from facility.demo import pictures, text
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from plumbing.richtext import RichTextField, sanitize
 
 DEMO_AUTHOR = {
     "username": "demo-clinical-team",

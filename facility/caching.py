@@ -1,0 +1,63 @@
+"""What the center's data makes stale in the cache, and the cached facility itself.
+
+The header and footer of every page show the facility and its hours: they are one
+cache entry, rebuilt after any save of either (plumbing/cache.py keeps the versions).
+"""
+
+from django.apps import apps
+from django.core.cache import cache
+
+from plumbing import cache as site_cache
+
+FACILITY_KEY = "facility"
+# Saves replace the cached facility at once; the timeout only bounds how long a change
+# made behind Django's back (a restored backup, SQL by hand) can go unseen.
+FACILITY_SECONDS = 24 * 3600
+FACILITY_TAGS = {"facility"}
+
+
+def register():
+    site_cache.track("facility.Facility", {"facility"})
+    site_cache.track("facility.OpeningHours", {"facility"})
+    site_cache.track("facility.Service", {"services"})
+    site_cache.track("facility.Page", {"pages"})
+    site_cache.track("facility.GalleryPhoto", {"photos"})
+    site_cache.cache_pages(
+        {
+            "facility:services": {"services"},
+            "facility:service": {"services"},
+            "facility:tour": {"photos"},
+            "facility:page": {"pages"},
+        },
+        every_page=FACILITY_TAGS,
+    )
+
+
+def cached_facility():
+    """The facility with its hours prefetched, from the cache when it is current."""
+    facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
+    if facility is site_cache.MISSING:
+        Facility = apps.get_model("facility", "Facility")
+        facility = Facility.objects.prefetch_related("hours").first()
+        site_cache.store(FACILITY_KEY, built_from, facility, FACILITY_SECONDS)
+    return facility
+
+
+def last_known_facility():
+    """The facility as last cached, current or not, without touching the database."""
+    entry = cache.get(FACILITY_KEY)
+    return entry[1] if entry is not None else None
+
+
+def facility_if_readable():
+    """The facility as last cached or, when the cache has none, read if the database
+    answers (a database locked for writing still answers reads); else None."""
+    from django.db import DatabaseError
+
+    facility = last_known_facility()
+    if facility is None:
+        try:
+            facility = cached_facility()
+        except DatabaseError:
+            return None
+    return facility

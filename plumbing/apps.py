@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PlumbingConfig(AppConfig):
+    """What every page of the site relies on, whatever it shows: caching, security
+    headers, images, rich text, rate limits. No models of its own, and no knowledge of
+    the apps above it: they register what plumbing needs to know in their ready()."""
+
+    name = "plumbing"
+    verbose_name = "Site plumbing"

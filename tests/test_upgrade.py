@@ -1,0 +1,183 @@
+"""A database built by the code before the apps were re-housed upgrades with nothing lost.
+
+The old code (its tree taken from git) builds and fills a database of its own; this
+tree's migrations then run on it, and everything staff and visitors had must still be
+there: every row, the contact message (now the inquiries app's), the Admissions
+group's right to read it, a post's saved versions, a moved page's redirect.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .live_gunicorn import ROOT, postgres_url_for, recreate_postgres_database
+
+# The last commit before the re-housing: contact messages and moved pages in `facility`.
+BEFORE_REHOUSING = "3c63d8acebf0ef7e5c144867d073efae15a7e642"
+
+FILL_OLD_DATABASE = """
+import json
+import reversion
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from articles.models import Post
+from facility.models import ContactMessage, Page
+
+message = ContactMessage.objects.create(
+    name="Upgrade visitor", phone="555-0100", message="Please call me back.", consent=True
+)
+post = Post.objects.published().first()
+with reversion.create_revision():
+    post.save()
+page = Page.objects.order_by("pk").first()
+old_url = page.get_absolute_url()
+page.slug = page.slug + "-renamed"
+page.save()
+user = User.objects.create_user("admissions-upgrade", is_staff=True)
+user.groups.add(Group.objects.get(name="Admissions"))
+print(json.dumps({
+    "message": message.pk, "post": post.pk, "user": user.pk, "old_url": old_url,
+    "new_url": page.get_absolute_url(),
+}))
+"""
+
+COUNT_ROWS = """
+import json
+from django.db import connection
+with connection.cursor() as cursor:
+    counts = {}
+    for table in sorted(connection.introspection.table_names()):
+        cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+        counts[table] = cursor.fetchone()[0]
+print(json.dumps(counts))
+"""
+
+CHECK_NEW_DATABASE = """
+import json
+from django.contrib.auth.models import User
+from django.test import Client
+from reversion.models import Version
+from articles.models import Post
+from inquiries.models import ContactMessage
+
+given = json.loads({given!r})
+message = ContactMessage.objects.get(pk=given["message"])
+post = Post.objects.get(pk=given["post"])
+versions = Version.objects.get_for_object(post)
+response = Client(HTTP_HOST="127.0.0.1").get(given["old_url"])
+print(json.dumps({{
+    "message": message.message,
+    "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_contactmessage"),
+    "versions_of_post": [version.object.pk for version in versions],
+    "old_url_status": response.status_code,
+    "old_url_location": response.get("Location"),
+}}))
+"""
+
+
+def run_manage(tree, env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=tree,
+        env={**env, "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, f"manage.py {args[0]} in {tree} failed:\n{result.stderr}"
+    return result.stdout
+
+
+def last_json_line(output):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# What the code has added since that commit: the rate limit's counters (a model) and the
+# shared cache's table (no model).
+NEW_TABLES = {"plumbing_ratecounter", "site_cache"}
+NEW_MODELS = 1
+
+
+def export_old_tree(folder):
+    found = subprocess.run(
+        ["git", "cat-file", "-e", f"{BEFORE_REHOUSING}^{{commit}}"],
+        cwd=ROOT,
+        capture_output=True,
+    )
+    if found.returncode != 0:
+        pytest.fail(
+            f"Commit {BEFORE_REHOUSING} is not in this repository, so the upgrade from it "
+            "cannot be tested: fetch the full history (git fetch --unshallow)."
+        )
+    archive = folder / "old.tar"
+    with archive.open("wb") as out:
+        subprocess.run(["git", "archive", BEFORE_REHOUSING], cwd=ROOT, stdout=out, check=True)
+    tree = folder / "old"
+    with tarfile.open(archive) as tar:
+        tar.extractall(tree, filter="data")
+    return tree
+
+
+@pytest.fixture
+def upgrade_database_url(tmp_path):
+    """A database of this test's own: SQLite, or `<name>_upgrade` beside PostgreSQL's."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'upgrade.sqlite3'}"
+        return
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1].split("?")[0] + "_upgrade"
+    url = postgres_url_for(database_url, name)
+    recreate_postgres_database(url)
+    yield url
+    with psycopg.connect(postgres_url_for(database_url, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
+    upgrade_database_url, tmp_path
+):
+    old_tree = export_old_tree(tmp_path)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PYTHONPATH"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="recovery_site.settings",
+        DATABASE_URL=upgrade_database_url,
+        MEDIA_ROOT=tempfile.mkdtemp(dir=tmp_path),
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
+
+    run_manage(old_tree, env, "migrate", "--noinput", "-v0")
+    run_manage(old_tree, env, "load_demo")
+    given = last_json_line(run_manage(old_tree, env, "shell", "-c", FILL_OLD_DATABASE))
+    before = last_json_line(run_manage(old_tree, env, "shell", "-c", COUNT_ROWS))
+
+    run_manage(Path(ROOT), env, "migrate", "--noinput", "-v0")
+    after = last_json_line(run_manage(Path(ROOT), env, "shell", "-c", COUNT_ROWS))
+    check = CHECK_NEW_DATABASE.format(given=json.dumps(given))
+    found = last_json_line(run_manage(Path(ROOT), env, "shell", "-c", check))
+
+    assert after.pop("django_migrations") > before.pop("django_migrations")
+    # Tables made since start empty; each new model brings its content type and its four
+    # permissions. Every other table holds exactly the rows it held.
+    new_tables = {table: after.pop(table) for table in set(after) - set(before)}
+    assert new_tables == {table: 0 for table in NEW_TABLES}
+    assert after.pop("django_content_type") == before.pop("django_content_type") + NEW_MODELS
+    assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * NEW_MODELS
+    assert after == before
+    assert before["facility_contactmessage"] == 1 and before["facility_movedpage"] == 1
+    assert found["message"] == "Please call me back."
+    assert found["may_read"] is True
+    assert found["versions_of_post"] == [given["post"]]
+    assert found["old_url_status"] == 301
+    assert found["old_url_location"] == given["new_url"]

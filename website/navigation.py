@@ -1,0 +1,43 @@
+"""The site's menus: the same links in the header and the footer of every page."""
+
+from django.urls import reverse
+
+# Pages staff write that the menus always link to, by slug.
+WHO_WE_ARE = "who-we-are"
+ADMISSIONS = "admissions"
+PRIVACY_POLICY = "privacy-policy"
+
+
+def _page(slug):
+    return reverse("facility:page", args=[slug])
+
+
+def main_menu():
+    return [
+        ("Who We Are", _page(WHO_WE_ARE)),
+        ("Treatment Services", reverse("facility:services")),
+        ("Tour Facility", reverse("facility:tour")),
+        ("Admissions", _page(ADMISSIONS)),
+        ("Blog", reverse("articles:list")),
+        ("Contact", reverse("inquiries:contact")),
+    ]
+
+
+def footer_menu():
+    return [
+        ("Who We Are", _page(WHO_WE_ARE)),
+        ("Treatment Services", reverse("facility:services")),
+        ("Tour Facility", reverse("facility:tour")),
+        ("Admissions", _page(ADMISSIONS)),
+        ("Contact", reverse("inquiries:contact")),
+        ("Privacy Policy", _page(PRIVACY_POLICY)),
+        ("Blog", reverse("articles:list")),
+    ]
+
+
+def mark_current(menu, path):
+    """Menu entries as dicts, the one the visitor is in marked current."""
+    return [
+        {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
+        for label, url in menu
+    ]

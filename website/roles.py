@@ -1,0 +1,77 @@
+"""The staff roles, defined once: each group and exactly the permissions it holds.
+
+Give each staff account one of these groups in the admin. A migration applies them
+(`sync_roles()`), and running it again changes nothing; change a role here, then add a
+migration that calls `sync_roles()` again.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
+
+
+def _crud(label, *actions):
+    app_label, model = label.split(".")
+    return [f"{app_label}.{action}_{model}" for action in actions]
+
+
+ALL = ("add", "change", "delete", "view")
+
+# Editors write posts and submit them for review, and keep the center's facts current.
+# No permission on users, groups or contact messages: those stay with administrators.
+EDITORS = [
+    *_crud("articles.post", *ALL),
+    *_crud("articles.category", "add", "change", "view"),
+    *_crud("articles.recommendedpost", *ALL),
+    *_crud("facility.facility", "change", "view"),
+    *_crud("facility.openinghours", *ALL),
+    *_crud("facility.service", *ALL),
+    *_crud("facility.galleryphoto", *ALL),
+    *_crud("facility.page", *ALL),
+    *_crud("website.movedpage", *ALL),
+]
+
+# Publishers also publish, schedule and unpublish posts, and change published ones.
+PUBLISHERS = [*EDITORS, "articles.publish_post"]
+
+# Admissions answers the contact form: contact messages are health information, and
+# only they read, delete and export them.
+ADMISSIONS = _crud("inquiries.contactmessage", "view", "delete", "export")
+
+ROLES = {"Editors": EDITORS, "Publishers": PUBLISHERS, "Admissions": ADMISSIONS}
+
+
+def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS):
+    """Create each group of ROLES, or update it, to hold exactly its permissions.
+
+    `apps` is a migration's historical apps, or the project's own. Permissions are
+    normally created after all migrations; those the roles need are created first.
+    """
+    for app_label in sorted({name.split(".")[0] for names in ROLES.values() for name in names}):
+        _create_permissions(apps.get_app_config(app_label), apps, using)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, names in ROLES.items():
+        wanted = Q(pk__in=[])
+        for name in names:
+            app_label, codename = name.split(".")
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.using(using).filter(wanted))
+        found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        missing = sorted(set(names) - found)
+        if missing:
+            raise LookupError(f"The {group_name} role names unknown permissions: {missing}")
+        group, _ = Group.objects.using(using).get_or_create(name=group_name)
+        group.permissions.set(permissions)
+
+
+def _create_permissions(app_config, apps, using):
+    # A migration's app configs have no models module, and create_permissions() skips
+    # those: mark it present for the call.
+    real_module = getattr(app_config, "models_module", None)
+    app_config.models_module = real_module or True
+    try:
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    finally:
+        app_config.models_module = real_module

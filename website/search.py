@@ -1,0 +1,227 @@
+"""Site search over published posts, services and pages: one query per model.
+
+PostgreSQL ranks with its full-text search (stemming, weights, websearch syntax); other
+databases get a plain fallback that matches words in the text, never in the HTML markup.
+Snippets and their highlighting are made here in Python, the same for both.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Post
+from facility.models import Page, Service
+from plumbing.richtext import plain_text
+
+MAX_QUERY_LENGTH = 200
+RESULTS_LIMIT = 200
+SNIPPET_LENGTH = 200
+
+# PostgreSQL's default weights for A, B and C, so both databases rank alike.
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.4, 0.2
+
+# Forms of one word (relapse, relapsing) share a prefix once a common ending is cut.
+_ENDINGS = ("ing", "ies", "ied", "ed", "es", "ly", "s", "e", "y")
+_MIN_STEM = 4
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    title: str
+    url: str
+    snippet: SafeString
+    rank: float
+    date: datetime | None = None
+
+    @property
+    def label(self):
+        return {"Post": "Blog post", "Service": "Treatment service"}.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One searchable model: what the public may see of it and which fields hold what."""
+
+    kind: str
+    queryset: Callable[[], QuerySet]  # Called at search time: published() reads the clock.
+    title: str
+    summaries: tuple[str, ...]
+    date: str | None = None
+
+    @property
+    def fields(self):
+        return [self.title, *self.summaries, "body", "slug", *([self.date] if self.date else [])]
+
+
+SOURCES = [
+    # published() is the one rule for which posts the public may see.
+    Source("Post", Post.objects.published, "title", ("excerpt", "search_description"), "pub_date"),
+    Source("Service", Service.objects.all, "name", ("summary", "search_description")),
+    Source("Page", Page.objects.all, "title", ("search_description",)),
+]
+
+
+def clean_query(raw):
+    """The query as searched: single spaces, no control characters, at most 200 characters."""
+    # PostgreSQL refuses NUL characters in a query; no control character means anything here.
+    query = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", raw or "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        # Cut after a whole word where possible: a fragment would find nothing on PostgreSQL.
+        query = query[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    return query
+
+
+def query_words(query):
+    """Distinct lower-case words of two letters or more; punctuation is no word."""
+    words = (word for word in re.findall(r"\w+", query.lower()) if len(word) > 1)
+    return list(dict.fromkeys(words))
+
+
+def search(query, limit=RESULTS_LIMIT):
+    """The best `limit` results for `query`, best first; none, and no SQL, without words."""
+    query = clean_query(query)
+    words = query_words(query)
+    if not words:
+        return []
+    find = _postgres_results if connection.vendor == "postgresql" else _fallback_results
+    results = [result for source in SOURCES for result in find(source, query, words, limit)]
+    # A stable sort: equal ranks keep posts first, each model in its own order.
+    return sorted(results, key=lambda result: -result.rank)[:limit]
+
+
+def _postgres_results(source, query, words, limit):
+    vector = (
+        SearchVector(source.title, weight="A", config="english")
+        + SearchVector(*source.summaries, weight="B", config="english")
+        # The parser drops HTML tags and their attributes, so markup is never matched.
+        + SearchVector("body", weight="C", config="english")
+    )
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    visible = source.queryset()
+    found = (
+        # alias() filters on the vector without also sending it back with each row.
+        visible.alias(document=vector)
+        .filter(document=search_query)
+        .annotate(rank=SearchRank(vector, search_query))
+        .only(*source.fields)
+        .order_by(F("rank").desc(), *visible.model._meta.ordering)[:limit]
+    )
+    return [_result(source, obj, obj.rank, words, plain_text(obj.body)) for obj in found]
+
+
+def _fallback_results(source, query, words, limit):
+    # The database narrows by substring, markup included; Python then checks the text.
+    fields = [source.title, *source.summaries, "body"]
+    narrowed = source.queryset().only(*source.fields)
+    for word in words:
+        narrowed = narrowed.filter(_any_contains(fields, word))
+    patterns = [_word_start(word) for word in words]
+    results = []
+    for obj in narrowed.iterator():
+        body = plain_text(obj.body)
+        rank = _fallback_rank(source, obj, body, patterns)
+        if rank:
+            results.append(_result(source, obj, rank, words, body))
+    return sorted(results, key=lambda result: -result.rank)[:limit]
+
+
+def _any_contains(fields, word):
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": word})
+    return condition
+
+
+def _fallback_rank(source, obj, body, patterns):
+    """Title hits above summary hits above body hits; 0 unless every word is somewhere."""
+    texts = [
+        (TITLE_WEIGHT, getattr(obj, source.title)),
+        (SUMMARY_WEIGHT, " ".join(getattr(obj, field) for field in source.summaries)),
+        (BODY_WEIGHT, body),
+    ]
+    rank = 0.0
+    for pattern in patterns:
+        weights = [weight for weight, text in texts if pattern.search(text)]
+        if not weights:
+            return 0.0
+        rank += sum(weights)
+    return rank
+
+
+def _result(source, obj, rank, words, body):
+    return Result(
+        kind=source.kind,
+        title=getattr(obj, source.title),
+        url=obj.get_absolute_url(),
+        snippet=_snippet(source, obj, words, body),
+        rank=rank,
+        date=getattr(obj, source.date) if source.date else None,
+    )
+
+
+def _snippet(source, obj, words, body):
+    """The first summary field holding a match, else the body, else what there is."""
+    pattern = _highlight_pattern(words)
+    texts = [getattr(obj, field) for field in source.summaries] + [body]
+    texts = [text for text in texts if text] or [""]
+    text = next((text for text in texts if pattern.search(text)), texts[0])
+    return highlight(_excerpt_around(text, pattern.search(text)), pattern)
+
+
+def _excerpt_around(text, match, length=SNIPPET_LENGTH):
+    """About `length` characters of `text`, the match a third of the way in, cut at spaces."""
+    if len(text) <= length:
+        return text
+    start = max(0, match.start() - length // 3) if match else 0
+    end = min(len(text), start + length)
+    start = max(0, end - length)
+    excerpt = text[start:end]
+    if start > 0:
+        if not text[start - 1].isspace():
+            excerpt = excerpt.split(" ", 1)[-1]
+        excerpt = "…" + excerpt.lstrip()
+    if end < len(text):
+        if not text[end].isspace():
+            excerpt = excerpt.rsplit(" ", 1)[0]
+        excerpt = excerpt.rstrip() + "…"
+    return excerpt
+
+
+def highlight(text, pattern):
+    """`text` escaped, with whatever `pattern` matches wrapped in <mark>."""
+    # Matching the raw text, then escaping each piece, never splits an entity like &lt;.
+    # With one group in the pattern, split() alternates unmatched and matched pieces.
+    pieces = pattern.split(text)
+    marked = (
+        f"<mark>{escape(piece)}</mark>" if i % 2 else escape(piece)
+        for i, piece in enumerate(pieces)
+    )
+    return mark_safe("".join(marked))
+
+
+def _stem(word):
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _word_start(word):
+    return re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+
+
+def _highlight_pattern(words):
+    """Whole words starting with a query word's stem, so "relapse" marks "relapsing" too.
+
+    A little more generous than the fallback's matching, as PostgreSQL's stemming is.
+    """
+    stems = sorted({_stem(word) for word in words}, key=len, reverse=True)
+    return re.compile(rf"\b((?:{'|'.join(map(re.escape, stems))})\w*)", re.IGNORECASE)

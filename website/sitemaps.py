@@ -1,0 +1,57 @@
+"""sitemap.xml: the site's fixed sections, then every app's own pages."""
+
+from django.db.models import Max
+from django.urls import reverse
+
+from articles.models import Post
+from articles.sitemaps import CategorySitemap, PostSitemap
+from facility.models import Facility, GalleryPhoto, Service
+from facility.sitemaps import PageSitemap, ServiceSitemap
+from plumbing.sitemaps import SiteUrlSitemap
+
+
+class SectionSitemap(SiteUrlSitemap):
+    """The site's fixed sections, each dated by its newest content."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return ["website:home", "facility:services", "facility:tour", "articles:list",
+                "inquiries:contact", "website:site_map"]  # fmt: skip
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return self.dates().get(name)
+
+    def dates(self):
+        if not hasattr(self, "_dates"):
+            newest_post = Post.objects.published().aggregate(Max("updated"))["updated__max"]
+            newest_service = Service.objects.aggregate(Max("updated"))["updated__max"]
+            newest_photo = GalleryPhoto.objects.aggregate(Max("updated"))["updated__max"]
+            facility = Facility.objects.only("updated").first()
+            facility_date = facility.updated if facility else None
+            self._dates = {
+                "website:home": _newest(newest_post, newest_service, facility_date),
+                "facility:services": newest_service,
+                "facility:tour": newest_photo,
+                "articles:list": newest_post,
+                "inquiries:contact": facility_date,
+            }
+        return self._dates
+
+
+def _newest(*dates):
+    present = [date for date in dates if date]
+    return max(present) if present else None
+
+
+sitemaps = {
+    "sections": SectionSitemap,
+    "pages": PageSitemap,
+    "services": ServiceSitemap,
+    "categories": CategorySitemap,
+    "posts": PostSitemap,
+}
