@@ -1,7 +1,6 @@
 """The nginx configuration in docs/deploy.md agrees with the application behind it."""
 
 import re
-from pathlib import Path
 
 from django.conf import settings
 
@@ -21,7 +20,9 @@ def directive(name, text=NGINX):
 
 def gunicorn_config():
     config = {}
-    exec(Path(ROOT / "gunicorn.conf.py").read_text(), config)
+    path = ROOT / "gunicorn.conf.py"
+    config["__file__"] = str(path)  # as gunicorn loads it: a module with a file
+    exec(path.read_text(), config)
     return config
 
 
