@@ -171,7 +171,7 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     # Tables made since start empty; each new model brings its content type and its four
     # permissions. Every other table holds exactly the rows it held.
     new_tables = {table: after.pop(table) for table in set(after) - set(before)}
-    assert new_tables == {table: 0 for table in NEW_TABLES}
+    assert new_tables == dict.fromkeys(NEW_TABLES, 0)
     assert after.pop("django_content_type") == before.pop("django_content_type") + NEW_MODELS
     assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * NEW_MODELS
     assert after == before
