@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "facility",
+    "website",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,5 @@
 """Shared fixtures and small factories."""
 
-import functools
 import io
 import os
 import threading
@@ -20,7 +19,6 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Category, Post, RecommendedPost
-from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
 from .live_gunicorn import manage, production_env
@@ -175,15 +173,6 @@ def editor(staff_groups):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _draw_demo_pictures_once():
-    """The demo's pictures come from fixed seeds: draw each once per run, not per load."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("featured_image", "gallery_image"):
-            patch.setattr(pictures, name, functools.cache(getattr(pictures, name)))
-        yield
 
 
 # Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), and
