@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from facility.images import SafeImageField
 from facility.redirects import KeepsOldURLs
+from plumbing.search_meta import SearchMeta
 
 from .richtext import RichTextField, plain_text, sanitize
 
@@ -46,7 +47,7 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("category", "author").defer("body")
 
 
-class Post(KeepsOldURLs, models.Model):
+class Post(KeepsOldURLs, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -59,6 +60,8 @@ class Post(KeepsOldURLs, models.Model):
         REVIEW = "review", "In review"
         SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
+
+    search_description_fallback = "excerpt"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -84,17 +87,6 @@ class Post(KeepsOldURLs, models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts")
     excerpt = models.TextField(
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
-    )
-    seo_title = models.CharField(
-        "search title",
-        max_length=70,
-        blank=True,
-        help_text="The title search engines and social sites show; the post's title when empty.",
-    )
-    search_description = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text="What search engines and social sites show; the excerpt when empty.",
     )
     body = RichTextField()
     word_count = models.PositiveIntegerField(default=0, editable=False)
@@ -190,11 +182,8 @@ class Post(KeepsOldURLs, models.Model):
 
     @property
     def description(self):
-        return self.search_description or self.excerpt
-
-    @property
-    def search_title(self):
-        return self.seo_title or self.title
+        """What feeds and structured data say the post is about."""
+        return self.search_text().description
 
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.richtext import RichTextField
+from plumbing.search_meta import SearchMeta
 
 from .cache import cached_facility
 from .images import SafeImageField
@@ -198,21 +199,14 @@ def _clock(value):
     return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
 
 
-SEO_TITLE_HELP = "The title search engines and social sites show; the page's title when empty."
-SEARCH_DESCRIPTION_HELP = "What search engines and social sites show under the title."
+class Service(KeepsOldURLs, SearchMeta):
+    search_title_fallback = "name"
+    search_description_fallback = "summary"
 
-
-class Service(KeepsOldURLs, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
-    seo_title = models.CharField(
-        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
-    )
-    search_description = models.CharField(
-        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
-    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
 
@@ -224,10 +218,6 @@ class Service(KeepsOldURLs, models.Model):
 
     def url_for_slug(self, slug):
         return reverse("facility:service", args=[slug])
-
-    @property
-    def description(self):
-        return self.search_description or self.summary
 
 
 class GalleryPhoto(models.Model):
@@ -256,18 +246,12 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(KeepsOldURLs, models.Model):
+class Page(KeepsOldURLs, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
-    seo_title = models.CharField(
-        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
-    )
-    search_description = models.CharField(
-        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
-    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
