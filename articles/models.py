@@ -34,13 +34,34 @@ class Category(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
+    """Which posts are in which state: the one place that says what the public may see."""
+
+    def drafts(self):
+        return self.filter(status=Post.Status.DRAFT)
+
+    def in_review(self):
+        return self.filter(status=Post.Status.REVIEW)
+
+    def approved(self):
+        """Posts a publisher has published, whether their date has come or not."""
+        return self.filter(status=Post.Status.PUBLISHED)
+
     def published(self):
         """Posts the public may see: published, and dated now or earlier."""
-        return self.filter(status=Post.Status.PUBLISHED, pub_date__lte=timezone.now())
+        return self.approved().filter(pub_date__lte=timezone.now())
 
     def scheduled(self):
         """Posts that will become public by themselves when their date comes."""
-        return self.filter(status=Post.Status.PUBLISHED, pub_date__gt=timezone.now())
+        return self.approved().filter(pub_date__gt=timezone.now())
+
+    def in_state(self, state):
+        """The posts in one of Post.State's states, as staff see them."""
+        return {
+            Post.State.DRAFT: self.drafts,
+            Post.State.REVIEW: self.in_review,
+            Post.State.SCHEDULED: self.scheduled,
+            Post.State.PUBLISHED: self.published,
+        }[state]()
 
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
@@ -186,10 +207,11 @@ class Post(KeepsOldURLs, SearchMeta):
         return self.search_text().description
 
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()
+        return self.state == self.State.PUBLISHED
 
     @property
     def state(self):
+        """This post's state, by the same rule as PostQuerySet's, for one post in hand."""
         if self.status == self.Status.PUBLISHED:
             return self.State.SCHEDULED if self.pub_date > timezone.now() else self.State.PUBLISHED
         return self.State(self.status)

@@ -217,3 +217,18 @@ def test_scheduled_state_turns_published_at_its_time(make_post):
     assert post.state == Post.State.SCHEDULED
     post.pub_date = timezone.now() - timedelta(minutes=1)
     assert post.state == Post.State.PUBLISHED
+
+
+def test_queryset_and_post_agree_on_each_posts_state(make_post):
+    posts = [
+        make_post(status=Post.Status.DRAFT),
+        make_post(status=Post.Status.REVIEW),
+        make_post(days_ago=-2),  # scheduled
+        make_post(days_ago=2),
+    ]
+
+    for state in Post.State:
+        in_state = [post for post in posts if post.state == state]
+        assert len(in_state) == 1, state
+        assert list(Post.objects.in_state(state)) == in_state
+    assert set(Post.objects.approved()) == {posts[2], posts[3]}
