@@ -1,6 +1,5 @@
 """The center itself: its facts, hours, services, photos, pages and contact messages."""
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.richtext import RichTextField
+from plumbing import phones
 from plumbing.search_meta import SearchMeta
 
 from .cache import cached_facility
@@ -75,11 +75,7 @@ class Facility(models.Model):
 
     @property
     def phone_href(self):
-        """The phone as a `tel:` URL with only digits and a leading +1 for US numbers."""
-        digits = re.sub(r"\D", "", self.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}"
+        return phones.tel_href(self.phone)
 
     @property
     def address_lines(self):
