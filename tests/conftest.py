@@ -1,6 +1,5 @@
-"""Shared fixtures and small factories."""
+"""Shared fixtures; the factories they are made from are in factories.py."""
 
-import io
 import os
 import threading
 from datetime import time, timedelta
@@ -9,18 +8,17 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
-from PIL import Image
 
 from articles.models import Category, Post, RecommendedPost
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 
+from .factories import ensure_staff_roles, jpeg_file, logged_in, make_staff
 from .live_gunicorn import manage, production_env
 
 _serial = count(1)
@@ -31,12 +29,6 @@ def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests,
     and what was cached from it must go too."""
     cache.clear()
-
-
-def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
 @pytest.fixture(scope="session")
@@ -156,12 +148,6 @@ def pages(db):
             ("privacy-policy", "Privacy Policy"),
         ]
     ]
-
-
-def make_staff(username, group):
-    user = User.objects.create_user(username, password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -337,29 +323,10 @@ def publisher(staff_groups):
 
 @pytest.fixture
 def publisher_client(publisher):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(publisher)
-    return client
+    return logged_in(publisher)
 
 
 @pytest.fixture
 def staff_groups(db):
-    """The Editors and Publishers groups, remade by their own data migrations if missing.
-
-    Transactional tests (browser tests) flush every table afterwards, rows that data
-    migrations made included; a later test that needs the groups asks for this fixture.
-    """
-    from importlib import import_module
-
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    if Group.objects.filter(name__in=["Editors", "Publishers"]).count() == 2:
-        return
-    state = MigrationExecutor(connection).loader.project_state(
-        ("facility", "0004_publishers_group")
-    )
-    import_module("facility.migrations.0002_editors_group").create_editors(state.apps, None)
-    import_module("facility.migrations.0004_publishers_group").create_publishers(state.apps, None)
+    """The staff groups, there even after a transactional test flushed them."""
+    ensure_staff_roles()

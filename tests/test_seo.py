@@ -11,7 +11,7 @@ from PIL import Image
 
 from articles.models import Post
 from facility.models import MovedPage
-from tests.conftest import jpeg_file
+from tests.factories import jpeg_file
 
 pytestmark = pytest.mark.django_db
 

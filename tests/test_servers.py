@@ -13,12 +13,12 @@ import threading
 
 import pytest
 
+from .factories import PASSWORD
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite, free_port
 
 CLIENTS = 16
 SUBMISSIONS = 200
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture(scope="module")
