@@ -2,7 +2,6 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
-from django.utils import timezone
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -51,14 +50,9 @@ class StateFilter(admin.SimpleListFilter):
         return Post.State.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Post.Status.PUBLISHED)
-        return {
-            Post.State.DRAFT: queryset.filter(status=Post.Status.DRAFT),
-            Post.State.REVIEW: queryset.filter(status=Post.Status.REVIEW),
-            Post.State.SCHEDULED: published.filter(pub_date__gt=now),
-            Post.State.PUBLISHED: published.filter(pub_date__lte=now),
-        }.get(self.value(), queryset)
+        if self.value() in Post.State.values:
+            return queryset.in_state(self.value())
+        return queryset
 
 
 class PostForm(forms.ModelForm):
@@ -150,8 +144,7 @@ class PostAdmin(CompareVersionAdmin):
         description="Unpublish the selected posts (back to draft)", permissions=["publish"]
     )
     def unpublish_selected(self, request, queryset):
-        published = queryset.filter(status=Post.Status.PUBLISHED)
-        changed = self._set_status(request, published, Post.Status.DRAFT, "Unpublished")
+        changed = self._set_status(request, queryset.approved(), Post.Status.DRAFT, "Unpublished")
         self.message_user(request, f"Moved {changed} post(s) back to draft.", messages.SUCCESS)
 
     def _set_status(self, request, queryset, status, verb):

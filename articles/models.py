@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from plumbing.images import SafeImageField
 from plumbing.richtext import RichTextField, plain_text, sanitize
+from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
 
@@ -31,13 +32,34 @@ class Category(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
+    """Which posts are in which state: the one place that says what the public may see."""
+
+    def drafts(self):
+        return self.filter(status=Post.Status.DRAFT)
+
+    def in_review(self):
+        return self.filter(status=Post.Status.REVIEW)
+
+    def approved(self):
+        """Posts a publisher has published, whether their date has come or not."""
+        return self.filter(status=Post.Status.PUBLISHED)
+
     def published(self):
         """Posts the public may see: published, and dated now or earlier."""
-        return self.filter(status=Post.Status.PUBLISHED, pub_date__lte=timezone.now())
+        return self.approved().filter(pub_date__lte=timezone.now())
 
     def scheduled(self):
         """Posts that will become public by themselves when their date comes."""
-        return self.filter(status=Post.Status.PUBLISHED, pub_date__gt=timezone.now())
+        return self.approved().filter(pub_date__gt=timezone.now())
+
+    def in_state(self, state):
+        """The posts in one of Post.State's states, as staff see them."""
+        return {
+            Post.State.DRAFT: self.drafts,
+            Post.State.REVIEW: self.in_review,
+            Post.State.SCHEDULED: self.scheduled,
+            Post.State.PUBLISHED: self.published,
+        }[state]()
 
     def next_scheduled(self):
         """When the next scheduled post becomes public, or None."""
@@ -48,7 +70,7 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("category", "author").defer("body")
 
 
-class Post(models.Model):
+class Post(SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -61,6 +83,8 @@ class Post(models.Model):
         REVIEW = "review", "In review"
         SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
+
+    search_description_fallback = "excerpt"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -86,17 +110,6 @@ class Post(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts")
     excerpt = models.TextField(
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
-    )
-    seo_title = models.CharField(
-        "search title",
-        max_length=70,
-        blank=True,
-        help_text="The title search engines and social sites show; the post's title when empty.",
-    )
-    search_description = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text="What search engines and social sites show; the excerpt when empty.",
     )
     body = RichTextField()
     word_count = models.PositiveIntegerField(default=0, editable=False)
@@ -204,17 +217,15 @@ class Post(models.Model):
 
     @property
     def description(self):
-        return self.search_description or self.excerpt
-
-    @property
-    def search_title(self):
-        return self.seo_title or self.title
+        """What feeds and structured data say the post is about."""
+        return self.search_text().description
 
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.pub_date <= timezone.now()
+        return self.state == self.State.PUBLISHED
 
     @property
     def state(self):
+        """This post's state, by the same rule as PostQuerySet's, for one post in hand."""
         if self.status == self.Status.PUBLISHED:
             return self.State.SCHEDULED if self.pub_date > timezone.now() else self.State.PUBLISHED
         return self.State(self.status)

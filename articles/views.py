@@ -84,9 +84,8 @@ class PostDetailView(MetaMixin, DetailView):
         else:
             image = default_image(post.title)
         facility = Facility.for_request(request)
-        return PageMeta(
-            title=post.search_title,
-            description=post.description,
+        return PageMeta.describing(
+            post,
             type="article",
             image=image,
             published=post.pub_date,

@@ -1,13 +1,13 @@
 """The center itself: its facts, hours, services, photos and pages."""
 
-import re
-
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from plumbing import phones
 from plumbing.images import SafeImageField
 from plumbing.richtext import RichTextField
+from plumbing.search_meta import SearchMeta
 
 from .caching import cached_facility
 
@@ -69,11 +69,7 @@ class Facility(models.Model):
 
     @property
     def phone_href(self):
-        """The phone as a `tel:` URL with only digits and a leading +1 for US numbers."""
-        digits = re.sub(r"\D", "", self.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}"
+        return phones.tel_href(self.phone)
 
     @property
     def address_lines(self):
@@ -193,21 +189,14 @@ def _clock(value):
     return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
 
 
-SEO_TITLE_HELP = "The title search engines and social sites show; the page's title when empty."
-SEARCH_DESCRIPTION_HELP = "What search engines and social sites show under the title."
+class Service(SearchMeta):
+    search_title_fallback = "name"
+    search_description_fallback = "summary"
 
-
-class Service(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
-    seo_title = models.CharField(
-        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
-    )
-    search_description = models.CharField(
-        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
-    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
 
@@ -223,10 +212,6 @@ class Service(models.Model):
     def url_for_slug(self, slug):
         """The address the service has, or had, with `slug` (moved pages need the old)."""
         return reverse("facility:service", args=[slug])
-
-    @property
-    def description(self):
-        return self.search_description or self.summary
 
 
 class GalleryPhoto(models.Model):
@@ -255,18 +240,12 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(models.Model):
+class Page(SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
-    seo_title = models.CharField(
-        "search title", max_length=70, blank=True, help_text=SEO_TITLE_HELP
-    )
-    search_description = models.CharField(
-        max_length=160, blank=True, help_text=SEARCH_DESCRIPTION_HELP
-    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -4,10 +4,9 @@ Each builder returns a plain dict; the layout writes it into the page as JSON-LD
 Breadcrumbs are plumbing/seo.py's; posts' BlogPosting is articles/structured_data.py's.
 """
 
-import re
-
 from django.templatetags.static import static
 
+from plumbing import phones
 from plumbing.seo import CONTEXT, absolute
 
 from .models import OpeningHours
@@ -22,16 +21,6 @@ DAY_NAMES = {
     7: "Sunday",
 }
 LOGO = "img/logo.png"
-
-
-def telephone(phone):
-    """+1-855-605-2135: the international form schema.org and Google prefer."""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) == 10:
-        digits = "1" + digits
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"+1-{digits[1:4]}-{digits[4:7]}-{digits[7:]}"
-    return phone
 
 
 def opening_hours(row):
@@ -86,7 +75,7 @@ def medical_clinic(request, facility, services):
         "url": absolute(request, HOME),
         "logo": absolute(request, static(LOGO)),
         "image": absolute(request, static(LOGO)),
-        "telephone": telephone(facility.phone),
+        "telephone": phones.international(facility.phone),
         "address": {
             "@type": "PostalAddress",
             "streetAddress": facility.street,

@@ -31,9 +31,8 @@ class ServiceDetailView(MetaMixin, DetailView):
 
     def get_meta(self):
         service = self.object
-        return PageMeta(
-            title=service.seo_title or service.name,
-            description=service.description,
+        return PageMeta.describing(
+            service,
             structured_data=[
                 breadcrumb_list(
                     self.request,
@@ -62,9 +61,8 @@ class PageDetailView(MetaMixin, DetailView):
 
     def get_meta(self):
         page = self.object
-        return PageMeta(
-            title=page.seo_title or page.title,
-            description=page.search_description,
+        return PageMeta.describing(
+            page,
             structured_data=[
                 breadcrumb_list(
                     self.request,

@@ -34,6 +34,12 @@ class PageMeta:
     noindex: bool = False
     structured_data: list = field(default_factory=list)
 
+    @classmethod
+    def describing(cls, page, **kwargs):
+        """The meta of a post, service or page, in the words it gives search engines."""
+        title, description = page.search_text()
+        return cls(title=title, description=description, **kwargs)
+
 
 def default_image(alt):
     path, width, height = DEFAULT_IMAGE

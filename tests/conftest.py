@@ -1,7 +1,5 @@
-"""Shared fixtures and small factories."""
+"""Shared fixtures; the factories they are made from are in factories.py."""
 
-import functools
-import io
 import os
 import threading
 from datetime import time, timedelta
@@ -10,20 +8,17 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
-from PIL import Image
 
 from articles.models import Category, Post, RecommendedPost
-from facility.demo import pictures
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
-from website.roles import ROLES, sync_roles
 
+from .factories import ensure_staff_roles, jpeg_file, logged_in, make_staff
 from .live_gunicorn import drop_created_databases, manage, production_env
 
 _serial = count(1)
@@ -34,12 +29,6 @@ def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests,
     and what was cached from it must go too."""
     cache.clear()
-
-
-def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -168,12 +157,6 @@ def pages(db):
     ]
 
 
-def make_staff(username, group):
-    user = User.objects.create_user(username, password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(staff_groups):
     return make_staff("editor", "Editors")
@@ -183,15 +166,6 @@ def editor(staff_groups):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _draw_demo_pictures_once():
-    """The demo's pictures come from fixed seeds: draw each once per run, not per load."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("featured_image", "gallery_image"):
-            patch.setattr(pictures, name, functools.cache(getattr(pictures, name)))
-        yield
 
 
 # Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), and
@@ -356,20 +330,10 @@ def publisher(staff_groups):
 
 @pytest.fixture
 def publisher_client(publisher):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(publisher)
-    return client
+    return logged_in(publisher)
 
 
 @pytest.fixture
 def staff_groups(db):
-    """The staff groups, remade as website/roles.py declares them if missing.
-
-    Transactional tests (browser tests) flush every table afterwards, rows that data
-    migrations made included; a later test that needs the groups asks for this fixture.
-    """
-    if Group.objects.filter(name__in=ROLES).count() == len(ROLES):
-        return
-    sync_roles()
+    """The staff groups, there even after a transactional test flushed them."""
+    ensure_staff_roles()

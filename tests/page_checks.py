@@ -8,9 +8,9 @@ from pathlib import Path
 from django.urls import reverse
 
 from articles.models import Post
-from facility.demo.text import SERVICES
 from facility.models import Service
 from tests.conftest import AXE
+from website.management.commands.load_demo import read_content
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -20,7 +20,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CONTACT_WITH_ERRORS = "contact-errors"
 NOT_FOUND = "not-found"
 # Each service has a page; their names are known before the database is.
-DEMO_SERVICE_SLUGS = [service["slug"] for service in SERVICES]
+DEMO_SERVICE_SLUGS = [service["slug"] for service in read_content()["services"]]
 
 
 def page_names():

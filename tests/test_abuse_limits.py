@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from inquiries.models import ContactMessage
 
+from .factories import make_superuser
 from .test_contact import VALID
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +62,8 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, facility, 
     assert send(client, 5, HTTP_X_FORWARDED_FOR="192.0.2.11").status_code == 302
 
 
-def test_repeated_wrong_passwords_lock_the_admin_login(client, django_user_model):
-    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+def test_repeated_wrong_passwords_lock_the_admin_login(client):
+    make_superuser("boss", "the-right-password")
     login = reverse("admin:login")
 
     for _ in range(4):
@@ -111,8 +112,8 @@ def test_behind_a_proxy_the_lockout_follows_the_client_address(client, django_us
     assert client.post(login, right, HTTP_X_FORWARDED_FOR="192.0.2.5").status_code == 302
 
 
-def test_a_right_password_before_the_limit_logs_in_and_clears_the_count(client, django_user_model):
-    django_user_model.objects.create_superuser("boss", "boss@example.org", "the-right-password")
+def test_a_right_password_before_the_limit_logs_in_and_clears_the_count(client):
+    make_superuser("boss", "the-right-password")
     login = reverse("admin:login")
     for _ in range(4):
         client.post(login, {"username": "boss", "password": "a-guess"})

@@ -7,6 +7,7 @@ from django.urls import reverse
 from articles.models import Post
 from facility.models import Facility
 from inquiries.models import ContactMessage
+from tests.factories import jpeg_file, post_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -71,27 +72,13 @@ def test_publisher_writes_a_post_with_recommendations_in_the_admin(
     publisher_client, publisher, facility, make_post, category
 ):
     first, second = make_post(title="First pick"), make_post(title="Second pick")
-    data = {
-        "title": "Coming home after treatment",
-        "slug": "coming-home",
-        "excerpt": "What the first week can look like.",
-        "body": "<h2>Week one</h2><p>Go slowly.</p><script>alert(1)</script>",
-        "featured_image_alt": "",
-        "status": "published",
-        "pub_date_0": "2026-01-05",
-        "pub_date_1": "09:00:00",
-        "category": category.pk,
-        "author": publisher.pk,
-        "search_description": "",
-        "recommended_links-TOTAL_FORMS": "2",
-        "recommended_links-INITIAL_FORMS": "0",
-        "recommended_links-MIN_NUM_FORMS": "0",
-        "recommended_links-MAX_NUM_FORMS": "1000",
-        "recommended_links-0-recommended": second.pk,
-        "recommended_links-0-sort_order": "0",
-        "recommended_links-1-recommended": first.pk,
-        "recommended_links-1-sort_order": "1",
-    }
+    data = post_admin_form(
+        category,
+        publisher,
+        recommended=[second, first],
+        body="<h2>Week one</h2><p>Go slowly.</p><script>alert(1)</script>",
+        status="published",
+    )
 
     response = publisher_client.post(reverse("admin:articles_post_add"), data)
 
@@ -102,23 +89,16 @@ def test_publisher_writes_a_post_with_recommendations_in_the_admin(
 
 
 def test_featured_image_needs_alt_text(editor_client, editor, facility, category):
-    from tests.conftest import jpeg_file
-
     response = editor_client.post(
         reverse("admin:articles_post_add"),
-        {
-            "title": "With a picture",
-            "slug": "with-a-picture",
-            "body": "<p>Text</p>",
-            "featured_image": jpeg_file(),
-            "featured_image_alt": "",
-            "status": "draft",
-            "pub_date_0": "2026-01-05",
-            "pub_date_1": "09:00:00",
-            "category": category.pk,
-            "recommended_links-TOTAL_FORMS": "0",
-            "recommended_links-INITIAL_FORMS": "0",
-        },
+        post_admin_form(
+            category,
+            title="With a picture",
+            slug="with-a-picture",
+            featured_image=jpeg_file(),
+            featured_image_alt="",
+            status="draft",
+        ),
     )
 
     assert response.status_code == 200

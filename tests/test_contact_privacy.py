@@ -8,7 +8,7 @@ from unittest import mock
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import IntegrityError
 from django.test import Client
@@ -18,6 +18,7 @@ from django.utils import timezone
 from facility.models import Page
 from inquiries.exports import neutralise
 from inquiries.models import ContactMessage
+from tests.factories import logged_in, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -34,21 +35,12 @@ def message(days_old=0, **fields):
     return ContactMessage.objects.get(pk=saved.pk)
 
 
-def staff(username, *groups, perms=()):
-    user = User.objects.create_user(username, password="a-long-test-password", is_staff=True)
-    user.groups.add(*(Group.objects.get(name=name) for name in groups))
-    user.user_permissions.add(*(Permission.objects.get(codename=codename) for codename in perms))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_only_staff_with_the_permission_read_messages(facility):
     saved = message()
     change_url = reverse("admin:inquiries_contactmessage_change", args=[saved.pk])
     list_url = reverse("admin:inquiries_contactmessage_changelist")
-    editor = staff("editor", "Editors")
-    admissions = staff("admissions", "Admissions")
+    editor = logged_in(make_staff("editor", "Editors"))
+    admissions = logged_in(make_staff("admissions", "Admissions"))
 
     assert editor.get(list_url).status_code == 403
     assert editor.get(change_url).status_code == 403
@@ -73,7 +65,7 @@ def test_editors_and_publishers_never_get_contact_message_permissions():
 def test_the_admin_action_log_keeps_no_name_of_a_deleted_message(facility):
     saved = message(name="Jordan Quill")
 
-    staff("admissions", "Admissions").post(
+    logged_in(make_staff("admissions", "Admissions")).post(
         reverse("admin:inquiries_contactmessage_delete", args=[saved.pk]), {"post": "yes"}
     )
 
@@ -95,7 +87,7 @@ def test_permitted_staff_export_selected_messages_as_csv(facility):
     second = message(days_old=1, name="Renée", email="", phone="+1 419 555 0188")
     message(name="Not selected")
 
-    response = export(staff("admissions", "Admissions"), second, first)
+    response = export(logged_in(make_staff("admissions", "Admissions")), second, first)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -126,7 +118,9 @@ def test_a_formula_typed_into_the_form_stays_text_in_the_spreadsheet(facility):
 
     rows = list(
         csv.reader(
-            io.StringIO(export(staff("a", "Admissions"), attack).content.decode("utf-8-sig"))
+            io.StringIO(
+                export(logged_in(make_staff("a", "Admissions")), attack).content.decode("utf-8-sig")
+            )
         )
     )
 
@@ -144,7 +138,7 @@ def test_every_formula_start_is_neutralised(value):
 
 def test_export_needs_its_own_permission(facility):
     saved = message()
-    reader = staff("reader", perms=["view_contactmessage"])
+    reader = logged_in(make_staff("reader", perms=["view_contactmessage"]))
 
     changelist = reader.get(reverse("admin:inquiries_contactmessage_changelist"))
     response = export(reader, saved)
@@ -152,7 +146,7 @@ def test_export_needs_its_own_permission(facility):
     assert "export_csv" not in changelist.content.decode()
     assert response.get("Content-Type", "").startswith("text/html")
     assert PRIVATE not in response.content.decode()
-    assert export(staff("editor", "Editors"), saved).status_code == 403
+    assert export(logged_in(make_staff("editor", "Editors")), saved).status_code == 403
 
 
 def test_purge_deletes_messages_past_the_retention_period(facility, settings):

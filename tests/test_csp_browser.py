@@ -4,20 +4,18 @@ blocked, and the editor works under it."""
 import os
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Post
 
-from .conftest import jpeg_file
+from .factories import PASSWORD, jpeg_file, make_superuser
 
 # Playwright's sync API runs an event loop; Django must allow its ORM beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
 # Collect violations from the first script on, in every frame.
 WATCH_VIOLATIONS = """
 window.__violations = [];
@@ -73,7 +71,7 @@ def test_editor_loads_takes_typing_and_uploads_under_the_admin_policy(
     live_server, watched, category, tmp_path
 ):
     page, complaints = watched
-    User.objects.create_superuser("boss", "boss@example.org", PASSWORD)
+    make_superuser("boss")
     picture = tmp_path / "picture.jpg"
     picture.write_bytes(jpeg_file().read())
 

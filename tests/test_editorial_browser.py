@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Post
-from tests.conftest import make_staff
+from tests.factories import PASSWORD, make_staff
 from tests.test_uploads import phone_photo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -21,7 +21,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-PASSWORD = "a-long-test-password"
 
 
 def log_in(page, server, username):

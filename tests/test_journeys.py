@@ -10,12 +10,10 @@ from playwright.sync_api import expect
 
 from articles.models import Post
 from inquiries.models import ContactMessage
-from tests.conftest import jpeg_file, make_staff
+from tests.factories import PASSWORD, jpeg_file, make_staff
 from tests.page_checks import page_names, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture

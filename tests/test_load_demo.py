@@ -1,11 +1,14 @@
 """The demo content command."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Category, Post, RecommendedPost
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from website.management.commands import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +54,22 @@ def test_load_demo_twice_changes_nothing():
     call_command("load_demo", verbosity=0)
 
     assert snapshot() == first
+
+
+def test_demo_pictures_are_all_used_and_light():
+    folder = Path(load_demo.PICTURES)
+    content = load_demo.read_content()
+    named = {entry["picture"] for entry in content["posts"] + content["gallery"]}
+    on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*.*")}
+
+    assert named == on_disk
+    for name in on_disk:
+        assert (folder / name).stat().st_size <= 150 * 1024, name
+
+
+def test_every_demo_body_file_belongs_to_a_record():
+    content = load_demo.read_content()
+
+    for kind in load_demo.WITH_BODY:
+        files = {path.stem for path in (load_demo.DEMO / kind).glob("*.html")}
+        assert files == {record["slug"] for record in content[kind]}, kind

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Post
-from tests.conftest import jpeg_file
+from tests.factories import jpeg_file
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from .conftest import jpeg_file
+from .factories import jpeg_file
 
 pytestmark = pytest.mark.django_db
 

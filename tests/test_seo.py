@@ -10,7 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Post
-from tests.conftest import jpeg_file
+from tests.factories import jpeg_file
 from website.models import MovedPage
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +112,25 @@ def test_pages_and_services_take_overrides_too(client, facility, pages, make_ser
     assert head_tags(page_html)["description"] == "How admission works."
     assert title_of(service_html) == "Medical detox in Ohio · Manor Hill Recovery Center"
     assert head_tags(service_html)["description"] == service.summary
+
+
+def test_without_overrides_each_page_shows_its_own_words(
+    client, facility, pages, make_post, make_service
+):
+    post = make_post(title="Sleep after detox", excerpt="Why nights are hard at first.")
+    service = make_service(name="Family Program", summary="Support for the people at home.")
+    page = pages[0]
+
+    post_html = client.get(post.get_absolute_url()).content.decode()
+    service_html = client.get(service.get_absolute_url()).content.decode()
+    page_html = client.get(page.get_absolute_url()).content.decode()
+
+    assert title_of(post_html) == "Sleep after detox · Manor Hill Recovery Center"
+    assert head_tags(post_html)["description"] == "Why nights are hard at first."
+    assert title_of(service_html) == "Family Program · Manor Hill Recovery Center"
+    assert head_tags(service_html)["description"] == "Support for the people at home."
+    assert title_of(page_html) == "Who We Are · Manor Hill Recovery Center"
+    assert head_tags(page_html)["description"] == facility.about  # pages have no summary
 
 
 def test_home_description_is_the_facility_blurb(client, facility):

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from .factories import PASSWORD
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite, free_port
 
 CLIENTS = 16
 SUBMISSIONS = 200
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from PIL import Image
 from articles.models import Post
 from facility.models import GalleryPhoto
 from plumbing.images import widths_for
+from tests.factories import post_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -153,19 +154,14 @@ def test_featured_image_from_the_admin_is_cleaned_and_gets_renditions(
 ):
     response = editor_client.post(
         reverse("admin:articles_post_add"),
-        {
-            "title": "With a photo",
-            "slug": "with-a-photo",
-            "body": "<p>Text</p>",
-            "featured_image": SimpleUploadedFile("IMG_1.jpg", phone_photo()),
-            "featured_image_alt": "A sunrise",
-            "status": "draft",
-            "pub_date_0": "2026-01-05",
-            "pub_date_1": "09:00:00",
-            "category": category.pk,
-            "recommended_links-TOTAL_FORMS": "0",
-            "recommended_links-INITIAL_FORMS": "0",
-        },
+        post_admin_form(
+            category,
+            title="With a photo",
+            slug="with-a-photo",
+            featured_image=SimpleUploadedFile("IMG_1.jpg", phone_photo()),
+            featured_image_alt="A sunrise",
+            status="draft",
+        ),
     )
 
     assert response.status_code == 302

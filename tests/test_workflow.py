@@ -9,31 +9,9 @@ from reversion.models import Version
 
 from articles.admin import ONLY_PUBLISHERS
 from articles.models import Post
+from tests.factories import post_admin_form
 
 pytestmark = pytest.mark.django_db
-
-
-def post_form(category, author, **changes):
-    data = {
-        "title": "Coming home after treatment",
-        "slug": "coming-home",
-        "excerpt": "What the first week can look like.",
-        "body": "<h2>Week one</h2><p>Go slowly.</p>",
-        "featured_image_alt": "",
-        "status": "review",
-        "pub_date_0": "2026-01-05",
-        "pub_date_1": "09:00:00",
-        "category": category.pk,
-        "author": author.pk,
-        "search_description": "",
-        "seo_title": "",
-        "medical_reviewer": "",
-        "medical_reviewer_credentials": "",
-        "reviewed_on": "",
-        "recommended_links-TOTAL_FORMS": "0",
-        "recommended_links-INITIAL_FORMS": "0",
-    }
-    return {**data, **changes}
 
 
 def test_editor_can_submit_for_review_but_not_publish(editor_client, editor, category):
@@ -42,11 +20,11 @@ def test_editor_can_submit_for_review_but_not_publish(editor_client, editor, cat
     assert '<option value="review">Submitted for review</option>' in form_html
     assert '<option value="published"' not in form_html
 
-    refused = editor_client.post(add_url, post_form(category, editor, status="published"))
+    refused = editor_client.post(add_url, post_admin_form(category, editor, status="published"))
     assert refused.status_code == 200
     assert not Post.objects.exists()
 
-    submitted = editor_client.post(add_url, post_form(category, editor))
+    submitted = editor_client.post(add_url, post_admin_form(category, editor))
     assert submitted.status_code == 302
     assert Post.objects.get().status == Post.Status.REVIEW
 
@@ -61,14 +39,14 @@ def test_the_server_refuses_publishing_even_when_the_form_is_bypassed(editor, ca
         Post, form=PostForm, fields=["title", "slug", "body", "status", "pub_date", "category"]
     )
     form_class.user = editor
-    form = form_class(data=post_form(category, editor, status="published"))
+    form = form_class(data=post_admin_form(category, editor, status="published"))
     assert not form.is_valid()
     assert form.errors["status"] == [ONLY_PUBLISHERS]
 
 
 def test_publisher_publishes(publisher_client, publisher, category):
     response = publisher_client.post(
-        reverse("admin:articles_post_add"), post_form(category, publisher, status="published")
+        reverse("admin:articles_post_add"), post_admin_form(category, publisher, status="published")
     )
     assert response.status_code == 302
     assert Post.objects.get().is_public()
@@ -82,7 +60,7 @@ def test_editors_cannot_change_or_delete_published_posts(editor_client, editor, 
     assert page.status_code == 200  # they may still read it
     assert 'name="title"' not in page.content.decode()
     response = editor_client.post(
-        change_url, post_form(post.category, editor, title="Changed", slug=post.slug)
+        change_url, post_admin_form(post.category, editor, title="Changed", slug=post.slug)
     )
     assert response.status_code == 403
     delete = editor_client.post(
@@ -142,7 +120,7 @@ def test_post_list_shows_state_dates_author_and_category(publisher_client, make_
 
 def test_save_and_preview_shows_the_draft_as_it_will_look(editor_client, editor, category):
     response = editor_client.post(
-        reverse("admin:articles_post_add"), {**post_form(category, editor), "_preview": "1"}
+        reverse("admin:articles_post_add"), {**post_admin_form(category, editor), "_preview": "1"}
     )
     assert response.status_code == 302
     assert response.url == reverse("articles:post", args=["coming-home"])
@@ -174,10 +152,12 @@ def test_admin_index_shows_posts_waiting_and_scheduled(publisher_client, make_po
 
 def test_every_admin_save_is_kept_and_can_be_restored(publisher_client, publisher, category):
     add_url = reverse("admin:articles_post_add")
-    publisher_client.post(add_url, post_form(category, publisher, body="<p>First words.</p>"))
+    publisher_client.post(add_url, post_admin_form(category, publisher, body="<p>First words.</p>"))
     post = Post.objects.get()
     change_url = reverse("admin:articles_post_change", args=[post.pk])
-    publisher_client.post(change_url, post_form(category, publisher, body="<p>Second words.</p>"))
+    publisher_client.post(
+        change_url, post_admin_form(category, publisher, body="<p>Second words.</p>")
+    )
 
     versions = Version.objects.get_for_object(post)
     assert len(versions) == 2
@@ -195,7 +175,9 @@ def test_every_admin_save_is_kept_and_can_be_restored(publisher_client, publishe
     old = versions[1]
     revision_url = reverse("admin:articles_post_revision", args=[post.pk, old.pk])
     assert "First words" in publisher_client.get(revision_url).content.decode()
-    publisher_client.post(revision_url, post_form(category, publisher, body="<p>First words.</p>"))
+    publisher_client.post(
+        revision_url, post_admin_form(category, publisher, body="<p>First words.</p>")
+    )
     post.refresh_from_db()
     assert post.body == "<p>First words.</p>"
     assert len(Version.objects.get_for_object(post)) == 3
@@ -217,3 +199,18 @@ def test_scheduled_state_turns_published_at_its_time(make_post):
     assert post.state == Post.State.SCHEDULED
     post.pub_date = timezone.now() - timedelta(minutes=1)
     assert post.state == Post.State.PUBLISHED
+
+
+def test_queryset_and_post_agree_on_each_posts_state(make_post):
+    posts = [
+        make_post(status=Post.Status.DRAFT),
+        make_post(status=Post.Status.REVIEW),
+        make_post(days_ago=-2),  # scheduled
+        make_post(days_ago=2),
+    ]
+
+    for state in Post.State:
+        in_state = [post for post in posts if post.state == state]
+        assert len(in_state) == 1, state
+        assert list(Post.objects.in_state(state)) == in_state
+    assert set(Post.objects.approved()) == {posts[2], posts[3]}

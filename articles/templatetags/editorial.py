@@ -1,5 +1,4 @@
 from django import template
-from django.utils import timezone
 
 from articles.models import Post
 
@@ -19,9 +18,7 @@ def editorial_summary(context):
     )  # fmt: skip
     return {
         "show": True,
-        "review": posts.filter(status=Post.Status.REVIEW).order_by("-updated")[:LISTED],
-        "drafts": posts.filter(status=Post.Status.DRAFT).order_by("-updated")[:LISTED],
-        "scheduled": posts.filter(
-            status=Post.Status.PUBLISHED, pub_date__gt=timezone.now()
-        ).order_by("pub_date")[:LISTED],
+        "review": posts.in_review().order_by("-updated")[:LISTED],
+        "drafts": posts.drafts().order_by("-updated")[:LISTED],
+        "scheduled": posts.scheduled().order_by("pub_date")[:LISTED],
     }

@@ -1,29 +1,62 @@
 """Load the demo center: its facts, hours, services, photos, pages and blog posts.
 
+The content is data in website/demo/: the records in content.toml, each long rich-text
+body in an HTML file named by its slug, and the pictures as image files.
+
 Idempotent: every record is keyed on a natural key (a slug, the days of an hours row, a
-photo's order) and updated in place, and pictures are drawn only when missing, so
+photo's order) and updated in place, and pictures are stored only when missing, so
 running it twice changes nothing.
 """
 
+import tomllib
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.demo import pictures, text
 from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
 from plumbing.richtext import RichTextField, sanitize
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+PICTURES = DEMO / "pictures"
+# The kinds of record whose body is an HTML file, <kind>/<slug>.html.
+WITH_BODY = ("services", "pages", "posts")
 
 DEMO_AUTHOR = {
     "username": "demo-clinical-team",
     "first_name": "Clinical",
     "last_name": "Team",
 }
+
+
+def read_content(folder=DEMO):
+    """The demo's records from content.toml, with each body read from its HTML file."""
+    path = folder / "content.toml"
+    try:
+        with path.open("rb") as file:
+            content = tomllib.load(file)
+        for kind in WITH_BODY:
+            for record in content[kind]:
+                body = folder / kind / f"{record['slug']}.html"
+                record["body"] = body.read_text(encoding="utf-8").strip()
+    except tomllib.TOMLDecodeError as error:
+        raise CommandError(f"{path} is not valid TOML: {error}") from error
+    except OSError as error:
+        raise CommandError(f"Cannot read the demo content: {error}") from error
+    return content
+
+
+def read_picture(name):
+    try:
+        return ContentFile((PICTURES / name).read_bytes())
+    except OSError as error:
+        raise CommandError(f"Cannot read the demo picture: {error}") from error
 
 
 def sync(model, lookup, values, create_only=None):
@@ -62,16 +95,17 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        facility = self.load_facility()
-        self.load_services()
-        self.load_pages()
-        self.load_gallery()
-        self.load_posts()
+        content = read_content()
+        facility = self.load_facility(content["facility"], content["hours"])
+        self.load_services(content["services"])
+        self.load_pages(content["pages"])
+        self.load_gallery(content["gallery"])
+        self.load_posts(content["categories"], content["posts"])
         self.stdout.write(self.style.SUCCESS(f"Demo content for {facility.name} is loaded."))
 
-    def load_facility(self):
-        facility = sync(Facility, {"singleton": 1}, text.FACILITY)
-        for order, row in enumerate(text.HOURS):
+    def load_facility(self, facts, hours):
+        facility = sync(Facility, {"singleton": 1}, facts)
+        for order, row in enumerate(hours):
             sync(
                 OpeningHours,
                 {"facility": facility, "days": row["days"]},
@@ -85,38 +119,38 @@ class Command(BaseCommand):
             )
         return facility
 
-    def load_services(self):
-        for order, service in enumerate(text.SERVICES):
+    def load_services(self, services):
+        for order, service in enumerate(services):
             sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
 
-    def load_pages(self):
+    def load_pages(self, pages):
         # The privacy policy states the retention period the settings actually enforce.
         days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
-        for page in text.PAGES:
+        for page in pages:
             page = {name: value.replace("{retention_days}", days) for name, value in page.items()}
             sync(Page, {"slug": page["slug"]}, page)
 
-    def load_gallery(self):
-        for order, photo in enumerate(text.GALLERY):
+    def load_gallery(self, gallery):
+        for order, photo in enumerate(gallery):
             defaults = {"alt_text": photo["alt_text"], "caption": photo["caption"]}
             gallery_photo = sync(GalleryPhoto, {"sort_order": order}, defaults)
             if not gallery_photo.image:
-                picture = pictures.gallery_image(photo["scene"], seed=order)
-                gallery_photo.image.save(f"{photo['scene']}.jpg", ContentFile(picture))
+                name = photo["picture"]
+                gallery_photo.image.save(Path(name).name, read_picture(name))
 
-    def load_posts(self):
+    def load_posts(self, categories, entries):
         author, _ = get_user_model().objects.get_or_create(
             username=DEMO_AUTHOR["username"],
             defaults={**DEMO_AUTHOR, "is_active": False},
         )
         categories = {
             category["slug"]: sync(Category, {"slug": category["slug"]}, category)
-            for category in text.CATEGORIES
+            for category in categories
         }
         # Dates are fixed on first load, so a second run moves nothing.
         today = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
         posts = {}
-        for seed, entry in enumerate(text.POSTS):
+        for entry in entries:
             fields = {
                 "title": entry["title"],
                 "excerpt": entry["excerpt"],
@@ -134,10 +168,10 @@ class Command(BaseCommand):
                 create_only={"pub_date": today - timedelta(days=entry["days_ago"])},
             )
             if not post.featured_image:
-                picture = pictures.featured_image(entry["image_theme"], seed=seed)
-                post.featured_image.save(f"{entry['slug']}.jpg", ContentFile(picture))
+                name = entry["picture"]
+                post.featured_image.save(Path(name).name, read_picture(name))
             posts[entry["slug"]] = post
-        for entry in text.POSTS:
+        for entry in entries:
             post = posts[entry["slug"]]
             for order, slug in enumerate(entry["recommended"]):
                 sync(

@@ -1,0 +1,95 @@
+"""Test data built one way for every test: staff and their roles, pictures, admin forms.
+
+The fixtures in conftest.py are made from these; tests that need more than a fixture
+gives call them directly.
+"""
+
+import io
+
+from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from website.roles import ROLES, sync_roles
+
+PASSWORD = "a-long-test-password"
+
+
+def ensure_staff_roles():
+    """The staff groups, remade as website/roles.py declares them if missing.
+
+    Transactional tests (browser tests) flush every table afterwards, rows that data
+    migrations made included; a later test that needs the groups calls this.
+    """
+    if Group.objects.filter(name__in=ROLES).count() == len(ROLES):
+        return
+    sync_roles()
+
+
+def make_staff(username, *groups, perms=(), **fields):
+    """A staff user who can log in with PASSWORD, in `groups`, with extra permissions."""
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True, **fields)
+    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    user.user_permissions.add(*(Permission.objects.get(codename=name) for name in perms))
+    return user
+
+
+def make_superuser(username="boss", password=PASSWORD):
+    return User.objects.create_superuser(username, f"{username}@example.org", password)
+
+
+def logged_in(user):
+    """A test client with `user` logged in."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def jpeg_file(name="picture.jpg", size=(64, 36), color=(20, 90, 100)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def inline_rows(prefix, rows=()):
+    """An admin inline's POST data: its management form, then each new row's fields."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data.update({f"{prefix}-{number}-{name}": value for name, value in row.items()})
+    return data
+
+
+def post_admin_form(category, author=None, recommended=(), **changes):
+    """What the admin's post form sends for a post submitted for review, `changes` over it.
+
+    `recommended` posts fill the recommended-posts inline, in their order.
+    """
+    data = {
+        "title": "Coming home after treatment",
+        "slug": "coming-home",
+        "excerpt": "What the first week can look like.",
+        "body": "<h2>Week one</h2><p>Go slowly.</p>",
+        "featured_image_alt": "",
+        "status": "review",
+        "pub_date_0": "2026-01-05",
+        "pub_date_1": "09:00:00",
+        "category": category.pk,
+        "search_description": "",
+        "seo_title": "",
+        "medical_reviewer": "",
+        "medical_reviewer_credentials": "",
+        "reviewed_on": "",
+        **inline_rows(
+            "recommended_links",
+            [{"recommended": post.pk, "sort_order": str(n)} for n, post in enumerate(recommended)],
+        ),
+    }
+    if author is not None:
+        data["author"] = author.pk
+    return {**data, **changes}
