@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from plumbing import static_files
 
+from . import editor_settings
 from .environment import (
     env_bool,
     env_dotted_path,
@@ -106,7 +107,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "recovery_site.urls"
-# A failed CSRF check gives a visitor's message back to send again (facility/views.py).
+# A failed CSRF check gives a visitor's message back to send again (website/views.py).
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 WSGI_APPLICATION = "recovery_site.wsgi.application"
 
@@ -317,38 +318,13 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# The rich-text editor: django-ckeditor, chosen in plumbing/richtext.py alone.
-CKEDITOR_UPLOAD_PATH = "uploads/"
+# The rich-text editor, django-ckeditor: its settings are in editor_settings.py.
+CKEDITOR_UPLOAD_PATH = editor_settings.UPLOAD_PATH
 CKEDITOR_ALLOW_NONIMAGE_FILES = False  # the shipped default accepts .html and .svg
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"  # verifies images
 CKEDITOR_RESTRICT_BY_DATE = True
 CKEDITOR_BROWSE_SHOW_DIRS = False
-CKEDITOR_CONFIGS = {
-    "default": {
-        "toolbar": "Post",
-        "toolbar_Post": [
-            ["Format"],
-            ["Bold", "Italic", "RemoveFormat"],
-            ["NumberedList", "BulletedList", "Blockquote"],
-            ["Link", "Unlink"],
-            ["Image", "Table", "HorizontalRule"],
-            ["Undo", "Redo"],
-            ["Source", "Maximize"],
-        ],
-        "format_tags": "p;h2;h3;h4",
-        "height": 420,
-        "width": "100%",
-        "removePlugins": "exportpdf",
-        "extraPlugins": "",
-        # What the editor may produce; the server-side sanitizer enforces the same list.
-        "allowedContent": (
-            "h2 h3 h4 p blockquote strong em b i ul ol li hr br;"
-            "a[!href];"
-            "img{width,height}[!src,alt,width,height];"
-            "table thead tbody tfoot tr th td caption;"
-        ),
-    },
-}
+CKEDITOR_CONFIGS = editor_settings.CONFIGS
 SILENCED_SYSTEM_CHECKS = [
     # ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, past its end of life. We keep
     # it because staff asked for it, and we do not trust it: every rich-text field is

@@ -34,6 +34,6 @@ def test_call_button_dials_the_extension(client, facility):
     facility.phone = "1-855-605-2135 ext. 4"
     facility.save()
 
-    html = client.get(reverse("facility:home")).content.decode()
+    html = client.get(reverse("website:home")).content.decode()
 
     assert 'href="tel:+18556052135;ext=4"' in html
