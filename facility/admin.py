@@ -21,7 +21,7 @@ class FacilityAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
-        ("Contact", {"fields": ["phone", "email", "crisis_line"]}),
+        ("Contact", {"fields": ["phone", "email", "crisis_line", "callback_promise"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
     ]
 

@@ -49,6 +49,15 @@ class Facility(models.Model):
             "Lifeline and our phone number always follow it."
         ),
     )
+    callback_promise = models.CharField(
+        "call-back promise",
+        max_length=120,
+        default="within 15 minutes, day or night",
+        help_text=(
+            "How soon admissions calls back after an inquiry, as it ends the sentence "
+            '"We will call you back …" on the thank-you page. Promise only what you keep.'
+        ),
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,22 +1,158 @@
+"""The admissions team's admin: inquiries to work, their notes, and the access log.
+
+Every open, change, export and delete of an inquiry is written to InquiryAccess; only
+what staff did and to which reference, never what the inquiry says.
+"""
+
 from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 
-from .exports import contact_messages_csv
-from .models import ContactMessage
+from .exports import inquiries_csv
+from .models import Inquiry, InquiryAccess, InquiryNote
+
+Action = InquiryAccess.Action
 
 
-@admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
-    """Health information: read-only, for staff with `view_contactmessage` only."""
+def yes_no(value):
+    return "yes" if value else "no"
 
-    list_display = ["created", "name", "email", "phone", "notified"]
-    list_filter = ["created"]
-    search_fields = ["name", "email", "phone"]
+
+class InquiryNoteInline(admin.TabularInline):
+    model = InquiryNote
+    extra = 1
+    fields = ["created", "author", "text"]
+    readonly_fields = ["created", "author"]
+    can_delete = False
+    verbose_name_plural = "notes"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a note, once written, is the record of what happened
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(admin.ModelAdmin):
+    """Health information: found by reference, status, date, assignee and level of care,
+    never by what it says (the database holds it encrypted)."""
+
+    list_display = [
+        "reference", "created", "for_whom", "first_name", "phone_and_answers",
+        "level_of_care", "status", "assignee", "first_contact",
+    ]  # fmt: skip
+    list_display_links = ["reference"]
+    list_filter = ["status", "created", "assignee", "level_of_care"]
+    list_select_related = ["assignee"]
+    search_fields = ["=reference"]
+    search_help_text = "Search by reference number, such as K7Q2M9."
     date_hierarchy = "created"
-    readonly_fields = ["name", "email", "phone", "message", "consent", "created", "notified"]
     actions = ["export_csv"]
+    inlines = [InquiryNoteInline]
+    fieldsets = [
+        (
+            "Call back",
+            {"fields": ["first_name", "phone_and_answers", "email", "best_time"]},
+        ),
+        (
+            "What they asked",
+            {"fields": ["for_whom", "level_of_care", "payment", "plan_name", "message"]},
+        ),
+        (
+            "Handling",
+            {"fields": ["status", "assignee", "first_contact", "created", "notified", "reference"]},
+        ),
+    ]
+    # What the visitor sent is their record: staff add notes, they do not rewrite it.
+    readonly_fields = [
+        "reference", "for_whom", "first_name", "phone_and_answers", "email", "best_time",
+        "level_of_care", "payment", "plan_name", "message", "first_contact", "created",
+        "notified",
+    ]  # fmt: skip
+
+    @admin.display(description="phone")
+    def phone_and_answers(self, inquiry):
+        if not inquiry.phone:
+            return "—"
+        return format_html(
+            "{} <small>(voicemail: {}; texts: {})</small>",
+            inquiry.phone,
+            yes_no(inquiry.voicemail_ok),
+            yes_no(inquiry.text_ok),
+        )
+
+    def has_add_permission(self, request):
+        return False  # inquiries come from visitors
+
+    def has_export_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.export_{opts.model_name}")
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if response.status_code == 200 and request.method == "GET":
+            InquiryAccess.record(request, Action.LIST)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        inquiry = self.get_object(request, object_id)
+        if inquiry is not None and response.status_code in (200, 302):
+            changed = request.method == "POST" and response.status_code == 302
+            InquiryAccess.record(request, Action.CHANGE if changed else Action.VIEW, [inquiry])
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        inquiry = self.get_object(request, object_id)
+        if inquiry is not None and response.status_code == 200:
+            InquiryAccess.record(request, Action.HISTORY, [inquiry])
+        return response
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for note in notes:
+            note.author = request.user
+            note.save()
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        InquiryAccess.record(request, Action.DELETE, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        InquiryAccess.record(request, Action.DELETE, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    @admin.action(description="Export selected inquiries as CSV", permissions=["export"])
+    def export_csv(self, request, queryset):
+        inquiries = list(queryset.select_related("assignee").order_by("created"))
+        InquiryAccess.record(request, Action.EXPORT, inquiries)
+        day = timezone.localdate().isoformat()
+        response = HttpResponse(
+            inquiries_csv(inquiries),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="inquiries-{day}.csv"'},
+        )
+        add_never_cache_headers(response)  # no-store: no cache keeps a copy
+        return response
+
+
+@admin.register(InquiryAccess)
+class InquiryAccessAdmin(admin.ModelAdmin):
+    """The access log: superusers read it; nobody adds, changes or deletes an entry."""
+
+    list_display = ["when", "username", "action", "reference", "inquiry_id"]
+    list_filter = ["action", "when"]
+    search_fields = ["=reference", "=username"]
+    date_hierarchy = "when"
+    readonly_fields = list_display
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
 
     def has_add_permission(self, request):
         return False
@@ -24,17 +160,5 @@ class ContactMessageAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_export_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.export_{opts.model_name}")
-
-    @admin.action(description="Export selected messages as CSV", permissions=["export"])
-    def export_csv(self, request, queryset):
-        day = timezone.localdate().isoformat()
-        response = HttpResponse(
-            contact_messages_csv(queryset.order_by("created")),
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="contact-messages-{day}.csv"'},
-        )
-        add_never_cache_headers(response)  # no-store: no cache keeps a copy
-        return response
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,21 +1,33 @@
-"""Contact messages as a CSV file for the staff allowed to take them out of the admin."""
+"""Inquiries as a CSV file for the staff allowed to take them out of the admin."""
 
 import csv
 import io
 
 from django.utils import timezone
 
+
+def _when(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
 COLUMNS = [
-    ("Received", lambda m: timezone.localtime(m.created).strftime("%Y-%m-%d %H:%M")),
-    ("Name", lambda m: m.name),
-    ("E-mail", lambda m: m.email),
-    ("Phone", lambda m: m.phone),
-    ("Message", lambda m: m.message),
-    ("Agreed to be contacted", lambda m: "yes" if m.consent else "no"),
-    (
-        "Staff notified",
-        lambda m: timezone.localtime(m.notified).strftime("%Y-%m-%d %H:%M") if m.notified else "",
-    ),
+    ("Reference", lambda i: i.reference),
+    ("Received", lambda i: _when(i.created)),
+    ("For", lambda i: i.get_for_whom_display()),
+    ("First name", lambda i: i.first_name),
+    ("Phone", lambda i: i.phone),
+    ("Voicemail OK", lambda i: "yes" if i.voicemail_ok else "no"),
+    ("Text OK", lambda i: "yes" if i.text_ok else "no"),
+    ("E-mail", lambda i: i.email),
+    ("Best time", lambda i: i.get_best_time_display()),
+    ("Help wanted", lambda i: i.level_of_care),
+    ("Payment", lambda i: i.get_payment_display()),
+    ("Insurance plan", lambda i: i.plan_name),
+    ("Message", lambda i: i.message),
+    ("Status", lambda i: i.get_status_display()),
+    ("Assignee", lambda i: i.assignee.get_username() if i.assignee else ""),
+    ("First contacted", lambda i: _when(i.first_contact)),
+    ("Staff notified", lambda i: _when(i.notified)),
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula; a visitor could
@@ -31,13 +43,13 @@ def neutralise(value):
     return value
 
 
-def contact_messages_csv(messages):
-    """The CSV text of `messages`, with a header row, as Excel and LibreOffice read it."""
+def inquiries_csv(inquiries):
+    """The CSV text of `inquiries`, with a header row, as Excel and LibreOffice read it."""
     out = io.StringIO()
     # A byte-order mark tells Excel the file is UTF-8, so names keep their accents.
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow([title for title, _ in COLUMNS])
-    for message in messages:
-        writer.writerow([neutralise(value(message)) for _, value in COLUMNS])
+    for inquiry in inquiries:
+        writer.writerow([neutralise(value(inquiry)) for _, value in COLUMNS])
     return out.getvalue()

@@ -1,52 +1,198 @@
-"""What visitors send us: today the contact form's messages (health information)."""
+"""What visitors send us: inquiries to admissions (health information), staff notes on
+them, and the log of every time staff looked at one."""
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from .choices import Payment
+from .fields import EncryptedTextField
 
-class ContactMessageQuerySet(models.QuerySet):
+# Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 6
+# HIPAA keeps its documentation (such as who looked at what) for six years.
+ACCESS_LOG_RETENTION = timedelta(days=6 * 365 + 2)
+
+
+def new_reference():
+    """A random reference, so that it says nothing about how many inquiries there are."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+class InquiryQuerySet(models.QuerySet):
     def expired(self, now=None):
-        """Messages older than the retention period, which `purge_inquiries` deletes."""
+        """Inquiries older than the retention period, which `purge_inquiries` deletes."""
         now = now or timezone.now()
         days = settings.CONTACT_MESSAGE_RETENTION_DAYS
         return self.filter(created__lt=now - timedelta(days=days))
 
+    def waiting(self):
+        """New inquiries nobody has contacted yet, oldest first."""
+        return self.filter(status=Inquiry.Status.NEW).order_by("created")
 
-class ContactMessage(models.Model):
-    """What a visitor wrote through the contact form: health information, kept minimal.
 
-    Only staff with `view_contactmessage` read them (the Editors group never has it), and
-    `purge_inquiries` deletes them after `CONTACT_MESSAGE_RETENTION_DAYS`.
+class Inquiry(models.Model):
+    """Someone asking admissions to call back: health information, kept minimal.
+
+    Everything the visitor typed is encrypted at rest (EncryptedTextField). Only staff
+    with `view_inquiry` read it (the Admissions role); every look is logged in
+    InquiryAccess; `purge_inquiries` deletes it after CONTACT_MESSAGE_RETENTION_DAYS.
     """
 
-    name = models.CharField(max_length=120)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=30, blank=True)
-    message = models.TextField(max_length=5000)
-    consent = models.BooleanField("agreed to be contacted")
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    class ForWhom(models.TextChoices):
+        MYSELF = "myself", "Myself"
+        LOVED_ONE = "loved-one", "Someone I care about"
+        # Messages from the contact form before it asked.
+        UNKNOWN = "", "Not asked"
+
+    class BestTime(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+        EVENING = "evening", "Evening"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        ASSESSMENT = "assessment-scheduled", "Assessment scheduled"
+        ADMITTED = "admitted", "Admitted"
+        REFERRED = "referred", "Referred elsewhere"
+        CLOSED = "closed", "Closed"
+
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    for_whom = models.CharField("for", max_length=12, choices=ForWhom.choices, blank=True)
+    first_name = EncryptedTextField(max_length=60)
+    phone = EncryptedTextField(max_length=30, blank=True)
+    voicemail_ok = models.BooleanField("voicemail that says who we are", default=False)
+    text_ok = models.BooleanField("texts to this number", default=False)
+    email = EncryptedTextField("e-mail", max_length=254, blank=True)
+    best_time = models.CharField(
+        "best time to call", max_length=12, choices=BestTime.choices, default=BestTime.ANY
+    )
+    # The service's name when the visitor chose it: the record of what they asked for,
+    # unchanged if the service is later renamed or removed (see inquiries/choices.py).
+    level_of_care = models.CharField("help wanted", max_length=120, blank=True)
+    payment = models.CharField(
+        "expects to pay with", max_length=20, choices=Payment.choices, default=Payment.NOT_SURE
+    )
+    plan_name = EncryptedTextField("insurance plan", max_length=100, blank=True)
+    message = EncryptedTextField(max_length=2000, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"is_staff": True},
+        related_name="assigned_inquiries",
+    )
+    first_contact = models.DateTimeField(
+        "first contacted",
+        null=True,
+        blank=True,
+        help_text="Set when the status first moves on from New.",
+    )
+    created = models.DateTimeField("received", auto_now_add=True, db_index=True)
     notified = models.DateTimeField(
         "staff notified", null=True, blank=True, help_text="Empty if the e-mail failed."
     )
 
-    objects = ContactMessageQuerySet.as_manager()
+    objects = InquiryQuerySet.as_manager()
 
     class Meta:
-        # The table kept its name when the model moved here from the facility app.
-        db_table = "facility_contactmessage"
         ordering = ["-created"]
-        verbose_name = "contact message"
-        permissions = [("export_contactmessage", "Can export contact messages as CSV")]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(email="") | ~Q(phone=""), name="contact_message_has_reply_route"
-            ),
-        ]
+        verbose_name_plural = "inquiries"
+        permissions = [("export_inquiry", "Can export inquiries as CSV")]
 
     def __str__(self):
-        # No name: the admin keeps this text in its action log (a deletion too) forever.
-        return f"Contact message {self.pk}"
+        # The reference alone: the admin keeps this text in its action log forever.
+        return f"Inquiry #{self.reference}"
+
+    def save(self, *args, **kwargs):
+        if self.status != self.Status.NEW and self.first_contact is None:
+            self.first_contact = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_contact"}
+        super().save(*args, **kwargs)
+
+    def get_admin_url(self):
+        return reverse("admin:inquiries_inquiry_change", args=[self.pk])
+
+    def waited(self, now=None):
+        """How long the inquiry has waited for (or waited until) its first contact."""
+        return (self.first_contact or now or timezone.now()) - self.created
+
+
+class InquiryNote(models.Model):
+    """A dated note staff keep on an inquiry, encrypted like the inquiry itself."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    text = EncryptedTextField(max_length=4000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created = models.DateTimeField("written", auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+
+    def __str__(self):
+        return f"Note {self.pk}"
+
+
+class InquiryAccessQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        return self.filter(when__lt=(now or timezone.now()) - ACCESS_LOG_RETENTION)
+
+
+class InquiryAccess(models.Model):
+    """Who opened, changed, exported or deleted which inquiry, and when; never what it
+    says. Plain values, not foreign keys, so the entry outlives the inquiry and the user."""
+
+    class Action(models.TextChoices):
+        LIST = "list", "Listed"
+        VIEW = "view", "Viewed"
+        HISTORY = "history", "Viewed history"
+        CHANGE = "change", "Changed"
+        EXPORT = "export", "Exported"
+        DELETE = "delete", "Deleted"
+
+    when = models.DateTimeField(default=timezone.now, db_index=True)
+    user_id = models.PositiveBigIntegerField(null=True)
+    username = models.CharField(max_length=150)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    inquiry_id = models.PositiveBigIntegerField(null=True, db_index=True)
+    reference = models.CharField(max_length=12, blank=True, db_index=True)
+
+    objects = InquiryAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-when"]
+        verbose_name = "inquiry access"
+        verbose_name_plural = "inquiry access log"
+
+    def __str__(self):
+        return f"{self.username} {self.action} #{self.reference or '-'}"
+
+    @classmethod
+    def record(cls, request, action, inquiries=()):
+        """Log `action` by the request's user on each of `inquiries` (or on the list)."""
+        user = request.user
+        rows = [
+            cls(
+                user_id=user.pk,
+                username=user.get_username(),
+                action=action,
+                inquiry_id=inquiry.pk,
+                reference=inquiry.reference,
+            )
+            for inquiry in inquiries
+        ] or [cls(user_id=user.pk, username=user.get_username(), action=action)]
+        cls.objects.bulk_create(rows)

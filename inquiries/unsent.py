@@ -1,11 +1,11 @@
-"""The contact form given back with what the visitor typed, when it could not be taken.
+"""The inquiry form given back with what the visitor typed, when it could not be taken.
 
-A visitor may have written about an overdose in the family; when the message cannot be
+A visitor may have written about an overdose in the family; when the inquiry cannot be
 saved (a failed CSRF check, the database down or locked, an error on our side), the
-answer is the contact page again, in the site's layout, with the phone number, the crisis
-lines, what they typed back in the form and a fresh CSRF token, so that pressing Send
-again works. What they typed is only written back into the page: never saved, never
-logged.
+answer is the page they sent it from (admissions or contact) again, in the site's
+layout, with the phone number, the crisis lines, what they typed back in the form and a
+fresh CSRF token, so that pressing Send again works. What they typed is only written
+back into the page: never saved, never logged.
 """
 
 from django.http import HttpResponse
@@ -17,7 +17,8 @@ from django.utils.cache import add_never_cache_headers
 from plumbing.outage import page_context_when_down
 from plumbing.seo import PageMeta
 
-from .forms import ContactForm
+from .choices import NOT_SURE
+from .forms import InquiryForm
 
 NOT_SENT = {
     403: (
@@ -35,39 +36,59 @@ NOT_SENT = {
 }
 
 
-def is_contact_post(request):
-    return request.method == "POST" and request.path == reverse("inquiries:contact")
+# The pages whose form posts to themselves: {URL name: (template, title)}.
+FORM_PAGES = {
+    "inquiries:admissions": ("inquiries/admissions.html", "Admissions"),
+    "inquiries:contact": ("inquiries/contact.html", "Contact"),
+}
+CHECKBOXES = {"voicemail_ok", "text_ok"}
+
+
+def form_page(request):
+    """The URL name of the inquiry page `request` posted to, else None."""
+    if request.method != "POST":
+        return None
+    for name in FORM_PAGES:
+        if request.path == reverse(name):
+            return name
+    return None
 
 
 def give_back(request, status):
-    """The contact form again for a contact message that could not be taken, else None
+    """The inquiry form again for an inquiry that could not be taken, else None
     (registered with plumbing/outage.py, which the 403, 500 and 503 answers ask)."""
-    return contact_form_again(request, status) if is_contact_post(request) else None
+    name = form_page(request)
+    return form_again(request, status, name) if name else None
 
 
-def contact_form_again(request, status):
-    """The contact page answering `status`, its form filled in with what was posted.
+def form_again(request, status, name):
+    """The inquiry page answering `status`, its form filled in with what was posted.
 
     Built without the database: the facility and menus are those the 503 page shows,
-    and the form is unbound, its fields only showing the posted values, so nothing is
-    validated (a constraint check would query the database).
+    the staff-written texts are left out, and the form is unbound, its fields only
+    showing the posted values, so nothing is validated or looked up.
     """
-    fields = ContactForm.base_fields
-    typed = {name: request.POST.get(name, "") for name in fields if name != "website"}
+    template, title = FORM_PAGES[name]
+    typed = {
+        field: request.POST.get(field, "")
+        for field in InquiryForm.base_fields
+        if field != "website" and field not in CHECKBOXES
+    }
+    typed |= {field: bool(request.POST.get(field)) for field in CHECKBOXES}
+    level = typed.get("level_of_care") or NOT_SURE
+    levels = [(level, level)] if level == NOT_SURE else [(level, level), (NOT_SURE, NOT_SURE)]
     context = page_context_when_down(request)
     facility = context.get("facility")
     notice = NOT_SENT[status]
     if facility is not None:
         notice += f" If it cannot wait, please call us at {facility.phone}."
     context |= {
-        "form": ContactForm(initial=typed),
+        "form": InquiryForm(initial=typed, levels=levels),
         "not_sent": notice,
-        "meta": PageMeta("Contact", noindex=True),
+        "meta": PageMeta(title, noindex=True),
         # A token for the cookie this answer sets: the second press passes the check.
         "csrf_token": get_token(request),
     }
-    response = HttpResponse(
-        loader.render_to_string("inquiries/contact.html", context), status=status
-    )
+    response = HttpResponse(loader.render_to_string(template, context), status=status)
     add_never_cache_headers(response)
     return response

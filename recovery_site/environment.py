@@ -6,6 +6,7 @@ ValueError, or worse a setting that silently means something else. An unset or e
 variable gives the default.
 """
 
+import base64
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -182,3 +183,29 @@ def env_emails(name):
         except ValidationError:
             raise bad_value(name, address, "a comma-separated list of e-mail addresses") from None
     return addresses
+
+
+MAKE_FERNET_KEY = (
+    'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+)
+
+
+def env_fernet_keys(name, required):
+    """Comma-separated Fernet keys (32 bytes in URL-safe base64), newest first."""
+    keys = env_list(name)
+    if required and not keys:
+        raise ImproperlyConfigured(
+            f"{name} must hold at least one encryption key when DJANGO_DEBUG is false. "
+            f"Make one with: {MAKE_FERNET_KEY}"
+        )
+    for key in keys:
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+        except (ValueError, UnicodeEncodeError):
+            valid = False
+        if not valid:
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated Fernet keys, and one of them is not "
+                f"(the key itself is not shown). Make one with: {MAKE_FERNET_KEY}"
+            )
+    return keys

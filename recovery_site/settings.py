@@ -20,6 +20,7 @@ from .environment import (
     env_dotted_path,
     env_email,
     env_emails,
+    env_fernet_keys,
     env_hosts,
     env_int,
     env_origins,
@@ -221,9 +222,10 @@ DEFAULT_FROM_EMAIL = env_email("DJANGO_DEFAULT_FROM_EMAIL", "website@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who hears about new contact messages; empty means the facility's own address.
 CONTACT_NOTIFY_EMAILS = env_emails("CONTACT_NOTIFY_EMAILS")
-# Contact messages are health information: kept this many days, then deleted by
-# `manage.py purge_inquiries`, which the server runs daily (see README).
+# Inquiries (health information) are deleted this old by `purge_inquiries`, run daily.
 CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 90, minimum=1)
+# Inquiries are encrypted with these, newest first; without any, debug makes .inquiry-key.
+INQUIRY_ENCRYPTION_KEYS = env_fernet_keys("INQUIRY_ENCRYPTION_KEYS", required=not DEBUG)
 
 LOGIN_URL = "admin:login"
 AUTHENTICATION_BACKENDS = [

@@ -18,7 +18,7 @@ admin.site.index_title = "Posts, pages and the center's facts"
 
 urlpatterns = [
     re_path(
-        rf"^admin/facility/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        rf"^admin/(?:facility|inquiries)/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
         moved_admin_page,
     ),
     path("admin/", admin.site.urls),

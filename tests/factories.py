@@ -93,3 +93,40 @@ def post_admin_form(category, author=None, recommended=(), **changes):
     if author is not None:
         data["author"] = author.pk
     return {**data, **changes}
+
+
+# What a visitor asking for a loved one sends through the inquiry form.
+INQUIRY_POST = {
+    "for_whom": "loved-one",
+    "first_name": "Jordan",
+    "phone": "",
+    "email": "jordan@example.com",
+    "best_time": "evening",
+    "level_of_care": "Not sure",
+    "payment": "not-sure",
+    "plan_name": "",
+    "message": "My brother needs help with his drinking. What should we do first?",
+}
+
+
+def make_inquiry(days_old=0, **fields):
+    """An inquiry as the form saves it, received `days_old` days ago."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from inquiries.models import Inquiry
+
+    values = {
+        "for_whom": "myself",
+        "first_name": "Jordan",
+        "email": "jordan@example.com",
+        "message": "I want to stop drinking.",
+        **fields,
+    }
+    inquiry = Inquiry.objects.create(**values)
+    if days_old:
+        Inquiry.objects.filter(pk=inquiry.pk).update(
+            created=timezone.now() - timedelta(days=days_old)
+        )
+    return Inquiry.objects.get(pk=inquiry.pk)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 
 from .factories import make_superuser
 from .test_contact import VALID
@@ -35,12 +35,15 @@ def test_past_the_limit_the_visitor_is_told_and_keeps_what_they_typed(client, fa
     assert TOO_MANY in html and "call us at 1-855-605-2135" in html
     assert "Message number 4: please call me back." in html  # still in the form
     assert 'value="Jordan"' in html
-    assert ContactMessage.objects.count() == 3
+    assert Inquiry.objects.count() == 3
 
 
 def test_mistakes_do_not_count_against_the_limit(client, facility, limit):
     for _ in range(5):
-        assert client.post(reverse("inquiries:contact"), {**VALID, "name": ""}).status_code == 200
+        assert (
+            client.post(reverse("inquiries:contact"), {**VALID, "first_name": ""}).status_code
+            == 200
+        )
 
     assert send(client, 1).status_code == 302
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.models import Post
 from facility.models import Facility
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 from tests.factories import jpeg_file, post_admin_form
 
 pytestmark = pytest.mark.django_db
@@ -127,17 +127,16 @@ def test_facility_hours_are_edited_inline(admin_client, facility):
     assert 'name="hours-3-is_24_hours"' in html
 
 
-def test_contact_messages_are_read_only_and_hidden_from_editors(
+def test_what_the_visitor_sent_is_read_only_and_hidden_from_editors(
     admin_client, editor_client, facility
 ):
-    message = ContactMessage.objects.create(
-        name="Sam", email="sam@example.com", message="Private", consent=True
-    )
-    url = reverse("admin:inquiries_contactmessage_change", args=[message.pk])
+    message = Inquiry.objects.create(first_name="Sam", email="sam@example.com", message="Private")
+    url = reverse("admin:inquiries_inquiry_change", args=[message.pk])
 
     assert editor_client.get(url).status_code == 403
     html = admin_client.get(url).content.decode()
-    assert "Private" in html and 'name="message"' not in html
+    assert "Private" in html and 'name="message"' not in html and 'name="first_name"' not in html
+    assert 'name="status"' in html and 'name="assignee"' in html
 
 
 def test_view_on_site_link_points_at_the_public_post(admin_client, facility, make_post):
@@ -147,16 +146,17 @@ def test_view_on_site_link_points_at_the_public_post(admin_client, facility, mak
 
 
 def test_old_admin_links_to_moved_models_lead_to_their_new_pages(admin_client, facility):
-    # Notification e-mails sent before contact messages moved apps link to the old page.
-    message = ContactMessage.objects.create(
-        name="Sam", phone="555-0100", message="Hi", consent=True
-    )
+    # Notification e-mails sent before contact messages moved apps, then became inquiries
+    # (keeping their ids), link to the old pages.
+    message = Inquiry.objects.create(first_name="Sam", phone="555-0100", message="Hi")
 
     response = admin_client.get(f"/admin/facility/contactmessage/{message.pk}/change/?a=1")
+    later = admin_client.get(f"/admin/inquiries/contactmessage/{message.pk}/change/")
     moved_pages = admin_client.get("/admin/facility/movedpage/")
 
-    new_url = reverse("admin:inquiries_contactmessage_change", args=[message.pk])
+    new_url = reverse("admin:inquiries_inquiry_change", args=[message.pk])
     assert response.status_code == 301 and response["Location"] == f"{new_url}?a=1"
+    assert later.status_code == 301 and later["Location"] == new_url
     assert moved_pages["Location"] == reverse("admin:website_movedpage_changelist")
     assert admin_client.get(response["Location"]).status_code == 200
 

@@ -10,7 +10,7 @@ from django.db import OperationalError, connections
 from django.test import Client
 from django.urls import reverse
 
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 
 from .live_gunicorn import free_port, manage, production_env
 from .test_contact import VALID
@@ -128,6 +128,6 @@ def test_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
 
     assert response.status_code == 200
     assert "Thank you, your message is with us" in response.content.decode()
-    saved = ContactMessage.objects.get()
+    saved = Inquiry.objects.get()
     assert (saved.message, saved.notified) == (VALID["message"], None)
-    assert f"Contact message {saved.pk} saved; notifying staff failed" in caplog.text
+    assert f"Inquiry {saved.pk} saved; notifying staff failed" in caplog.text

@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Post
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 from tests.factories import PASSWORD, jpeg_file, make_staff
 from tests.page_checks import page_names, page_url
 
@@ -51,27 +51,29 @@ def test_phone_visitor_reads_a_post_then_next_previous_and_recommended(demo_site
 def test_visitor_fixes_a_mistake_in_the_contact_form_and_is_thanked(demo_site, phone):
     page = phone
     page.goto(demo_site.url + reverse("inquiries:contact"))
-    page.get_by_label("Your name").fill("Alex")
-    page.get_by_label("How can we help?").fill("I would like to ask about detox for my dad.")
-    page.get_by_label("You may contact me").check()
+    page.get_by_label("Someone I care about").check()
+    page.get_by_label("Your first name").fill("Alex")
+    page.get_by_label("Anything you would like us to know?").fill(
+        "I would like to ask about detox for my dad."
+    )
     page.get_by_role("button", name="Send message").click()
 
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("Please give an e-mail address or a phone number")
-    expect(page.get_by_label("How can we help?")).to_have_value(
+    expect(summary).to_contain_text("Please give a phone number or an e-mail address")
+    expect(page.get_by_label("Anything you would like us to know?")).to_have_value(
         "I would like to ask about detox for my dad."
     )
-    expect(page.get_by_label("You may contact me")).to_be_checked()
-    assert ContactMessage.objects.count() == 0
+    expect(page.get_by_label("Someone I care about")).to_be_checked()
+    assert Inquiry.objects.count() == 0
 
     summary.get_by_role("link", name="Phone").click()
     page.keyboard.type("419-555-0123")
     page.get_by_role("button", name="Send message").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, your message is with us")
-    message = ContactMessage.objects.get()
-    assert (message.name, message.phone) == ("Alex", "419-555-0123")
+    message = Inquiry.objects.get()
+    assert (message.first_name, message.phone) == ("Alex", "419-555-0123")
     assert message.message == "I would like to ask about detox for my dad."
     assert len(mail.outbox) == 1 and "detox" not in mail.outbox[0].body
 

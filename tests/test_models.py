@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from articles.models import Post, RecommendedPost
 from facility.models import OpeningHours
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 from plumbing.richtext import sanitize
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +63,20 @@ def test_a_post_cannot_recommend_itself_or_twice(make_post):
         RecommendedPost.objects.create(post=post, recommended=other)
 
 
-def test_contact_message_needs_a_way_to_reply(db):
-    with pytest.raises(IntegrityError):
-        ContactMessage.objects.create(name="A", message="B", consent=True)
+def test_an_inquiry_moving_on_from_new_gets_its_first_contact_time(db):
+    inquiry = Inquiry.objects.create(first_name="A", phone="555-0100")
+    assert inquiry.first_contact is None
+
+    inquiry.status = Inquiry.Status.CONTACTED
+    inquiry.save(update_fields=["status"])
+
+    inquiry.refresh_from_db()
+    first = inquiry.first_contact
+    assert first is not None
+    inquiry.status = Inquiry.Status.ADMITTED
+    inquiry.save()
+    inquiry.refresh_from_db()
+    assert inquiry.first_contact == first  # the first contact, not the latest change
 
 
 def test_rich_text_is_sanitized_on_save(make_post):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 
 from .live_gunicorn import ROOT, production_env
 
@@ -22,6 +23,7 @@ def documented_env(**changes):
             name, _, value = line.partition("=")
             env[name] = value
     env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["INQUIRY_ENCRYPTION_KEYS"] = Fernet.generate_key().decode()
     base = production_env()
     for name in PLAIN_HTTP:  # the file's own HTTPS defaults apply, not loopback's
         del base[name]

@@ -51,7 +51,9 @@ def count_queries(client, url):
         ("facility:services", 3),
         ("facility:tour", 3),
         ("website:site_map", 6),
-        ("inquiries:contact", 2),
+        # The footer (2), the levels of care, the privacy notice (and the admissions text).
+        ("inquiries:contact", 4),
+        ("inquiries:admissions", 5),
     ],
 )
 def test_list_pages_query_count_does_not_grow(client, grow, url_name, expected):

@@ -34,21 +34,26 @@ def test_syncing_again_changes_nothing():
 
 def test_syncing_takes_back_what_was_added_by_hand_and_remakes_a_deleted_group():
     editors = Group.objects.get(name="Editors")
-    editors.permissions.add(Permission.objects.get(codename="view_contactmessage"))
+    editors.permissions.add(Permission.objects.get(codename="view_inquiry"))
     Group.objects.filter(name="Admissions").delete()
 
     sync_roles()
 
-    assert "inquiries.view_contactmessage" not in held("Editors")
+    assert "inquiries.view_inquiry" not in held("Editors")
     assert held("Admissions") == [
-        "inquiries.delete_contactmessage",
-        "inquiries.export_contactmessage",
-        "inquiries.view_contactmessage",
+        "inquiries.add_inquirynote",
+        "inquiries.change_inquiry",
+        "inquiries.delete_inquiry",
+        "inquiries.export_inquiry",
+        "inquiries.view_inquiry",
+        "inquiries.view_inquirynote",
     ]
 
 
-def test_only_admissions_may_read_contact_messages_and_only_publishers_publish():
-    readers = [name for name, names in ROLES.items() if "inquiries.view_contactmessage" in names]
+def test_only_admissions_may_read_inquiries_and_only_publishers_publish():
+    readers = [
+        name for name, names in ROLES.items() if any(n.startswith("inquiries.") for n in names)
+    ]
     publishers = [name for name, names in ROLES.items() if "articles.publish_post" in names]
 
     assert readers == ["Admissions"]

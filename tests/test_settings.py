@@ -6,14 +6,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 50
+FERNET_KEY = Fernet.generate_key().decode()
 
 
 def load_settings(**env):
     """Import the real settings module in a fresh interpreter with only `env` set."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    clean["INQUIRY_ENCRYPTION_KEYS"] = FERNET_KEY  # a test without one says so
     clean.update(env)
     code = (
         "import recovery_site.settings as s;"

@@ -136,10 +136,13 @@ def send_messages(server, count, first_number=0):
         _, _, html = visitor.get("/contact/")
         fields = form_fields(html)
         fields.update(
-            name=["Jordan"],
+            for_whom=["myself"],
+            first_name=["Jordan"],
             email=["jordan@example.org"],
+            best_time=["any"],
+            level_of_care=["Not sure"],
+            payment=["not-sure"],
             message=[f"Message number {first_number + number}: please call me back."],
-            consent=["on"],
         )
         status, _, html = visitor.post("/contact/", fields)
         return status, html
@@ -150,16 +153,16 @@ def send_messages(server, count, first_number=0):
 def saved_messages(site):
     return int(
         site.shell(
-            "from inquiries.models import ContactMessage;"
-            "print(ContactMessage.objects.filter(message__startswith='Message number').count())"
+            "from inquiries.models import Inquiry;"
+            "print(sum(i.message.startswith('Message number') for i in Inquiry.objects.all()))"
         )
     )
 
 
 def no_messages_yet(site):
     site.shell(
-        "from inquiries.models import ContactMessage; from plumbing.models import RateCounter;"
-        "ContactMessage.objects.all().delete(); RateCounter.objects.all().delete()"
+        "from inquiries.models import Inquiry; from plumbing.models import RateCounter;"
+        "Inquiry.objects.all().delete(); RateCounter.objects.all().delete()"
     )
 
 

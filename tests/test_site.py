@@ -32,7 +32,8 @@ def public_urls(site):
         reverse("facility:page", args=["admissions"]),
         reverse("facility:page", args=["privacy-policy"]),
         reverse("inquiries:contact"),
-        reverse("inquiries:contact_thanks"),
+        reverse("inquiries:admissions"),
+        reverse("inquiries:thanks"),
         reverse("website:site_map"),
         reverse("website:search") + "?q=detox",
     ]

@@ -13,7 +13,7 @@ from django.db import IntegrityError, OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry
 
 from .http_session import Session
 from .live_gunicorn import Gunicorn, LiveSite
@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 TYPED = {
     **VALID,
-    "name": "Sam",
+    "first_name": "Sam",
+    "phone": "419-555-0123",
+    "voicemail_ok": "on",
     "message": "My brother overdosed last night & is home now. What do we do next?",
 }
 PHONE = "1-855-605-2135"
@@ -43,9 +45,10 @@ def assert_form_given_back(response, status, words):
     textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
     assert unescape(textarea).strip() == TYPED["message"]
     assert 'value="Sam"' in html and 'value="jordan@example.com"' in html
-    assert re.search(r'<input type="checkbox" name="consent"[^>]* checked', html)
+    assert re.search(r'<input type="checkbox" name="voicemail_ok"[^>]* checked', html)
+    assert re.search(r'<input type="radio" name="for_whom" value="loved-one"[^>]* checked', html)
     assert "no-cache" in response["Cache-Control"]
-    assert ContactMessage.objects.count() == 0
+    assert Inquiry.objects.count() == 0
     return html
 
 
@@ -63,7 +66,7 @@ def test_a_failed_csrf_check_gives_the_message_back_and_the_second_press_sends_i
         reverse("inquiries:contact"), {**TYPED, "csrfmiddlewaretoken": csrf_token(html)}
     )
     assert again.status_code == 302
-    assert ContactMessage.objects.get().message == TYPED["message"]
+    assert Inquiry.objects.get().message == TYPED["message"]
 
 
 def test_a_failed_csrf_check_elsewhere_is_a_friendly_page_in_the_layout(facility):
@@ -85,7 +88,7 @@ def test_a_locked_database_gives_the_message_back_with_503(facility, monkeypatch
     def locked(*args, **kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(ContactMessage, "save", locked)
+    monkeypatch.setattr(Inquiry, "save", locked)
     with caplog.at_level(logging.INFO):
         response = client.post(reverse("inquiries:contact"), TYPED)
 
@@ -116,7 +119,7 @@ def test_an_error_on_our_side_gives_the_message_back_with_500(facility, monkeypa
     def fails(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(ContactMessage, "save", fails)
+    monkeypatch.setattr(Inquiry, "save", fails)
     with caplog.at_level(logging.INFO):
         response = Client(raise_request_exception=False).post(reverse("inquiries:contact"), TYPED)
 
@@ -181,6 +184,4 @@ def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server
     assert "overdosed" not in (tmp_path / "gunicorn.log").read_text()
 
 
-COUNT_MESSAGES = (
-    "from inquiries.models import ContactMessage; print(ContactMessage.objects.count())"
-)
+COUNT_MESSAGES = "from inquiries.models import Inquiry; print(Inquiry.objects.count())"

@@ -2,8 +2,9 @@
 
 The old code (its tree taken from git) builds and fills a database of its own; this
 tree's migrations then run on it, and everything staff and visitors had must still be
-there: every row, the contact message (now the inquiries app's), the Admissions
-group's right to read it, a post's saved versions, a moved page's redirect.
+there: every row, the contact message (now an inquiry, encrypted, with the same id),
+the Admissions group's right to read it, a post's saved versions, a moved page's
+redirect.
 """
 
 import json
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from .live_gunicorn import ROOT, postgres_url_for, recreate_postgres_database
 
@@ -64,16 +66,23 @@ from django.contrib.auth.models import User
 from django.test import Client
 from reversion.models import Version
 from articles.models import Post
-from inquiries.models import ContactMessage
+from django.db import connection
+from inquiries.models import Inquiry
 
 given = json.loads({given!r})
-message = ContactMessage.objects.get(pk=given["message"])
+message = Inquiry.objects.get(pk=given["message"])
+with connection.cursor() as cursor:
+    cursor.execute("SELECT message FROM inquiries_inquiry WHERE id = %s", [message.pk])
+    stored = cursor.fetchone()[0]
 post = Post.objects.get(pk=given["post"])
 versions = Version.objects.get_for_object(post)
 response = Client(HTTP_HOST="127.0.0.1").get(given["old_url"])
 print(json.dumps({{
-    "message": message.message,
-    "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_contactmessage"),
+    "message": [message.first_name, message.phone, message.email, message.message],
+    "status": message.status,
+    "notes": [note.text for note in message.notes.all()],
+    "stored": stored,
+    "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_inquiry"),
     "versions_of_post": [version.object.pk for version in versions],
     "old_url_status": response.status_code,
     "old_url_location": response.get("Location"),
@@ -98,10 +107,21 @@ def last_json_line(output):
     return json.loads(output.strip().splitlines()[-1])
 
 
-# What the code has added since that commit: the rate limit's counters (a model) and the
-# shared cache's table (no model).
-NEW_TABLES = {"plumbing_ratecounter", "site_cache"}
-NEW_MODELS = 1
+# What the code has added since that commit: the rate limit's counters (a model), the
+# shared cache's table (no model), the inquiries' notes and access log (models); the
+# contact messages' table became the inquiries' (its content type relabelled).
+NEW_TABLES = {
+    "plumbing_ratecounter": 0,
+    "site_cache": 0,
+    "inquiries_inquiry": 1,
+    "inquiries_inquirynote": 1,  # the old message's consent, kept as a note
+    "inquiries_inquiryaccess": 0,
+}
+GONE_TABLES = {"facility_contactmessage": 1}
+NEW_MODELS = 3
+# The Admissions role: view, delete, export contact messages; now view, change, delete,
+# export inquiries, and view and add notes.
+NEW_GROUP_PERMISSIONS = 3
 
 
 def export_old_tree(folder):
@@ -155,6 +175,8 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
         DATABASE_URL=upgrade_database_url,
         MEDIA_ROOT=tempfile.mkdtemp(dir=tmp_path),
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        # A key of its own: no development key file written into the tree.
+        INQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
     )
 
     run_manage(old_tree, env, "migrate", "--noinput", "-v0")
@@ -171,12 +193,21 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     # Tables made since start empty; each new model brings its content type and its four
     # permissions. Every other table holds exactly the rows it held.
     new_tables = {table: after.pop(table) for table in set(after) - set(before)}
-    assert new_tables == dict.fromkeys(NEW_TABLES, 0)
+    assert new_tables == NEW_TABLES
+    gone_tables = {table: before.pop(table) for table in set(before) - set(after)}
+    assert gone_tables == GONE_TABLES
     assert after.pop("django_content_type") == before.pop("django_content_type") + NEW_MODELS
     assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * NEW_MODELS
+    assert (
+        after.pop("auth_group_permissions")
+        == before.pop("auth_group_permissions") + NEW_GROUP_PERMISSIONS
+    )
     assert after == before
-    assert before["facility_contactmessage"] == 1 and before["facility_movedpage"] == 1
-    assert found["message"] == "Please call me back."
+    assert before["facility_movedpage"] == 1
+    assert found["message"] == ["Upgrade visitor", "555-0100", "", "Please call me back."]
+    assert found["status"] == "new"
+    assert len(found["notes"]) == 1 and "agreed to be contacted" in found["notes"][0]
+    assert "call me back" not in found["stored"] and found["stored"].startswith("gAAAA")
     assert found["may_read"] is True
     assert found["versions_of_post"] == [given["post"]]
     assert found["old_url_status"] == 301

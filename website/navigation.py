@@ -4,7 +4,6 @@ from django.urls import reverse
 
 # Pages staff write that the menus always link to, by slug.
 WHO_WE_ARE = "who-we-are"
-ADMISSIONS = "admissions"
 PRIVACY_POLICY = "privacy-policy"
 
 
@@ -17,7 +16,7 @@ def main_menu():
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
         ("Tour Facility", reverse("facility:tour")),
-        ("Admissions", _page(ADMISSIONS)),
+        ("Admissions", reverse("inquiries:admissions")),
         ("Blog", reverse("articles:list")),
         ("Contact", reverse("inquiries:contact")),
     ]
@@ -28,7 +27,7 @@ def footer_menu():
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
         ("Tour Facility", reverse("facility:tour")),
-        ("Admissions", _page(ADMISSIONS)),
+        ("Admissions", reverse("inquiries:admissions")),
         ("Contact", reverse("inquiries:contact")),
         ("Privacy Policy", _page(PRIVACY_POLICY)),
         ("Blog", reverse("articles:list")),

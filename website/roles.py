@@ -19,7 +19,7 @@ def _crud(label, *actions):
 ALL = ("add", "change", "delete", "view")
 
 # Editors write posts and submit them for review, and keep the center's facts current.
-# No permission on users, groups or contact messages: those stay with administrators.
+# No permission on users, groups or inquiries: those stay with administrators.
 EDITORS = [
     *_crud("articles.post", *ALL),
     *_crud("articles.category", "add", "change", "view"),
@@ -35,24 +35,36 @@ EDITORS = [
 # Publishers also publish, schedule and unpublish posts, and change published ones.
 PUBLISHERS = [*EDITORS, "articles.publish_post"]
 
-# Admissions answers the contact form: contact messages are health information, and
-# only they read, delete and export them.
-ADMISSIONS = _crud("inquiries.contactmessage", "view", "delete", "export")
+# Admissions answers inquiries: health information that only they read, work (status,
+# assignee, notes), delete and export. The access log is for superusers alone.
+ADMISSIONS = [
+    *_crud("inquiries.inquiry", "view", "change", "delete", "export"),
+    *_crud("inquiries.inquirynote", "view", "add"),
+]
 
 ROLES = {"Editors": EDITORS, "Publishers": PUBLISHERS, "Admissions": ADMISSIONS}
 
 
-def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS):
+def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS, existing_models_only=False):
     """Create each group of ROLES, or update it, to hold exactly its permissions.
 
     `apps` is a migration's historical apps, or the project's own. Permissions are
     normally created after all migrations; those the roles need are created first.
+    `existing_models_only` leaves out permissions on models `apps` does not have yet
+    (an early migration; a later one applies them).
     """
-    for app_label in sorted({name.split(".")[0] for names in ROLES.values() for name in names}):
+    if existing_models_only:
+        roles = {
+            group: [name for name in names if _model_exists(apps, name)]
+            for group, names in ROLES.items()
+        }
+    else:
+        roles = ROLES
+    for app_label in sorted({name.split(".")[0] for names in roles.values() for name in names}):
         _create_permissions(apps.get_app_config(app_label), apps, using)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for group_name, names in ROLES.items():
+    for group_name, names in roles.items():
         wanted = Q(pk__in=[])
         for name in names:
             app_label, codename = name.split(".")
@@ -64,6 +76,16 @@ def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS):
             raise LookupError(f"The {group_name} role names unknown permissions: {missing}")
         group, _ = Group.objects.using(using).get_or_create(name=group_name)
         group.permissions.set(permissions)
+
+
+def _model_exists(apps, name):
+    app_label, codename = name.split(".")
+    model = codename.split("_", 1)[1]
+    try:
+        apps.get_model(app_label, model)
+    except LookupError:
+        return False
+    return True
 
 
 def _create_permissions(app_config, apps, using):

@@ -22,9 +22,10 @@ logger = logging.getLogger(__name__)
 
 HOME_LATEST_POSTS = 3
 
-# Models that moved to another app, by model name: their new app. Links to their old
-# admin pages live on in staff's notification e-mails and bookmarks.
-MOVED_ADMIN_MODELS = {"contactmessage": "inquiries", "movedpage": "website"}
+# Models that moved to another app, by model name: their new admin address (app/model).
+# Links to their old admin pages live on in staff's notification e-mails and bookmarks.
+# Contact messages became inquiries, keeping their ids.
+MOVED_ADMIN_MODELS = {"contactmessage": "inquiries/inquiry", "movedpage": "website/movedpage"}
 
 
 class HomeView(MetaMixin, TemplateView):
@@ -73,7 +74,7 @@ def robots_txt(request):
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /ckeditor/",
         f"Disallow: {reverse('website:search')}",
-        f"Disallow: {reverse('inquiries:contact_thanks')}",
+        f"Disallow: {reverse('inquiries:thanks')}",
         "",
         f"Sitemap: {absolute(request, reverse('sitemap'))}",
     ]
@@ -82,7 +83,7 @@ def robots_txt(request):
 
 def moved_admin_page(request, model, rest):
     """The admin page of a moved model, at its old address: sent to the new one."""
-    url = f"{reverse('admin:index')}{MOVED_ADMIN_MODELS[model]}/{model}/{rest}"
+    url = f"{reverse('admin:index')}{MOVED_ADMIN_MODELS[model]}/{rest}"
     query = request.META.get("QUERY_STRING")
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 

@@ -10,7 +10,9 @@ from django.db import migrations
 def sync_roles(apps, schema_editor):
     from website.roles import sync_roles
 
-    sync_roles(apps, using=schema_editor.connection.alias)
+    # The roles as they are now may name models made by later migrations (inquiries):
+    # 0003 applies those.
+    sync_roles(apps, using=schema_editor.connection.alias, existing_models_only=True)
 
 
 class Migration(migrations.Migration):

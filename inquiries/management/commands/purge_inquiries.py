@@ -1,15 +1,16 @@
-"""Delete contact messages older than the retention period. Run it daily."""
+"""Delete inquiries past their retention period and access-log entries past six years.
+Run it daily."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from inquiries.models import ContactMessage
+from inquiries.models import Inquiry, InquiryAccess
 
 
 class Command(BaseCommand):
     help = (
-        "Delete contact messages older than CONTACT_MESSAGE_RETENTION_DAYS "
-        "(the privacy policy promises it). Run it once a day."
+        "Delete inquiries older than CONTACT_MESSAGE_RETENTION_DAYS (the privacy notice "
+        "promises it) and access-log entries older than six years. Run it once a day."
     )
 
     def add_arguments(self, parser):
@@ -18,14 +19,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        expired = ContactMessage.objects.expired()
         days = settings.CONTACT_MESSAGE_RETENTION_DAYS
+        inquiries = Inquiry.objects.expired()
+        entries = InquiryAccess.objects.expired()
+        # Counts only: what the inquiries said must never reach a log.
         if dry_run:
-            count = expired.count()
             self.stdout.write(
-                f"{count} contact message(s) older than {days} days would be deleted."
+                f"{inquiries.count()} inquiry(ies) older than {days} days and "
+                f"{entries.count()} access-log entry(ies) older than six years would be "
+                "deleted."
             )
             return
-        count, _ = expired.delete()
-        # A count only: what the messages said must never reach a log.
-        self.stdout.write(f"Deleted {count} contact message(s) older than {days} days.")
+        count = inquiries.count()
+        inquiries.delete()  # their notes go with them
+        entry_count, _ = entries.delete()
+        self.stdout.write(
+            f"Deleted {count} inquiry(ies) older than {days} days and {entry_count} "
+            "access-log entry(ies) older than six years."
+        )

@@ -1,0 +1,29 @@
+"""What an inquiry offers to choose from, built in one place.
+
+The levels of care are the center's own services today; when the site describes
+several centers, `levels_of_care()` is the one function to point at their levels of care.
+"""
+
+from django.db import models
+
+from facility.models import Service
+
+NOT_SURE = "Not sure"
+
+
+def levels_of_care():
+    """(value, label) pairs for "what kind of help", the center's services then "Not sure"."""
+    names = Service.objects.order_by("sort_order", "name").values_list("name", flat=True)
+    return [(name, name) for name in names] + [(NOT_SURE, NOT_SURE)]
+
+
+class Payment(models.TextChoices):
+    PRIVATE_INSURANCE = "private-insurance", "Private insurance"
+    MEDICAID = "medicaid", "Medicaid"
+    MEDICARE = "medicare", "Medicare"
+    SELF_PAY = "self-pay", "Self-pay"
+    NOT_SURE = "not-sure", "Not sure"
+
+
+def payment_options():
+    return Payment.choices

@@ -1,0 +1,28 @@
+"""Re-encrypt every inquiry and note with the newest INQUIRY_ENCRYPTION_KEYS key."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from inquiries.fields import EncryptedTextField
+from inquiries.models import Inquiry, InquiryNote
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-encrypt every inquiry and note with the first (newest) key of "
+        "INQUIRY_ENCRYPTION_KEYS. Put the new key first, keep the old ones after it, run "
+        "this, then drop the old keys."
+    )
+
+    def handle(self, *args, **options):
+        for model in (Inquiry, InquiryNote):
+            fields = [f.name for f in model._meta.fields if isinstance(f, EncryptedTextField)]
+            count = 0
+            with transaction.atomic():
+                # Reading decrypts with whichever key fits; saving encrypts with the newest.
+                for row in model.objects.select_for_update().only("pk", *fields).iterator():
+                    row.save(update_fields=fields)
+                    count += 1
+            self.stdout.write(
+                f"Re-encrypted {count} {model._meta.verbose_name_plural} with the newest key."
+            )
