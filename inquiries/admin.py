@@ -5,12 +5,14 @@ what staff did and to which reference, never what the inquiry says.
 """
 
 from django.contrib import admin
+from django.forms import Textarea
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 
 from .exports import inquiries_csv
+from .fields import EncryptedTextField
 from .models import Inquiry, InquiryAccess, InquiryNote
 
 Action = InquiryAccess.Action
@@ -27,6 +29,7 @@ class InquiryNoteInline(admin.TabularInline):
     readonly_fields = ["created", "author"]
     can_delete = False
     verbose_name_plural = "notes"
+    formfield_overrides = {EncryptedTextField: {"widget": Textarea(attrs={"rows": 3, "cols": 80})}}
 
     def has_change_permission(self, request, obj=None):
         return False  # a note, once written, is the record of what happened

@@ -18,6 +18,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Pages reached by doing something rather than by address.
 CONTACT_WITH_ERRORS = "contact-errors"
+ADMISSIONS_WITH_ERRORS = "admissions-errors"
 NOT_FOUND = "not-found"
 # Each service has a page; their names are known before the database is.
 DEMO_SERVICE_SLUGS = [service["slug"] for service in read_content()["services"]]
@@ -38,6 +39,7 @@ def page_names():
         "contact",
         CONTACT_WITH_ERRORS,
         "contact-thanks",
+        ADMISSIONS_WITH_ERRORS,
         "who-we-are",
         "admissions",
         "privacy-policy",
@@ -64,9 +66,10 @@ def page_url(name):
         "tour": reverse("facility:tour"),
         "contact": reverse("inquiries:contact"),
         CONTACT_WITH_ERRORS: reverse("inquiries:contact"),
-        "contact-thanks": reverse("inquiries:contact_thanks"),
+        "contact-thanks": reverse("inquiries:thanks"),
+        ADMISSIONS_WITH_ERRORS: reverse("inquiries:admissions"),
         "who-we-are": reverse("facility:page", args=["who-we-are"]),
-        "admissions": reverse("facility:page", args=["admissions"]),
+        "admissions": reverse("inquiries:admissions"),
         "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
         "site-map": reverse("website:site_map"),
         NOT_FOUND: "/no-such-page/",
@@ -76,7 +79,7 @@ def page_url(name):
 def open_page(page, base_url, name):
     """Show the page called `name` in `page`, as a visitor would reach it; its status."""
     response = page.goto(base_url + page_url(name))
-    if name == CONTACT_WITH_ERRORS:
+    if name in (CONTACT_WITH_ERRORS, ADMISSIONS_WITH_ERRORS):
         # Send the form empty: every required field gets its error.
         with page.expect_navigation() as sent:
             page.get_by_role("button", name="Send message").click()

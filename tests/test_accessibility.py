@@ -126,13 +126,9 @@ def test_phone_menu_works_from_the_keyboard(demo_site, tab):
 
 
 FIELD_ERRORS = {
-    "Your name": "Please tell us your name.",
-    "E-mail": "Please give an e-mail address or a phone number, so we can reply.",
-    "Phone": "Please give an e-mail address or a phone number, so we can reply.",
-    "How can we help?": "Please write a short message.",
-    "You may contact me by phone or e-mail about this message.": (
-        "Please tick this box so we may contact you."
-    ),
+    "Your first name": "Please tell us your first name.",
+    "Phone": "Please give a phone number or an e-mail address, so we can reach you.",
+    "E-mail": "Please give a phone number or an e-mail address, so we can reach you.",
 }
 
 
@@ -154,8 +150,12 @@ def test_form_errors_are_announced_and_tied_to_their_fields(demo_site, tab, scre
         expect(page.locator(f"#{error_id}")).to_have_text(re.compile(re.escape(error)))
         expect(page.locator(f"#{error_id}")).to_be_visible()
 
-    summary.get_by_role("link", name="How can we help?").click()
-    expect(page.get_by_label("How can we help?")).to_be_focused()
+    who = page.get_by_role("group", name=re.compile("^Who is this for?"))
+    expect(who).to_have_accessible_description("Please tell us who this is for.")
+    summary.get_by_role("link", name="Who is this for?").click()
+    expect(page.get_by_label("Myself")).to_be_focused()
+    summary.get_by_role("link", name="Your first name").click()
+    expect(page.get_by_label("Your first name")).to_be_focused()
 
 
 def test_reduced_motion_turns_every_transition_off(demo_site, browser, browser_context_args):

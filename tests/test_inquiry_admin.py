@@ -237,13 +237,13 @@ def test_admin_home_shows_admissions_what_waits_oldest_first(facility, admission
 
     html = logged_in(admissions).get(reverse("admin:index")).content.decode()
     summary = html[html.index('id="admissions-summary"') :]
-    summary = summary[: summary.index("</div>")]
+    summary = summary[: summary.index("</table>")]
 
     assert summary.index(old.reference) < summary.index(new.reference)
-    assert re.search(rf"#{old.reference}</a> <span[^>]*>waiting 3 h [45] min", summary)
-    assert re.search(rf"#{new.reference}</a> <span[^>]*>waiting (19|20) min", summary)
-    assert "2 not contacted yet" in summary
-    assert "Median over the last 30 days: <strong>30 min</strong>" in summary
+    assert re.search(rf"#{old.reference}</a></th><td>waiting 3 h [45] min", summary)
+    assert re.search(rf"#{new.reference}</a></th><td>waiting (19|20) min", summary)
+    assert "Inquiries waiting: 2, oldest first" in summary
+    assert "median over the last 30 days <strong>30 min</strong>" in summary
     assert "Jordan" not in summary  # references and times only
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.page_checks import (
+    ADMISSIONS_WITH_ERRORS,
     CONTACT_WITH_ERRORS,
     expected_status,
     open_page,
@@ -18,7 +19,7 @@ from tests.page_checks import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Django's CSRF cookie protects a form that posts; it holds no personal information.
-PAGES_WITH_A_FORM = {"contact", CONTACT_WITH_ERRORS}
+PAGES_WITH_A_FORM = {"contact", CONTACT_WITH_ERRORS, "admissions", ADMISSIONS_WITH_ERRORS}
 OPENSTREETMAP = "https://www.openstreetmap.org/**"
 
 
