@@ -185,3 +185,33 @@ def test_a_write_lock_held_elsewhere_gives_the_message_back_from_the_real_server
 
 
 COUNT_MESSAGES = "from inquiries.models import Inquiry; print(Inquiry.objects.count())"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_admissions_form_comes_back_on_its_own_page_with_the_database_unreachable(
+    facility, pages, make_service
+):
+    make_service("Medical Detox")
+    client = Client()
+
+    def down(execute, sql, params, many, context):
+        raise OperationalError("connection refused")
+
+    with connection.execute_wrapper(down):
+        response = client.post(
+            reverse("inquiries:admissions"), {**TYPED, "level_of_care": "Medical Detox"}
+        )
+
+    html = assert_form_given_back(response, 503, "could not take your message just now")
+    assert "<h1>Admissions</h1>" in html
+    assert f'action="{reverse("inquiries:admissions")}"' in html
+    assert '<option value="Medical Detox" selected>Medical Detox</option>' in html
+
+
+def test_a_failed_csrf_check_on_the_admissions_page_gives_it_back_there(facility):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(reverse("inquiries:admissions"), {**TYPED, "csrfmiddlewaretoken": "x"})
+
+    html = assert_form_given_back(response, 403, "please press Send message again")
+    assert "<h1>Admissions</h1>" in html
