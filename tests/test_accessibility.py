@@ -151,7 +151,7 @@ def test_form_errors_are_announced_and_tied_to_their_fields(demo_site, tab, scre
         expect(page.locator(f"#{error_id}")).to_be_visible()
 
     who = page.get_by_role("group", name=re.compile("^Who is this for?"))
-    expect(who).to_have_accessible_description("Please tell us who this is for.")
+    expect(who).to_have_accessible_description(re.compile("Please tell us who this is for."))
     summary.get_by_role("link", name="Who is this for?").click()
     expect(page.get_by_label("Myself")).to_be_focused()
     summary.get_by_role("link", name="Your first name").click()
