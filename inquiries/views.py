@@ -25,7 +25,7 @@ class InquiryNotSaved(Exception):
     """Saving an inquiry failed; the database's own words are left out."""
 
 
-def published_page(slug):
+def staff_page(slug):
     return Page.objects.filter(slug=slug).first()
 
 
@@ -59,9 +59,7 @@ class InquiryFormView(MetaMixin, CreateView):
         return Facility.for_request(self.request)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            privacy_notice=published_page(PRIVACY_NOTICE_PAGE), **kwargs
-        )
+        return super().get_context_data(privacy_notice=staff_page(PRIVACY_NOTICE_PAGE), **kwargs)
 
 
 class AdmissionsView(InquiryFormView):
@@ -71,7 +69,7 @@ class AdmissionsView(InquiryFormView):
 
     @cached_property
     def page(self):
-        return published_page(ADMISSIONS_PAGE)
+        return staff_page(ADMISSIONS_PAGE)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page=self.page, **kwargs)
