@@ -25,6 +25,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="recovery-site-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="recovery-site-test-static-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CONTACT_NOTIFY_EMAILS = ["admissions-team@example.org"]
-# A fixed key, so that no test writes a development key file (tests/test_inquiry_keys.py
+# A fixed key, so that no test writes a development key file (test_inquiry_encryption.py
 # changes it to test rotation).
 INQUIRY_ENCRYPTION_KEYS = ["xprxr6brAwqlwj297RKXtcXFLV_kNxddtrPtrjNi2iQ="]
