@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from .models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from .models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -14,15 +14,37 @@ class OpeningHoursInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
-    inlines = [OpeningHoursInline]
+class HolidayInline(admin.TabularInline):
+    model = Holiday
+    fields = ["date", "name", "is_24_hours", "is_closed", "opens", "closes"]
+    extra = 0
+
+
+@admin.register(Center)
+class CenterAdmin(admin.ModelAdmin):
+    list_display = ["name", "town", "phone", "is_main", "sort_order"]
+    list_editable = ["sort_order"]
+    search_fields = ["name", "city", "street"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OpeningHoursInline, HolidayInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "about"]}),
-        ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
-        ("Contact", {"fields": ["phone", "email", "crisis_line"]}),
+        (None, {"fields": ["name", "slug", "is_main", "sort_order", "description"]}),
+        ("Address", {"fields": ["street", "city", "state", "postal_code", "time_zone"]}),
+        ("Contact", {"fields": ["phone", "admissions_phone", "email", "who_answers"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
+    ]
+
+    @admin.display(description="town", ordering="city")
+    def town(self, obj):
+        return obj.town
+
+
+@admin.register(Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "about"]}),
+        ("Every page", {"fields": ["crisis_line"]}),
     ]
 
     def has_add_permission(self, request):

@@ -18,7 +18,9 @@ FACILITY_TAGS = {"facility"}
 
 def register():
     site_cache.track("facility.Facility", {"facility"})
+    site_cache.track("facility.Center", {"facility"})
     site_cache.track("facility.OpeningHours", {"facility"})
+    site_cache.track("facility.Holiday", {"facility"})
     site_cache.track("facility.Service", {"services"})
     site_cache.track("facility.Page", {"pages"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
@@ -34,11 +36,13 @@ def register():
 
 
 def cached_facility():
-    """The facility with its hours prefetched, from the cache when it is current."""
+    """The facility with its centers and their hours, from the cache when it is current."""
     facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
     if facility is site_cache.MISSING:
         Facility = apps.get_model("facility", "Facility")
-        facility = Facility.objects.prefetch_related("hours").first()
+        facility = Facility.objects.first()
+        if facility is not None:
+            facility.keep_centers()
         site_cache.store(FACILITY_KEY, built_from, facility, FACILITY_SECONDS)
     return facility
 

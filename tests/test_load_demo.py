@@ -7,12 +7,23 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
 from website.management.commands import load_demo
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Facility, OpeningHours, Service, GalleryPhoto, Page, Category, Post, RecommendedPost]
+MODELS = [
+    Facility,
+    Center,
+    OpeningHours,
+    Holiday,
+    Service,
+    GalleryPhoto,
+    Page,
+    Category,
+    Post,
+    RecommendedPost,
+]
 
 
 def snapshot():

@@ -27,7 +27,7 @@ import reversion
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from articles.models import Post
-from facility.models import ContactMessage, Page
+from facility.models import ContactMessage, Facility, Page
 
 message = ContactMessage.objects.create(
     name="Upgrade visitor", phone="555-0100", message="Please call me back.", consent=True
@@ -41,7 +41,10 @@ page.slug = page.slug + "-renamed"
 page.save()
 user = User.objects.create_user("admissions-upgrade", is_staff=True)
 user.groups.add(Group.objects.get(name="Admissions"))
+facility = Facility.objects.get()
 print(json.dumps({
+    "facility": [facility.street, facility.city, facility.phone, facility.email],
+    "hours": [[row.days, row.display] for row in facility.hours.all()],
     "message": message.pk, "post": post.pk, "user": user.pk, "old_url": old_url,
     "new_url": page.get_absolute_url(),
 }))
@@ -64,6 +67,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from reversion.models import Version
 from articles.models import Post
+from facility.models import Center, Facility
 from inquiries.models import ContactMessage
 
 given = json.loads({given!r})
@@ -71,7 +75,12 @@ message = ContactMessage.objects.get(pk=given["message"])
 post = Post.objects.get(pk=given["post"])
 versions = Version.objects.get_for_object(post)
 response = Client(HTTP_HOST="127.0.0.1").get(given["old_url"])
+center = Center.objects.get()
 print(json.dumps({{
+    "center": [center.street, center.city, center.phone, center.email, center.is_main],
+    "center_hours": [[row.days, row.display] for row in center.hours.all()],
+    "facility_phone": Facility.objects.get().phone,
+    "home_has_phone": center.phone in Client(HTTP_HOST="127.0.0.1").get("/").text,
     "message": message.message,
     "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_contactmessage"),
     "versions_of_post": [version.object.pk for version in versions],
@@ -98,10 +107,16 @@ def last_json_line(output):
     return json.loads(output.strip().splitlines()[-1])
 
 
-# What the code has added since that commit: the rate limit's counters (a model) and the
-# shared cache's table (no model).
-NEW_TABLES = {"plumbing_ratecounter", "site_cache"}
-NEW_MODELS = 1
+# What the code has added since that commit, with the rows each holds after the upgrade:
+# the rate limit's counters (a model), the shared cache's table (no model), the centers
+# (the facility's address, phones and hours became its main center's) and their holidays.
+NEW_TABLES = {
+    "plumbing_ratecounter": 0,
+    "site_cache": 0,
+    "facility_center": 1,
+    "facility_holiday": 0,
+}
+NEW_MODELS = 3
 
 
 def export_old_tree(folder):
@@ -168,14 +183,18 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     found = last_json_line(run_manage(Path(ROOT), env, "shell", "-c", check))
 
     assert after.pop("django_migrations") > before.pop("django_migrations")
-    # Tables made since start empty; each new model brings its content type and its four
-    # permissions. Every other table holds exactly the rows it held.
+    # New tables hold what NEW_TABLES says; each new model brings its content type and its
+    # four permissions. Every other table holds exactly the rows it held.
     new_tables = {table: after.pop(table) for table in set(after) - set(before)}
-    assert new_tables == dict.fromkeys(NEW_TABLES, 0)
+    assert new_tables == NEW_TABLES
     assert after.pop("django_content_type") == before.pop("django_content_type") + NEW_MODELS
     assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * NEW_MODELS
     assert after == before
     assert before["facility_contactmessage"] == 1 and before["facility_movedpage"] == 1
+    assert found["center"] == [*given["facility"], True]
+    assert found["center_hours"] == given["hours"] and len(given["hours"]) == 4
+    assert found["facility_phone"] == given["facility"][2]
+    assert found["home_has_phone"] is True
     assert found["message"] == "Please call me back."
     assert found["may_read"] is True
     assert found["versions_of_post"] == [given["post"]]

@@ -4,8 +4,8 @@ The content is data in website/demo/: the records in content.toml, each long ric
 body in an HTML file named by its slug, and the pictures as image files.
 
 Idempotent: every record is keyed on a natural key (a slug, the days of an hours row, a
-photo's order) and updated in place, and pictures are stored only when missing, so
-running it twice changes nothing.
+holiday's date, a photo's order) and updated in place, and pictures are stored only when
+missing, so running it twice changes nothing.
 """
 
 import tomllib
@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
 from plumbing.richtext import RichTextField, sanitize
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -90,34 +90,47 @@ def _stored(model, name, value):
     return field.to_python(value)
 
 
+def _hours(row):
+    return {
+        "is_24_hours": row.get("is_24_hours", False),
+        "is_closed": row.get("is_closed", False),
+        "opens": row.get("opens"),
+        "closes": row.get("closes"),
+    }
+
+
 class Command(BaseCommand):
     help = "Load the demo treatment center, its pages and blog posts (safe to run again)."
 
     @transaction.atomic
     def handle(self, *args, **options):
         content = read_content()
-        facility = self.load_facility(content["facility"], content["hours"])
+        facility = sync(Facility, {"singleton": 1}, content["facility"])
+        self.load_centers(content["centers"])
         self.load_services(content["services"])
         self.load_pages(content["pages"])
         self.load_gallery(content["gallery"])
         self.load_posts(content["categories"], content["posts"])
         self.stdout.write(self.style.SUCCESS(f"Demo content for {facility.name} is loaded."))
 
-    def load_facility(self, facts, hours):
-        facility = sync(Facility, {"singleton": 1}, facts)
-        for order, row in enumerate(hours):
-            sync(
-                OpeningHours,
-                {"facility": facility, "days": row["days"]},
-                {
-                    "is_24_hours": row.get("is_24_hours", False),
-                    "is_closed": row.get("is_closed", False),
-                    "opens": row.get("opens"),
-                    "closes": row.get("closes"),
-                    "sort_order": order,
-                },
-            )
-        return facility
+    def load_centers(self, centers):
+        for order, facts in enumerate(centers):
+            facts = dict(facts)
+            hours = facts.pop("hours", [])
+            holidays = facts.pop("holidays", [])
+            center = sync(Center, {"slug": facts.pop("slug")}, {**facts, "sort_order": order})
+            for row_order, row in enumerate(hours):
+                sync(
+                    OpeningHours,
+                    {"center": center, "days": row["days"]},
+                    {**_hours(row), "sort_order": row_order},
+                )
+            for row in holidays:
+                sync(
+                    Holiday,
+                    {"center": center, "date": row["date"]},
+                    {**_hours(row), "name": row["name"]},
+                )
 
     def load_services(self, services):
         for order, service in enumerate(services):

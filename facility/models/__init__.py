@@ -1,0 +1,17 @@
+"""The provider and its centers: their facts, hours, services, photos and pages."""
+
+from .centers import Center, validate_time_zone
+from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
+from .hours import Holiday, OpeningHours
+
+__all__ = [
+    "DEFAULT_CRISIS_LINE",
+    "Center",
+    "Facility",
+    "GalleryPhoto",
+    "Holiday",
+    "OpeningHours",
+    "Page",
+    "Service",
+    "validate_time_zone",
+]
