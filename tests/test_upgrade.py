@@ -117,6 +117,9 @@ NEW_TABLES = {
     "facility_holiday": 0,
 }
 NEW_MODELS = 3
+# The roles' permissions on those new models: Editors and Publishers each change and view
+# centers, and add, change, delete and view holidays.
+NEW_GROUP_PERMISSIONS = 2 * (2 + 4)
 
 
 def export_old_tree(folder):
@@ -189,6 +192,10 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     assert new_tables == NEW_TABLES
     assert after.pop("django_content_type") == before.pop("django_content_type") + NEW_MODELS
     assert after.pop("auth_permission") == before.pop("auth_permission") + 4 * NEW_MODELS
+    assert (
+        after.pop("auth_group_permissions")
+        == before.pop("auth_group_permissions") + NEW_GROUP_PERMISSIONS
+    )
     assert after == before
     assert before["facility_contactmessage"] == 1 and before["facility_movedpage"] == 1
     assert found["center"] == [*given["facility"], True]
