@@ -30,9 +30,21 @@ def register():
             "facility:service": {"services"},
             "facility:tour": {"photos"},
             "facility:page": {"pages"},
+            "facility:centers": {"open_now"},
+            "facility:center": {"open_now", "photos"},
         },
         every_page=FACILITY_TAGS,
     )
+    # Pages saying whether a center is open now must not outlive its next opening or
+    # closing.
+    site_cache.expires_when("open_now", next_open_or_close)
+
+
+def next_open_or_close():
+    """The first moment any center opens or closes, or None."""
+    facility = cached_facility()
+    changes = [center.next_change() for center in facility.centers] if facility else []
+    return min((change for change in changes if change is not None), default=None)
 
 
 def cached_facility():

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
-from .models import GalleryPhoto, Page, Service
+from .models import Center, Facility, GalleryPhoto, Page, Service
 
 HOME = "/"
 
@@ -39,6 +39,38 @@ class ServiceDetailView(MetaMixin, DetailView):
                     ("Home", HOME),
                     ("Treatment Services", reverse("facility:services")),
                     (service.name, service.get_absolute_url()),
+                )
+            ],
+        )
+
+
+class CenterListView(MetaMixin, ListView):
+    context_object_name = "centers"
+    template_name = "facility/center_list.html"
+
+    def get_queryset(self):
+        # The centers the header and footer already read, with their hours: no query.
+        return Facility.for_request(self.request).centers
+
+    def get_meta(self):
+        return PageMeta("Locations", "Where we treat people, with each center's phone and hours.")
+
+
+class CenterDetailView(MetaMixin, DetailView):
+    context_object_name = "center"
+    queryset = Center.objects.with_hours().prefetch_related("photos")
+
+    def get_meta(self):
+        center = self.object
+        return PageMeta(
+            center.name,
+            center.description or f"{center.name} in {center.town}: hours, phone and care.",
+            structured_data=[
+                breadcrumb_list(
+                    self.request,
+                    ("Home", HOME),
+                    ("Locations", reverse("facility:centers")),
+                    (center.name, center.get_absolute_url()),
                 )
             ],
         )

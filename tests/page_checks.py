@@ -21,6 +21,7 @@ CONTACT_WITH_ERRORS = "contact-errors"
 NOT_FOUND = "not-found"
 # Each service has a page; their names are known before the database is.
 DEMO_SERVICE_SLUGS = [service["slug"] for service in read_content()["services"]]
+DEMO_CENTER_SLUGS = [center["slug"] for center in read_content()["centers"]]
 
 
 def page_names():
@@ -35,6 +36,8 @@ def page_names():
         "services",
         *(f"service-{slug}" for slug in DEMO_SERVICE_SLUGS),
         "tour",
+        "locations",
+        *(f"center-{slug}" for slug in DEMO_CENTER_SLUGS),
         "contact",
         CONTACT_WITH_ERRORS,
         "contact-thanks",
@@ -48,6 +51,8 @@ def page_names():
 
 def page_url(name):
     """The path of the page called `name` on the demo site."""
+    if name.startswith("center-"):
+        return reverse("facility:center", args=[name.removeprefix("center-")])
     if name.startswith("service-"):
         return Service.objects.get(slug=name.removeprefix("service-")).get_absolute_url()
     if name in ("post", "category"):
@@ -62,6 +67,7 @@ def page_url(name):
         "search-results": reverse("website:search") + "?q=detox",
         "services": reverse("facility:services"),
         "tour": reverse("facility:tour"),
+        "locations": reverse("facility:centers"),
         "contact": reverse("inquiries:contact"),
         CONTACT_WITH_ERRORS: reverse("inquiries:contact"),
         "contact-thanks": reverse("inquiries:contact_thanks"),

@@ -12,10 +12,16 @@ def _page(slug):
     return reverse("facility:page", args=[slug])
 
 
-def main_menu():
+def _locations(several_centers):
+    # One center is the simple case: no list of locations to choose from.
+    return [("Locations", reverse("facility:centers"))] if several_centers else []
+
+
+def main_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
+        *_locations(several_centers),
         ("Tour Facility", reverse("facility:tour")),
         ("Admissions", _page(ADMISSIONS)),
         ("Blog", reverse("articles:list")),
@@ -23,10 +29,11 @@ def main_menu():
     ]
 
 
-def footer_menu():
+def footer_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
+        *_locations(several_centers),
         ("Tour Facility", reverse("facility:tour")),
         ("Admissions", _page(ADMISSIONS)),
         ("Contact", reverse("inquiries:contact")),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from plumbing import phones
 
-from .hours import Schedule
+from .hours import OpenState, Schedule
 
 
 def validate_time_zone(name):
@@ -108,6 +108,16 @@ class Center(models.Model):
     def next_change(self, now=None):
         """When it next opens or closes, or None when that is weeks away."""
         return self.schedule.next_change(now or timezone.now())
+
+    def open_state(self, now=None):
+        """Open or closed now and until when, in the center's zone, for its pages."""
+        now = now or timezone.now()
+        return OpenState(self.is_open_now(now), now.astimezone(self.zone), self.next_change(now))
+
+    def upcoming_holidays(self):
+        """Holidays from today on, in date order (from the hours already read)."""
+        today = timezone.now().astimezone(self.zone).date()
+        return [holiday for holiday in self.holidays.all() if holiday.date >= today]
 
     @property
     def town(self):

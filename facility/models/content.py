@@ -159,6 +159,14 @@ class GalleryPhoto(models.Model):
         max_length=250, help_text="What the picture shows, for people who cannot see it."
     )
     caption = models.CharField(max_length=250, blank=True)
+    center = models.ForeignKey(
+        "facility.Center",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="photos",
+        help_text="The center it shows, to show it on that center's page too.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
 

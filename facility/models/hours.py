@@ -207,3 +207,33 @@ class Schedule:
             if self._within(spans, edge) != now_open:
                 return edge
         return None
+
+
+class OpenState:
+    """Open or closed at a moment, and until when, as a visitor reads it."""
+
+    def __init__(self, is_open, now, change):
+        self.is_open = is_open
+        self.now = now  # in the center's zone
+        self.change = change.astimezone(now.tzinfo) if change is not None else None
+
+    @property
+    def status(self):
+        return "Open now" if self.is_open else "Closed now"
+
+    @property
+    def until(self):
+        """Such as "until 5:00 p.m." or "opens Monday at 9:00 a.m."; empty when weeks away."""
+        if self.change is None:
+            return ""
+        when = _clock(self.change.time())
+        days = (self.change.date() - self.now.date()).days
+        if days == 0 or (self.is_open and days == 1 and self.change.time() == MIDNIGHT):
+            day = ""
+        elif days == 1:
+            day = "tomorrow at "
+        elif days < 7:
+            day = f"{self.change:%A} at "
+        else:
+            day = f"{self.change:%B} {self.change.day} at "
+        return f"until {day}{when}" if self.is_open else f"opens {day}{when}"
