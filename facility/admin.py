@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
@@ -5,7 +6,16 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from .models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
+from .models import (
+    Center,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -20,19 +30,37 @@ class HolidayInline(admin.TabularInline):
     extra = 0
 
 
+class InsurancePlanInline(admin.TabularInline):
+    model = InsurancePlan
+    fields = ["name", "in_network_from", "in_network_until"]
+    extra = 0
+
+
 @admin.register(Center)
 class CenterAdmin(admin.ModelAdmin):
     list_display = ["name", "town", "phone", "is_main", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name", "city", "street"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OpeningHoursInline, HolidayInline]
+    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "is_main", "sort_order", "description"]}),
         ("Address", {"fields": ["street", "city", "state", "postal_code", "time_zone"]}),
         ("Contact", {"fields": ["phone", "admissions_phone", "email", "who_answers"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
+        (
+            "Care and payment",
+            {
+                "fields": [
+                    "care_levels",
+                    "populations",
+                    "languages",
+                    "payments",
+                    "is_accepting_new_patients",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description="town", ordering="city")
@@ -75,7 +103,11 @@ class ServiceAdmin(CompareVersionAdmin):
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "summary", "body", "sort_order", "seo_title", "search_description"]
+    fields = [
+        "name", "slug", "summary", "body", "centers", "sort_order", "seo_title",
+        "search_description",
+    ]  # fmt: skip
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 @admin.register(GalleryPhoto)

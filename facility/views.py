@@ -27,7 +27,14 @@ class ServiceDetailView(MetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         other = Service.objects.exclude(pk=self.object.pk).only("name", "slug")
-        return super().get_context_data(other_services=other, **kwargs)
+        # Where it is offered, named only when there is a choice of centers (one query).
+        here = set(self.object.centers.values_list("pk", flat=True)) if self._several() else ()
+        offered_at = [c for c in Facility.for_request(self.request).centers if c.pk in here]
+        return super().get_context_data(other_services=other, offered_at=offered_at, **kwargs)
+
+    def _several(self):
+        facility = Facility.for_request(self.request)
+        return facility is not None and facility.has_several_centers
 
     def get_meta(self):
         service = self.object
@@ -58,7 +65,7 @@ class CenterListView(MetaMixin, ListView):
 
 class CenterDetailView(MetaMixin, DetailView):
     context_object_name = "center"
-    queryset = Center.objects.with_hours().prefetch_related("photos")
+    queryset = Center.objects.for_page()
 
     def get_meta(self):
         center = self.object

@@ -109,17 +109,20 @@ def last_json_line(output):
 
 # What the code has added since that commit, with the rows each holds after the upgrade:
 # the rate limit's counters (a model), the shared cache's table (no model), the centers
-# (the facility's address, phones and hours became its main center's) and their holidays.
+# (the facility's address, phones and hours became its main center's), their holidays and
+# insurance plans, and which services each offers (every service, at the main center).
 NEW_TABLES = {
     "plumbing_ratecounter": 0,
     "site_cache": 0,
     "facility_center": 1,
     "facility_holiday": 0,
+    "facility_insuranceplan": 0,
+    "facility_service_centers": 6,
 }
-NEW_MODELS = 3
+NEW_MODELS = 4
 # The roles' permissions on those new models: Editors and Publishers each change and view
-# centers, and add, change, delete and view holidays.
-NEW_GROUP_PERMISSIONS = 2 * (2 + 4)
+# centers, and add, change, delete and view holidays and insurance plans.
+NEW_GROUP_PERMISSIONS = 2 * (2 + 4 + 4)
 
 
 def export_old_tree(folder):

@@ -28,6 +28,7 @@ EDITORS = [
     *_crud("facility.center", "change", "view"),
     *_crud("facility.openinghours", *ALL),
     *_crud("facility.holiday", *ALL),
+    *_crud("facility.insuranceplan", *ALL),
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),
     *_crud("facility.page", *ALL),

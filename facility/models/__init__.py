@@ -1,5 +1,6 @@
 """The provider and its centers: their facts, hours, services, photos and pages."""
 
+from .care import InsurancePlan, Language, LevelOfCare, Payment, Population
 from .centers import Center, validate_time_zone
 from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
 from .hours import Holiday, OpeningHours
@@ -10,8 +11,13 @@ __all__ = [
     "Facility",
     "GalleryPhoto",
     "Holiday",
+    "InsurancePlan",
+    "Language",
+    "LevelOfCare",
     "OpeningHours",
     "Page",
+    "Payment",
+    "Population",
     "Service",
     "validate_time_zone",
 ]

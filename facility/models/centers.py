@@ -12,6 +12,16 @@ from django.utils import timezone
 
 from plumbing import phones
 
+from .care import (
+    ChoiceListField,
+    InsurancePlan,
+    Language,
+    LevelOfCare,
+    Payment,
+    Population,
+    labelled,
+)
+from .content import Service
 from .hours import OpenState, Schedule
 
 
@@ -29,6 +39,18 @@ class CenterQuerySet(models.QuerySet):
     def with_hours(self):
         """Centers with what their hours and open state need, in a fixed number of queries."""
         return self.prefetch_related("hours", "holidays")
+
+    def for_page(self):
+        """Centers with all their page shows: hours, photos, services, plans in network."""
+        return self.with_hours().prefetch_related(
+            "photos",
+            models.Prefetch("services", queryset=Service.objects.only("name", "slug")),
+            models.Prefetch(
+                "insurance_plans",
+                queryset=InsurancePlan.objects.current(),
+                to_attr="plans_in_network",
+            ),
+        )
 
 
 class Center(models.Model):
@@ -73,6 +95,17 @@ class Center(models.Model):
         blank=True,
         help_text='Where "View larger map" goes; an OpenStreetMap link is made when empty.',
     )
+    care_levels = ChoiceListField(
+        "levels of care", choices_from=LevelOfCare, help_text="Only the care given here."
+    )
+    populations = ChoiceListField("people served", choices_from=Population)
+    languages = ChoiceListField("languages spoken", choices_from=Language)
+    payments = ChoiceListField(
+        "payment accepted",
+        choices_from=Payment,
+        help_text="Name the insurance plans in network below, with their dates.",
+    )
+    is_accepting_new_patients = models.BooleanField("accepting new patients", default=True)
     updated = models.DateTimeField(auto_now=True)
 
     objects = CenterQuerySet.as_manager()
@@ -113,6 +146,29 @@ class Center(models.Model):
         """Open or closed now and until when, in the center's zone, for its pages."""
         now = now or timezone.now()
         return OpenState(self.is_open_now(now), now.astimezone(self.zone), self.next_change(now))
+
+    def levels_of_care(self):
+        """(value, label) of each level of care given here, in SAMHSA's order."""
+        return labelled(self.care_levels, LevelOfCare)
+
+    def people_served(self):
+        return labelled(self.populations, Population)
+
+    def languages_spoken(self):
+        return labelled(self.languages, Language)
+
+    def current_plans(self):
+        """The insurance plans in network today (as prefetched by `for_page()`)."""
+        if hasattr(self, "plans_in_network"):
+            return self.plans_in_network
+        return list(self.insurance_plans.current())
+
+    def accepted_payments(self):
+        """(value, label) of each way to pay: the kinds ticked, then each plan in network
+        today as ("plan-<id>", its name)."""
+        return labelled(self.payments, Payment) + [
+            (f"plan-{plan.pk}", plan.name) for plan in self.current_plans()
+        ]
 
     def upcoming_holidays(self):
         """Holidays from today on, in date order (from the hours already read)."""

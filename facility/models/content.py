@@ -130,6 +130,12 @@ class Service(SearchMeta):
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
+    centers = models.ManyToManyField(
+        "facility.Center",
+        blank=True,
+        related_name="services",
+        help_text="Where it is offered.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
 

@@ -12,7 +12,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("website", "0002_staff_roles"),
-        ("facility", "0011_facility_facts_moved_to_center"),
+        ("facility", "0013_care_facts"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]

@@ -20,7 +20,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+)
 from plumbing.richtext import RichTextField, sanitize
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -118,6 +127,7 @@ class Command(BaseCommand):
             facts = dict(facts)
             hours = facts.pop("hours", [])
             holidays = facts.pop("holidays", [])
+            plans = facts.pop("insurance_plans", [])
             center = sync(Center, {"slug": facts.pop("slug")}, {**facts, "sort_order": order})
             for row_order, row in enumerate(hours):
                 sync(
@@ -131,10 +141,17 @@ class Command(BaseCommand):
                     {"center": center, "date": row["date"]},
                     {**_hours(row), "name": row["name"]},
                 )
+            for plan in plans:
+                plan = dict(plan)
+                sync(InsurancePlan, {"center": center, "name": plan.pop("name")}, plan)
 
     def load_services(self, services):
+        centers = {center.slug: center for center in Center.objects.all()}
         for order, service in enumerate(services):
-            sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
+            service = dict(service)
+            offered_at = [centers[slug] for slug in service.pop("centers", [])]
+            record = sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
+            record.centers.set(offered_at)
 
     def load_pages(self, pages):
         # The privacy policy states the retention period the settings actually enforce.
