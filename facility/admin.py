@@ -8,6 +8,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from .models import (
     Center,
+    Credential,
     Facility,
     GalleryPhoto,
     Holiday,
@@ -36,13 +37,36 @@ class InsurancePlanInline(admin.TabularInline):
     extra = 0
 
 
+class CredentialInline(admin.StackedInline):
+    """Legal claims: editable only with the credential permissions (the Compliance role)."""
+
+    model = Credential
+    fields = ["kind", "issuer", "number", "scope", "valid_until", "verify_url", "sort_order"]
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Credential)
+class CredentialAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "center", "valid_until", "in_force"]
+    list_filter = ["kind", "center"]
+    search_fields = ["issuer", "number", "scope"]
+    date_hierarchy = "valid_until"
+    fields = ["center", *CredentialInline.fields]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(boolean=True, description="shown on the site")
+    def in_force(self, obj):
+        return Credential.objects.current().filter(pk=obj.pk).exists()
+
+
 @admin.register(Center)
 class CenterAdmin(admin.ModelAdmin):
     list_display = ["name", "town", "phone", "is_main", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name", "city", "street"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline]
+    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline, CredentialInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "is_main", "sort_order", "description"]}),

@@ -337,8 +337,8 @@ def test_header_and_footer_data_are_read_once_then_cached(
     client, facility, django_assert_num_queries
 ):
     services = reverse("facility:services")
-    # Services, then the facility, its centers and their hours and holidays.
-    with django_assert_num_queries(5):
+    # Services, then the facility, its centers and their hours, holidays and credentials.
+    with django_assert_num_queries(6):
         client.get(services)
     with django_assert_num_queries(1):
         client.get(services)
@@ -347,7 +347,7 @@ def test_header_and_footer_data_are_read_once_then_cached(
     row.is_24_hours, row.opens, row.closes = False, "09:00", "13:00"
     row.save()
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         html = client.get(services).content.decode()
     assert "<dt>Saturdays</dt><dd>9:00 a.m. – 1:00 p.m.</dd>" in html
 

@@ -117,12 +117,14 @@ NEW_TABLES = {
     "facility_center": 1,
     "facility_holiday": 0,
     "facility_insuranceplan": 0,
+    "facility_credential": 0,
     "facility_service_centers": 6,
 }
-NEW_MODELS = 4
+NEW_MODELS = 5
 # The roles' permissions on those new models: Editors and Publishers each change and view
-# centers, and add, change, delete and view holidays and insurance plans.
-NEW_GROUP_PERMISSIONS = 2 * (2 + 4 + 4)
+# centers, add, change, delete and view holidays and insurance plans, and view licenses
+# and accreditations; a new Compliance group changes those and views centers.
+NEW_GROUP_PERMISSIONS = 2 * (2 + 4 + 4 + 1) + (4 + 1)
 
 
 def export_old_tree(folder):
@@ -199,6 +201,7 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
         after.pop("auth_group_permissions")
         == before.pop("auth_group_permissions") + NEW_GROUP_PERMISSIONS
     )
+    assert after.pop("auth_group") == before.pop("auth_group") + 1  # Compliance
     assert after == before
     assert before["facility_contactmessage"] == 1 and before["facility_movedpage"] == 1
     assert found["center"] == [*given["facility"], True]

@@ -35,6 +35,10 @@ EDITORS = [
     *_crud("website.movedpage", *ALL),
 ]
 
+# Editors see the centers' licenses and accreditations but cannot change them: Compliance
+# does, as a false claim there is a legal matter.
+EDITORS += [*_crud("facility.credential", "view")]
+
 # Publishers also publish, schedule and unpublish posts, and change published ones.
 PUBLISHERS = [*EDITORS, "articles.publish_post"]
 
@@ -42,7 +46,16 @@ PUBLISHERS = [*EDITORS, "articles.publish_post"]
 # only they read, delete and export them.
 ADMISSIONS = _crud("inquiries.contactmessage", "view", "delete", "export")
 
-ROLES = {"Editors": EDITORS, "Publishers": PUBLISHERS, "Admissions": ADMISSIONS}
+# Compliance keeps each center's license and accreditations true: the only role (besides
+# superusers) that adds, changes or removes them.
+COMPLIANCE = [*_crud("facility.credential", *ALL), *_crud("facility.center", "view")]
+
+ROLES = {
+    "Editors": EDITORS,
+    "Publishers": PUBLISHERS,
+    "Admissions": ADMISSIONS,
+    "Compliance": COMPLIANCE,
+}
 
 
 def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS):

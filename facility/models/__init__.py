@@ -3,11 +3,13 @@
 from .care import InsurancePlan, Language, LevelOfCare, Payment, Population
 from .centers import Center, validate_time_zone
 from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
+from .credentials import Credential
 from .hours import Holiday, OpeningHours
 
 __all__ = [
     "DEFAULT_CRISIS_LINE",
     "Center",
+    "Credential",
     "Facility",
     "GalleryPhoto",
     "Holiday",

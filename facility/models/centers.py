@@ -22,6 +22,7 @@ from .care import (
     labelled,
 )
 from .content import Service
+from .credentials import Credential
 from .hours import OpenState, Schedule
 
 
@@ -37,8 +38,14 @@ def validate_time_zone(name):
 
 class CenterQuerySet(models.QuerySet):
     def with_hours(self):
-        """Centers with what their hours and open state need, in a fixed number of queries."""
-        return self.prefetch_related("hours", "holidays")
+        """Centers with their hours and credentials in force, in a fixed number of queries."""
+        return self.prefetch_related(
+            "hours",
+            "holidays",
+            models.Prefetch(
+                "credentials", queryset=Credential.objects.current(), to_attr="credentials_in_force"
+            ),
+        )
 
     def for_page(self):
         """Centers with all their page shows: hours, photos, services, plans in network."""
@@ -169,6 +176,12 @@ class Center(models.Model):
         return labelled(self.payments, Payment) + [
             (f"plan-{plan.pk}", plan.name) for plan in self.current_plans()
         ]
+
+    def current_credentials(self):
+        """Its license and accreditations in force today (as prefetched by with_hours())."""
+        if hasattr(self, "credentials_in_force"):
+            return self.credentials_in_force
+        return list(self.credentials.current())
 
     def upcoming_holidays(self):
         """Holidays from today on, in date order (from the hours already read)."""

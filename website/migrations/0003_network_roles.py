@@ -12,7 +12,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("website", "0002_staff_roles"),
-        ("facility", "0013_care_facts"),
+        ("facility", "0014_credentials"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
