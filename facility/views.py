@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
+from . import structured_data
 from .models import Center, Facility, GalleryPhoto, Page, Service
 
 HOME = "/"
@@ -69,16 +70,20 @@ class CenterDetailView(MetaMixin, DetailView):
 
     def get_meta(self):
         center = self.object
+        facility = Facility.for_request(self.request)
         return PageMeta(
             center.name,
             center.description or f"{center.name} in {center.town}: hours, phone and care.",
             structured_data=[
+                structured_data.center_clinic(
+                    self.request, facility, center, center.services.all()
+                ),
                 breadcrumb_list(
                     self.request,
                     ("Home", HOME),
                     ("Locations", reverse("facility:centers")),
                     (center.name, center.get_absolute_url()),
-                )
+                ),
             ],
         )
 

@@ -170,10 +170,13 @@ class Center(models.Model):
             return self.plans_in_network
         return list(self.insurance_plans.current())
 
+    def payment_kinds(self):
+        return labelled(self.payments, Payment)
+
     def accepted_payments(self):
         """(value, label) of each way to pay: the kinds ticked, then each plan in network
         today as ("plan-<id>", its name)."""
-        return labelled(self.payments, Payment) + [
+        return self.payment_kinds() + [
             (f"plan-{plan.pk}", plan.name) for plan in self.current_plans()
         ]
 
