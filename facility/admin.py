@@ -16,6 +16,7 @@ from .models import (
     OpeningHours,
     Page,
     Service,
+    StaffProfile,
 )
 
 
@@ -145,6 +146,20 @@ class GalleryPhotoAdmin(admin.ModelAdmin):
     @admin.display(description="photo")
     def preview(self, obj):
         return thumbnail(obj.image, obj.alt_text)
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(admin.ModelAdmin):
+    list_display = ["preview", "name", "credentials", "role", "center", "is_listed", "sort_order"]
+    list_display_links = ["preview", "name"]
+    list_editable = ["sort_order"]
+    list_filter = ["center", "is_listed"]
+    search_fields = ["name", "credentials", "role"]
+    fields = ["name", "credentials", "role", "photo", "bio", "center", "is_listed", "sort_order"]
+
+    @admin.display(description="photo")
+    def preview(self, obj):
+        return thumbnail(obj.photo, obj.photo_alt)
 
 
 @admin.register(Page)

@@ -29,6 +29,7 @@ def register():
     site_cache.track("facility.Service", {"services"})
     site_cache.track("facility.Page", {"pages"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
+    site_cache.track("facility.StaffProfile", {"staff"})
     site_cache.cache_pages(
         {
             "facility:services": {"services"},
@@ -36,6 +37,7 @@ def register():
             "facility:tour": {"photos"},
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
+            "facility:team": {"staff"},
             "facility:center": {"open_now", "photos"},
         },
         every_page=FACILITY_TAGS,

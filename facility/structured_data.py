@@ -68,6 +68,16 @@ def publisher(request, facility):
     }
 
 
+def person(profile):
+    """A staff profile as schema.org's Person: name, credentials and role."""
+    data = {"@type": "Person", "name": profile.name}
+    if profile.credentials:
+        data["honorificSuffix"] = profile.credentials
+    if profile.role:
+        data["jobTitle"] = profile.role
+    return data
+
+
 def organization(request, facility):
     """The provider that runs several centers: the parent each center's clinic names."""
     return {

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
 from . import structured_data
-from .models import Center, Facility, GalleryPhoto, Page, Service
+from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
 
 HOME = "/"
 
@@ -85,6 +85,18 @@ class CenterDetailView(MetaMixin, DetailView):
                     (center.name, center.get_absolute_url()),
                 ),
             ],
+        )
+
+
+class TeamView(MetaMixin, ListView):
+    context_object_name = "people"
+    template_name = "facility/team.html"
+    queryset = StaffProfile.objects.filter(is_listed=True).select_related("center")
+
+    def get_meta(self):
+        return PageMeta(
+            "Our Team",
+            "The doctors, nurses and counselors who care for you, and their credentials.",
         )
 
 

@@ -16,7 +16,15 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Center, Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Facility,
+    GalleryPhoto,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 from .factories import ensure_staff_roles, jpeg_file, logged_in, make_staff
 from .live_gunicorn import drop_created_databases, manage, production_env
@@ -93,11 +101,19 @@ def author(db):
 
 
 @pytest.fixture
-def make_post(db, category, author):
+def author_profile(db):
+    """The public byline of the `author` fixture's posts."""
+    return StaffProfile.objects.create(name="Dana Reyes", is_listed=False)
+
+
+@pytest.fixture
+def make_post(db, category, author, author_profile):
     def make(title=None, days_ago=1, status=Post.Status.PUBLISHED, **fields):
         n = next(_serial)
         fields.setdefault("category", category)
         fields.setdefault("author", author)
+        if fields["author"] is author:  # the fixture's writer signs with her profile
+            fields.setdefault("author_profile", author_profile)
         fields.setdefault("body", f"<h2>Section {n}</h2><p>Paragraph {n}.</p>")
         fields.setdefault("excerpt", f"Excerpt of post {n}.")
         return Post.objects.create(

@@ -7,7 +7,17 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Center, Facility, GalleryPhoto, Holiday, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 from website.management.commands import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +27,8 @@ MODELS = [
     Center,
     OpeningHours,
     Holiday,
+    InsurancePlan,
+    StaffProfile,
     Service,
     GalleryPhoto,
     Page,

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from facility.models import Center, Holiday, InsurancePlan
+from facility.models import Center, Holiday, InsurancePlan, StaffProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ VOCABULARY = {
         "dateModified", "author", "publisher", "mainEntityOfPage", "articleSection",
         "wordCount", "url",
     },
-    "Person": {"@type", "name", "honorificSuffix"},
+    "Person": {"@type", "name", "honorificSuffix", "jobTitle"},
     "Organization": {"@context", "@type", "@id", "name", "description", "url", "logo"},
     "ImageObject": {"@type", "url"},
     "WebPage": {"@type", "@id"},
@@ -158,7 +158,7 @@ def test_post_is_a_blog_posting_with_what_google_asks_for(client, facility, make
 
 def test_reviewed_post_names_its_reviewer_on_the_page(client, facility, make_post):
     post = make_post(
-        medical_reviewer="Dr. Ana Ruiz", medical_reviewer_credentials="MD",
+        reviewer_profile=StaffProfile.objects.create(name="Dr. Ana Ruiz", credentials="MD"),
         reviewed_on=date(2026, 10, 2),
     )  # fmt: skip
     items = json_ld(client.get(post.get_absolute_url()).content.decode())

@@ -35,6 +35,9 @@ message = ContactMessage.objects.create(
 post = Post.objects.published().first()
 with reversion.create_revision():
     post.save()
+reviewed = Post.objects.published().last()
+reviewed.medical_reviewer, reviewed.medical_reviewer_credentials = "Dr. Ana Ruiz", "MD"
+reviewed.save()
 page = Page.objects.order_by("pk").first()
 old_url = page.get_absolute_url()
 page.slug = page.slug + "-renamed"
@@ -45,7 +48,8 @@ facility = Facility.objects.get()
 print(json.dumps({
     "facility": [facility.street, facility.city, facility.phone, facility.email],
     "hours": [[row.days, row.display] for row in facility.hours.all()],
-    "message": message.pk, "post": post.pk, "user": user.pk, "old_url": old_url,
+    "message": message.pk, "post": post.pk, "reviewed": reviewed.pk,
+    "author_name": post.author.get_full_name(), "user": user.pk, "old_url": old_url,
     "new_url": page.get_absolute_url(),
 }))
 """
@@ -81,6 +85,13 @@ print(json.dumps({{
     "center_hours": [[row.days, row.display] for row in center.hours.all()],
     "facility_phone": Facility.objects.get().phone,
     "home_has_phone": center.phone in Client(HTTP_HOST="127.0.0.1").get("/").text,
+    "reviewer": [
+        Post.objects.get(pk=given["reviewed"]).reviewer_profile.name,
+        Post.objects.get(pk=given["reviewed"]).reviewer_profile.credentials,
+    ],
+    "bylines": sorted({{p.author_profile.name for p in Post.objects.all()}}),
+    "reviewed_page_has_reviewer": "Dr. Ana Ruiz, MD" in Client(HTTP_HOST="127.0.0.1").get(
+        Post.objects.get(pk=given["reviewed"]).get_absolute_url()).text,
     "message": message.message,
     "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_contactmessage"),
     "versions_of_post": [version.object.pk for version in versions],
@@ -118,13 +129,15 @@ NEW_TABLES = {
     "facility_holiday": 0,
     "facility_insuranceplan": 0,
     "facility_credential": 0,
+    "facility_staffprofile": 2,
     "facility_service_centers": 6,
 }
-NEW_MODELS = 5
+NEW_MODELS = 6
 # The roles' permissions on those new models: Editors and Publishers each change and view
-# centers, add, change, delete and view holidays and insurance plans, and view licenses
-# and accreditations; a new Compliance group changes those and views centers.
-NEW_GROUP_PERMISSIONS = 2 * (2 + 4 + 4 + 1) + (4 + 1)
+# centers, add, change, delete and view holidays, insurance plans and staff profiles,
+# and view licenses and accreditations; a new Compliance group changes those and views
+# centers.
+NEW_GROUP_PERMISSIONS = 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1)
 
 
 def export_old_tree(folder):
@@ -208,6 +221,10 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     assert found["center_hours"] == given["hours"] and len(given["hours"]) == 4
     assert found["facility_phone"] == given["facility"][2]
     assert found["home_has_phone"] is True
+    # The post's author's full name and its reviewer became profiles: posts read the same.
+    assert found["reviewer"] == ["Dr. Ana Ruiz", "MD"]
+    assert found["bylines"] == [given["author_name"]]
+    assert found["reviewed_page_has_reviewer"] is True
     assert found["message"] == "Please call me back."
     assert found["may_read"] is True
     assert found["versions_of_post"] == [given["post"]]

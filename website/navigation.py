@@ -35,6 +35,7 @@ def footer_menu(several_centers=False):
         ("Treatment Services", reverse("facility:services")),
         *_locations(several_centers),
         ("Tour Facility", reverse("facility:tour")),
+        ("Our Team", reverse("facility:team")),
         ("Admissions", _page(ADMISSIONS)),
         ("Contact", reverse("inquiries:contact")),
         ("Privacy Policy", _page(PRIVACY_POLICY)),

@@ -29,6 +29,7 @@ EDITORS = [
     *_crud("facility.openinghours", *ALL),
     *_crud("facility.holiday", *ALL),
     *_crud("facility.insuranceplan", *ALL),
+    *_crud("facility.staffprofile", *ALL),
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),
     *_crud("facility.page", *ALL),

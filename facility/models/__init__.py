@@ -5,6 +5,7 @@ from .centers import Center, validate_time_zone
 from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
 from .credentials import Credential
 from .hours import Holiday, OpeningHours
+from .people import StaffProfile
 
 __all__ = [
     "DEFAULT_CRISIS_LINE",
@@ -21,5 +22,6 @@ __all__ = [
     "Payment",
     "Population",
     "Service",
+    "StaffProfile",
     "validate_time_zone",
 ]

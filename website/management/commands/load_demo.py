@@ -29,6 +29,7 @@ from facility.models import (
     OpeningHours,
     Page,
     Service,
+    StaffProfile,
 )
 from plumbing.richtext import RichTextField, sanitize
 
@@ -117,9 +118,10 @@ class Command(BaseCommand):
         facility = sync(Facility, {"singleton": 1}, content["facility"])
         self.load_centers(content["centers"])
         self.load_services(content["services"])
+        self.load_staff(content["staff"])
         self.load_pages(content["pages"])
         self.load_gallery(content["gallery"])
-        self.load_posts(content["categories"], content["posts"])
+        self.load_posts(content["categories"], content["posts"], content["bylines"])
         self.stdout.write(self.style.SUCCESS(f"Demo content for {facility.name} is loaded."))
 
     def load_centers(self, centers):
@@ -153,6 +155,17 @@ class Command(BaseCommand):
             record = sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
             record.centers.set(offered_at)
 
+    def load_staff(self, staff):
+        centers = {center.slug: center for center in Center.objects.all()}
+        for order, person in enumerate(staff):
+            person = dict(person)
+            center = centers[person.pop("center")] if "center" in person else None
+            sync(
+                StaffProfile,
+                {"name": person.pop("name")},
+                {**person, "center": center, "sort_order": order},
+            )
+
     def load_pages(self, pages):
         # The privacy policy states the retention period the settings actually enforce.
         days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
@@ -168,7 +181,9 @@ class Command(BaseCommand):
                 name = photo["picture"]
                 gallery_photo.image.save(Path(name).name, read_picture(name))
 
-    def load_posts(self, categories, entries):
+    def load_posts(self, categories, entries, bylines):
+        byline = StaffProfile.objects.get(name=bylines["author"])
+        reviewer = StaffProfile.objects.get(name=bylines["reviewer"])
         author, _ = get_user_model().objects.get_or_create(
             username=DEMO_AUTHOR["username"],
             defaults={**DEMO_AUTHOR, "is_active": False},
@@ -190,12 +205,17 @@ class Command(BaseCommand):
                 "status": Post.Status.PUBLISHED,
                 "featured_image_alt": entry["image_alt"],
                 "author": author,
+                "author_profile": byline,
+                "reviewer_profile": reviewer,
             }
             post = sync(
                 Post,
                 {"slug": entry["slug"]},
                 fields,
-                create_only={"pub_date": today - timedelta(days=entry["days_ago"])},
+                create_only={
+                    "pub_date": today - timedelta(days=entry["days_ago"]),
+                    "reviewed_on": (today - timedelta(days=entry["days_ago"])).date(),
+                },
             )
             if not post.featured_image:
                 name = entry["picture"]
