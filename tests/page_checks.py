@@ -45,6 +45,8 @@ def page_names():
         "who-we-are",
         "admissions",
         "privacy-policy",
+        "accessibility",
+        "nondiscrimination-notice",
         "site-map",
         NOT_FOUND,
     ]
@@ -76,6 +78,8 @@ def page_url(name):
         "who-we-are": reverse("facility:page", args=["who-we-are"]),
         "admissions": reverse("facility:page", args=["admissions"]),
         "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
+        "accessibility": reverse("facility:page", args=["accessibility"]),
+        "nondiscrimination-notice": reverse("facility:page", args=["nondiscrimination-notice"]),
         "site-map": reverse("website:site_map"),
         NOT_FOUND: "/no-such-page/",
     }[name]

@@ -1,7 +1,7 @@
 from facility.caching import facility_if_readable
 from facility.models import Facility
 
-from .navigation import footer_menu, main_menu, mark_current
+from .navigation import footer_menu, main_menu, mark_current, notices
 
 
 def facility(request):
@@ -15,6 +15,7 @@ def facility(request):
         "center": facility.main_center if facility else None,
         "main_menu": mark_current(main_menu(several), request.path),
         "footer_menu": footer_menu(several),
+        "notices": notices(),
     }
 
 
@@ -28,4 +29,5 @@ def when_down(request):
         "center": facility.main_center if facility else None,
         "main_menu": mark_current(main_menu(), request.path),
         "footer_menu": footer_menu(),
+        "notices": notices(),
     }

@@ -6,6 +6,9 @@ from django.urls import reverse
 WHO_WE_ARE = "who-we-are"
 ADMISSIONS = "admissions"
 PRIVACY_POLICY = "privacy-policy"
+# Pages regulators ask every provider's site to link from every page.
+ACCESSIBILITY = "accessibility"
+NONDISCRIMINATION = "nondiscrimination-notice"
 
 
 def _page(slug):
@@ -40,6 +43,15 @@ def footer_menu(several_centers=False):
         ("Contact", reverse("inquiries:contact")),
         ("Privacy Policy", _page(PRIVACY_POLICY)),
         ("Blog", reverse("articles:list")),
+    ]
+
+
+def notices():
+    """The links at the foot of every page, beside the site map."""
+    return [
+        ("Accessibility", _page(ACCESSIBILITY)),
+        ("Nondiscrimination notice", _page(NONDISCRIMINATION)),
+        ("Site map", reverse("website:site_map")),
     ]
 
 
