@@ -22,6 +22,7 @@ from django.utils import timezone
 from articles.models import Category, Post, RecommendedPost
 from facility.models import (
     Center,
+    Credential,
     Facility,
     GalleryPhoto,
     Holiday,
@@ -130,6 +131,7 @@ class Command(BaseCommand):
             hours = facts.pop("hours", [])
             holidays = facts.pop("holidays", [])
             plans = facts.pop("insurance_plans", [])
+            credentials = facts.pop("credentials", [])
             center = sync(Center, {"slug": facts.pop("slug")}, {**facts, "sort_order": order})
             for row_order, row in enumerate(hours):
                 sync(
@@ -146,6 +148,11 @@ class Command(BaseCommand):
             for plan in plans:
                 plan = dict(plan)
                 sync(InsurancePlan, {"center": center, "name": plan.pop("name")}, plan)
+            for order, credential in enumerate(credentials):
+                credential = dict(credential)
+                key = {"center": center, "kind": credential.pop("kind")}
+                key["issuer"] = credential.pop("issuer")
+                sync(Credential, key, {**credential, "sort_order": order})
 
     def load_services(self, services):
         centers = {center.slug: center for center in Center.objects.all()}
@@ -174,8 +181,13 @@ class Command(BaseCommand):
             sync(Page, {"slug": page["slug"]}, page)
 
     def load_gallery(self, gallery):
+        centers = {center.slug: center for center in Center.objects.all()}
         for order, photo in enumerate(gallery):
-            defaults = {"alt_text": photo["alt_text"], "caption": photo["caption"]}
+            defaults = {
+                "alt_text": photo["alt_text"],
+                "caption": photo["caption"],
+                "center": centers.get(photo.get("center")),
+            }
             gallery_photo = sync(GalleryPhoto, {"sort_order": order}, defaults)
             if not gallery_photo.image:
                 name = photo["picture"]
