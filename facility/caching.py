@@ -38,7 +38,7 @@ def register():
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
-            "facility:center": {"open_now", "photos"},
+            "facility:center": {"open_now", "photos", "services"},
         },
         every_page=FACILITY_TAGS,
     )

@@ -151,3 +151,21 @@ def test_centers_are_in_the_site_maps_only_when_there_are_several(client, make_o
     html = client.get(site_map).content.decode()
     for center in (findlay, office):
         assert center.get_absolute_url() in xml and center.get_absolute_url() in html
+
+
+def test_a_cached_center_page_shows_a_renamed_service_at_once(
+    client, make_office, make_service, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    office = make_office()
+    service = make_service(name="Evening Groups")
+    service.centers.add(office)
+    assert "Evening Groups" in client.get(office.get_absolute_url()).content.decode()
+    assert client.get(office.get_absolute_url())["X-Cache"] == "hit"
+
+    service.name = "Evening Recovery Groups"
+    service.save()
+
+    response = client.get(office.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert "Evening Recovery Groups" in response.content.decode()
