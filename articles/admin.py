@@ -77,7 +77,7 @@ class PostAdmin(CompareVersionAdmin):
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "pub_date"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category"]
+    autocomplete_fields = ["category", "author_profile", "reviewer_profile"]
     inlines = [RecommendedPostInline]
     actions = ["publish_selected", "unpublish_selected"]
 
@@ -90,14 +90,14 @@ class PostAdmin(CompareVersionAdmin):
         (
             "Publishing",
             {
-                "fields": ["status", "pub_date", "category", "author"],
+                "fields": ["status", "pub_date", "category", "author", "author_profile"],
                 "description": "A published post dated in the future appears at that time.",
             },
         ),
         (
             "Medical review",
             {
-                "fields": ["medical_reviewer", "medical_reviewer_credentials", "reviewed_on"],
+                "fields": ["reviewer_profile", "reviewed_on"],
                 "description": "Shown under the title as “Medically reviewed by …”.",
             },
         ),

@@ -45,7 +45,8 @@ class LatestPostsFeed(Feed):
         return post.last_updated or post.pub_date
 
     def item_author_name(self, post):
-        # As on the post's page: the author's full name, else the center's; no user name.
+        # As on the post's page: the byline profile's name, else the provider's; never a
+        # user name.
         return post.author_name or (self.facility.name if self.facility else None)
 
     def item_categories(self, post):

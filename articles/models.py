@@ -67,7 +67,7 @@ class PostQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
-        return self.select_related("category", "author").defer("body")
+        return self.select_related("category", "author", "author_profile").defer("body")
 
 
 class Post(SearchMeta):
@@ -113,11 +113,23 @@ class Post(SearchMeta):
     )
     body = RichTextField()
     word_count = models.PositiveIntegerField(default=0, editable=False)
-    medical_reviewer = models.CharField(
-        max_length=120, blank=True, help_text="Who checked the post's medical facts, by name."
+    author_profile = models.ForeignKey(
+        "facility.StaffProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="authored_posts",
+        verbose_name="byline",
+        help_text="Whose name the public sees as the author; the organization's if empty.",
     )
-    medical_reviewer_credentials = models.CharField(
-        "reviewer's credentials", max_length=80, blank=True, help_text="Such as MD, LICDC or RN."
+    reviewer_profile = models.ForeignKey(
+        "facility.StaffProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_posts",
+        verbose_name="medical reviewer",
+        help_text="Who checked the post's medical facts.",
     )
     reviewed_on = models.DateField("medically reviewed on", null=True, blank=True)
     content_updated = models.DateTimeField(
@@ -164,7 +176,7 @@ class Post(SearchMeta):
                 violation_error_message="Describe the featured image in its alt text.",
             ),
             models.CheckConstraint(
-                condition=Q(reviewed_on__isnull=True) | ~Q(medical_reviewer=""),
+                condition=Q(reviewed_on__isnull=True) | Q(reviewer_profile__isnull=False),
                 name="post_review_date_has_reviewer",
                 violation_error_message="Name the medical reviewer, or leave the date empty.",
             ),
@@ -203,10 +215,10 @@ class Post(SearchMeta):
 
     @property
     def author_name(self):
-        """The name the public is shown as the post's author: the author's full name, or
-        "" when none is set. A user name is a login name, half of what a password guesser
-        needs: it never leaves the admin."""
-        return self.author.get_full_name() if self.author is not None else ""
+        """The name the public is shown as the post's author: its byline profile's, or ""
+        when none is set. Never the user account's: a user name is a login name, half of
+        what a password guesser needs, and it never leaves the admin."""
+        return self.author_profile.name if self.author_profile is not None else ""
 
     @property
     def staff_author_name(self):

@@ -1,24 +1,21 @@
 """schema.org JSON-LD for a post: a BlogPosting, published by the center."""
 
-from facility.structured_data import publisher
+from facility.structured_data import person, publisher
 from plumbing.seo import CONTEXT, absolute
 
 
 def blog_posting(request, post, facility, image):
     url = absolute(request, post.get_absolute_url())
     page = {"@type": "WebPage", "@id": url}
-    if post.medical_reviewer:
+    if post.reviewer_profile:
         # Review belongs to the page: schema.org's reviewedBy and lastReviewed are WebPage's.
         page["@type"] = "MedicalWebPage"
-        reviewer = {"@type": "Person", "name": post.medical_reviewer}
-        if post.medical_reviewer_credentials:
-            reviewer["honorificSuffix"] = post.medical_reviewer_credentials
-        page["reviewedBy"] = reviewer
+        page["reviewedBy"] = person(post.reviewer_profile)
         if post.reviewed_on:
             page["lastReviewed"] = post.reviewed_on.isoformat()
-    # Without an author's full name, the center speaks for the post: never a user name.
-    if post.author_name:
-        author = {"@type": "Person", "name": post.author_name}
+    # Without a byline profile, the provider speaks for the post: never a user name.
+    if post.author_profile:
+        author = person(post.author_profile)
     elif facility is not None:
         author = {"@type": "Organization", "name": facility.name}
     else:

@@ -62,7 +62,9 @@ class PostDetailView(MetaMixin, DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        posts = Post.objects.select_related("category", "author")
+        posts = Post.objects.select_related(
+            "category", "author", "author_profile", "reviewer_profile"
+        )
         if self.request.user.has_perm("articles.change_post"):
             return posts
         return posts.published()

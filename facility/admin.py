@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
@@ -5,7 +6,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from .models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from .models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -14,15 +26,79 @@ class OpeningHoursInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
-    inlines = [OpeningHoursInline]
+class HolidayInline(admin.TabularInline):
+    model = Holiday
+    fields = ["date", "name", "is_24_hours", "is_closed", "opens", "closes"]
+    extra = 0
+
+
+class InsurancePlanInline(admin.TabularInline):
+    model = InsurancePlan
+    fields = ["name", "in_network_from", "in_network_until"]
+    extra = 0
+
+
+class CredentialInline(admin.StackedInline):
+    """Legal claims: editable only with the credential permissions (the Compliance role)."""
+
+    model = Credential
+    fields = ["kind", "issuer", "number", "scope", "valid_until", "verify_url", "sort_order"]
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Credential)
+class CredentialAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "center", "valid_until", "in_force"]
+    list_filter = ["kind", "center"]
+    search_fields = ["issuer", "number", "scope"]
+    date_hierarchy = "valid_until"
+    fields = ["center", *CredentialInline.fields]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(boolean=True, description="shown on the site")
+    def in_force(self, obj):
+        return Credential.objects.current().filter(pk=obj.pk).exists()
+
+
+@admin.register(Center)
+class CenterAdmin(admin.ModelAdmin):
+    list_display = ["name", "town", "phone", "is_main", "sort_order"]
+    list_editable = ["sort_order"]
+    search_fields = ["name", "city", "street"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline, CredentialInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "about"]}),
-        ("Address", {"fields": ["street", "city", "state", "postal_code"]}),
-        ("Contact", {"fields": ["phone", "email", "crisis_line", "callback_promise"]}),
+        (None, {"fields": ["name", "slug", "is_main", "sort_order", "description"]}),
+        ("Address", {"fields": ["street", "city", "state", "postal_code", "time_zone"]}),
+        ("Contact", {"fields": ["phone", "admissions_phone", "email", "who_answers"]}),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
+        (
+            "Care and payment",
+            {
+                "fields": [
+                    "care_levels",
+                    "populations",
+                    "languages",
+                    "payments",
+                    "is_accepting_new_patients",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="town", ordering="city")
+    def town(self, obj):
+        return obj.town
+
+
+@admin.register(Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "about"]}),
+        ("Every page", {"fields": ["crisis_line"]}),
+        ("Admissions", {"fields": ["callback_promise"]}),
     ]
 
     def has_add_permission(self, request):
@@ -53,7 +129,11 @@ class ServiceAdmin(CompareVersionAdmin):
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "summary", "body", "sort_order", "seo_title", "search_description"]
+    fields = [
+        "name", "slug", "summary", "body", "centers", "sort_order", "seo_title",
+        "search_description",
+    ]  # fmt: skip
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 @admin.register(GalleryPhoto)
@@ -67,6 +147,20 @@ class GalleryPhotoAdmin(admin.ModelAdmin):
     @admin.display(description="photo")
     def preview(self, obj):
         return thumbnail(obj.image, obj.alt_text)
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(admin.ModelAdmin):
+    list_display = ["preview", "name", "credentials", "role", "center", "is_listed", "sort_order"]
+    list_display_links = ["preview", "name"]
+    list_editable = ["sort_order"]
+    list_filter = ["center", "is_listed"]
+    search_fields = ["name", "credentials", "role"]
+    fields = ["name", "credentials", "role", "photo", "bio", "center", "is_listed", "sort_order"]
+
+    @admin.display(description="photo")
+    def preview(self, obj):
+        return thumbnail(obj.photo, obj.photo_alt)
 
 
 @admin.register(Page)

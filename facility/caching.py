@@ -4,8 +4,11 @@ The header and footer of every page show the facility and its hours: they are on
 cache entry, rebuilt after any save of either (plumbing/cache.py keeps the versions).
 """
 
+from datetime import datetime, time, timedelta
+
 from django.apps import apps
 from django.core.cache import cache
+from django.utils import timezone
 
 from plumbing import cache as site_cache
 
@@ -18,29 +21,85 @@ FACILITY_TAGS = {"facility"}
 
 def register():
     site_cache.track("facility.Facility", {"facility"})
+    site_cache.track("facility.Center", {"facility"})
     site_cache.track("facility.OpeningHours", {"facility"})
+    site_cache.track("facility.Holiday", {"facility"})
+    site_cache.track("facility.Credential", {"facility"})
+    site_cache.track("facility.InsurancePlan", {"facility"})
     site_cache.track("facility.Service", {"services"})
     site_cache.track("facility.Page", {"pages"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
+    site_cache.track("facility.StaffProfile", {"staff"})
     site_cache.cache_pages(
         {
             "facility:services": {"services"},
             "facility:service": {"services"},
             "facility:tour": {"photos"},
             "facility:page": {"pages"},
+            "facility:centers": {"open_now"},
+            "facility:team": {"staff"},
+            "facility:center": {"open_now", "photos", "services"},
         },
         every_page=FACILITY_TAGS,
+    )
+    # Pages saying whether a center is open now must not outlive its next opening or
+    # closing.
+    site_cache.expires_when("open_now", next_open_or_close)
+    # Every footer names the licenses and accreditations in force: one that ends leaves
+    # every page the next day.
+    site_cache.expires_when("facility", next_credential_expiry)
+
+
+def next_open_or_close():
+    """The first moment any center opens or closes, or None."""
+    facility = cached_facility()
+    changes = [center.next_change() for center in facility.centers] if facility else []
+    return min((change for change in changes if change is not None), default=None)
+
+
+def next_credential_expiry():
+    """The first moment a shown license or accreditation leaves the pages, or None."""
+    return _credential_expiry(cached_facility())
+
+
+def _credential_expiry(facility):
+    last_days = [
+        credential.valid_until
+        for center in (facility.centers if facility else [])
+        for credential in center.current_credentials()
+        if credential.valid_until is not None
+    ]
+    if not last_days:
+        return None
+    return datetime.combine(
+        min(last_days) + timedelta(days=1), time(0), timezone.get_current_timezone()
     )
 
 
 def cached_facility():
-    """The facility with its hours prefetched, from the cache when it is current."""
+    """The facility with its centers and their hours, from the cache when it is current."""
     facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
+    if facility is not site_cache.MISSING and _outlived(facility):
+        facility = site_cache.MISSING
     if facility is site_cache.MISSING:
         Facility = apps.get_model("facility", "Facility")
-        facility = Facility.objects.prefetch_related("hours").first()
-        site_cache.store(FACILITY_KEY, built_from, facility, FACILITY_SECONDS)
+        facility = Facility.objects.first()
+        seconds = FACILITY_SECONDS
+        if facility is not None:
+            facility.keep_centers()
+            # Kept no longer than its first credential is shown (not site_cache.lifetime(),
+            # which would ask for this very facility).
+            facility.fresh_until = _credential_expiry(facility)
+            if facility.fresh_until is not None:
+                left = (facility.fresh_until - timezone.now()).total_seconds()
+                seconds = max(1, min(seconds, int(left) + 1))
+        site_cache.store(FACILITY_KEY, built_from, facility, seconds)
     return facility
+
+
+def _outlived(facility):
+    fresh_until = getattr(facility, "fresh_until", None)
+    return fresh_until is not None and timezone.now() >= fresh_until
 
 
 def last_known_facility():

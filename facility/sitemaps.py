@@ -1,8 +1,8 @@
-"""The center's pages in sitemap.xml: its services and staff-written pages."""
+"""The center's pages in sitemap.xml: its locations, services and staff-written pages."""
 
 from plumbing.sitemaps import SiteUrlSitemap
 
-from .models import Page, Service
+from .models import Center, Page, Service
 
 
 class ServiceSitemap(SiteUrlSitemap):
@@ -11,6 +11,16 @@ class ServiceSitemap(SiteUrlSitemap):
 
     def items(self):
         return Service.objects.only("slug", "updated")
+
+
+class CenterSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        # One center is the simple case: its facts are on every page, it needs no page.
+        centers = list(Center.objects.only("slug", "updated"))
+        return centers if len(centers) > 1 else []
 
 
 class PageSitemap(SiteUrlSitemap):

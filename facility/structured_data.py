@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for the center: a MedicalClinic, and the publisher posts name.
+"""schema.org JSON-LD for the provider and its centers: a MedicalClinic per center, the
+Organization running several, and the publisher posts name.
 
 Each builder returns a plain dict; the layout writes it into the page as JSON-LD.
 Breadcrumbs are plumbing/seo.py's; posts' BlogPosting is articles/structured_data.py's.
@@ -29,7 +30,9 @@ def opening_hours(row):
     Open all day is 00:00 to 23:59; closed all day is 00:00 to 00:00; holidays are
     schema.org's PublicHolidays day.
     """
-    if row.days == OpeningHours.Days.HOLIDAYS:
+    if not isinstance(row, OpeningHours):
+        days = []  # a dated holiday: holiday_hours() gives its date
+    elif row.days == OpeningHours.Days.HOLIDAYS:
         days = ["PublicHolidays"]
     else:
         days = [DAY_NAMES[n] for n in row.weekday_numbers]
@@ -56,16 +59,41 @@ def organization_id(request):
 
 
 def publisher(request, facility):
-    """The short reference to the center that articles name as their publisher."""
+    """The short reference to the provider that articles name as their publisher."""
     return {
-        "@type": "MedicalClinic",
+        "@type": "Organization" if facility.has_several_centers else "MedicalClinic",
         "@id": organization_id(request),
         "name": facility.name,
         "logo": {"@type": "ImageObject", "url": absolute(request, static(LOGO))},
     }
 
 
+def person(profile):
+    """A staff profile as schema.org's Person: name, credentials and role."""
+    data = {"@type": "Person", "name": profile.name}
+    if profile.credentials:
+        data["honorificSuffix"] = profile.credentials
+    if profile.role:
+        data["jobTitle"] = profile.role
+    return data
+
+
+def organization(request, facility):
+    """The provider that runs several centers: the parent each center's clinic names."""
+    return {
+        "@context": CONTEXT,
+        "@type": "Organization",
+        "@id": organization_id(request),
+        "name": facility.name,
+        "description": facility.about,
+        "url": absolute(request, HOME),
+        "logo": absolute(request, static(LOGO)),
+    }
+
+
 def medical_clinic(request, facility, services):
+    """The home page's clinic: with one center, the provider and its center are one."""
+    center = facility.main_center
     data = {
         "@context": CONTEXT,
         "@type": "MedicalClinic",
@@ -75,34 +103,103 @@ def medical_clinic(request, facility, services):
         "url": absolute(request, HOME),
         "logo": absolute(request, static(LOGO)),
         "image": absolute(request, static(LOGO)),
-        "telephone": phones.international(facility.phone),
+    }
+    if center is not None:
+        data.update(_place(center))
+    data["availableService"] = _services(request, services)
+    if center is not None:
+        data.update(_care(center, with_plans=False))
+    return data
+
+
+def center_clinic(request, facility, center, services):
+    """A center's own MedicalClinic, tied to the provider that runs it."""
+    data = {
+        "@context": CONTEXT,
+        "@type": "MedicalClinic",
+        "@id": absolute(request, center.get_absolute_url()) + "#clinic",
+        "name": center.name,
+        "description": center.description or facility.about,
+        "url": absolute(request, center.get_absolute_url()),
+        "image": absolute(request, static(LOGO)),
+        **_place(center),
+        "availableService": _services(request, services),
+        **_care(center),
+    }
+    if facility.has_several_centers:
+        data["parentOrganization"] = {
+            "@type": "Organization",
+            "@id": organization_id(request),
+            "name": facility.name,
+        }
+    return data
+
+
+def _services(request, services):
+    return [
+        {
+            "@type": "MedicalTherapy",
+            "name": service.name,
+            "description": service.summary,
+            "url": absolute(request, service.get_absolute_url()),
+        }
+        for service in services
+    ]
+
+
+def _place(center):
+    """Where a center is and when it is open: LocalBusiness's and Place's properties."""
+    data = {
+        "telephone": phones.international(center.phone),
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": facility.street,
-            "addressLocality": facility.city,
-            "addressRegion": facility.state,
-            "postalCode": facility.postal_code,
+            "streetAddress": center.street,
+            "addressLocality": center.city,
+            "addressRegion": center.state,
+            "postalCode": center.postal_code,
             "addressCountry": "US",
         },
-        "openingHoursSpecification": [opening_hours(row) for row in facility.hours.all()],
-        "availableService": [
-            {
-                "@type": "MedicalTherapy",
-                "name": service.name,
-                "description": service.summary,
-                "url": absolute(request, service.get_absolute_url()),
-            }
-            for service in services
-        ],
+        "openingHoursSpecification": [opening_hours(row) for row in center.hours.all()],
     }
-    if facility.email:
-        data["email"] = facility.email
-    if facility.has_coordinates:
+    holidays = center.upcoming_holidays()
+    if holidays:
+        data["specialOpeningHoursSpecification"] = [holiday_hours(day) for day in holidays]
+    if center.email:
+        data["email"] = center.email
+    if center.has_coordinates:
         data["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": float(facility.latitude),
-            "longitude": float(facility.longitude),
+            "latitude": float(center.latitude),
+            "longitude": float(center.longitude),
         }
-    if facility.larger_map_url:
-        data["hasMap"] = facility.larger_map_url
+    if center.larger_map_url:
+        data["hasMap"] = center.larger_map_url
     return data
+
+
+# schema.org's MedicalSpecialty list has no addiction medicine; substance use disorders
+# are treated as psychiatric conditions (they are in the DSM), the nearest value it has.
+SPECIALTY = "https://schema.org/Psychiatric"
+
+
+def _care(center, with_plans=True):
+    """What care a center gives, how it is paid for and in which languages; the plans
+    in network only where the page has read them (a center's own page)."""
+    data = {"isAcceptingNewPatients": center.is_accepting_new_patients}
+    if center.care_levels:
+        data["medicalSpecialty"] = SPECIALTY
+    ways = center.accepted_payments() if with_plans else center.payment_kinds()
+    payments = [label for _, label in ways]
+    if payments:
+        data["paymentAccepted"] = ", ".join(payments)
+    if center.languages:
+        data["knowsLanguage"] = [code for code, _ in center.languages_spoken()]
+    return data
+
+
+def holiday_hours(holiday):
+    """A dated holiday's hours, as schema.org's specialOpeningHoursSpecification has them."""
+    row = opening_hours(holiday)
+    del row["dayOfWeek"]
+    day = holiday.date.isoformat()
+    return {**row, "validFrom": day, "validThrough": day}

@@ -8,6 +8,9 @@ urlpatterns = [
     path("services/", views.ServiceListView.as_view(), name="services"),
     path("services/<slug:slug>/", views.ServiceDetailView.as_view(), name="service"),
     path("tour/", views.TourView.as_view(), name="tour"),
+    path("locations/", views.CenterListView.as_view(), name="centers"),
+    path("our-team/", views.TeamView.as_view(), name="team"),
+    path("locations/<slug:slug>/", views.CenterDetailView.as_view(), name="center"),
     # Staff-written pages answer at the top level; keep this pattern last.
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 ]

@@ -5,7 +5,8 @@ from django.views.generic import DetailView, ListView
 
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
-from .models import GalleryPhoto, Page, Service
+from . import structured_data
+from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
 
 HOME = "/"
 
@@ -27,7 +28,14 @@ class ServiceDetailView(MetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         other = Service.objects.exclude(pk=self.object.pk).only("name", "slug")
-        return super().get_context_data(other_services=other, **kwargs)
+        # Where it is offered, named only when there is a choice of centers (one query).
+        here = set(self.object.centers.values_list("pk", flat=True)) if self._several() else ()
+        offered_at = [c for c in Facility.for_request(self.request).centers if c.pk in here]
+        return super().get_context_data(other_services=other, offered_at=offered_at, **kwargs)
+
+    def _several(self):
+        facility = Facility.for_request(self.request)
+        return facility is not None and facility.has_several_centers
 
     def get_meta(self):
         service = self.object
@@ -41,6 +49,54 @@ class ServiceDetailView(MetaMixin, DetailView):
                     (service.name, service.get_absolute_url()),
                 )
             ],
+        )
+
+
+class CenterListView(MetaMixin, ListView):
+    context_object_name = "centers"
+    template_name = "facility/center_list.html"
+
+    def get_queryset(self):
+        # The centers the header and footer already read, with their hours: no query.
+        return Facility.for_request(self.request).centers
+
+    def get_meta(self):
+        return PageMeta("Locations", "Where we treat people, with each center's phone and hours.")
+
+
+class CenterDetailView(MetaMixin, DetailView):
+    context_object_name = "center"
+    queryset = Center.objects.for_page()
+
+    def get_meta(self):
+        center = self.object
+        facility = Facility.for_request(self.request)
+        return PageMeta(
+            center.name,
+            center.description or f"{center.name} in {center.town}: hours, phone and care.",
+            structured_data=[
+                structured_data.center_clinic(
+                    self.request, facility, center, center.services.all()
+                ),
+                breadcrumb_list(
+                    self.request,
+                    ("Home", HOME),
+                    ("Locations", reverse("facility:centers")),
+                    (center.name, center.get_absolute_url()),
+                ),
+            ],
+        )
+
+
+class TeamView(MetaMixin, ListView):
+    context_object_name = "people"
+    template_name = "facility/team.html"
+    queryset = StaffProfile.objects.filter(is_listed=True).select_related("center")
+
+    def get_meta(self):
+        return PageMeta(
+            "Our Team",
+            "The doctors, nurses and counselors who care for you, and their credentials.",
         )
 
 

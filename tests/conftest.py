@@ -16,7 +16,15 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Facility,
+    GalleryPhoto,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 from .factories import ensure_staff_roles, jpeg_file, logged_in, make_staff
 from .live_gunicorn import drop_created_databases, manage, production_env
@@ -49,10 +57,15 @@ def collected_static(tmp_path_factory):
 
 @pytest.fixture
 def facility(db):
-    center = Facility.objects.create(
+    organization = Facility.objects.create(
         name="Manor Hill Recovery Center",
         tagline="Detox and residential treatment in Findlay.",
         about="A drug and alcohol treatment center in Findlay, Ohio.",
+    )
+    center = Center.objects.create(
+        name="Manor Hill Recovery Center",
+        slug="findlay",
+        is_main=True,
         street="1800 Manor Hill Road",
         city="Findlay",
         state="OH",
@@ -63,8 +76,8 @@ def facility(db):
         longitude="-83.611000",
     )
     for order, days in enumerate(["weekdays", "saturdays", "sundays", "holidays"]):
-        OpeningHours.objects.create(facility=center, days=days, is_24_hours=True, sort_order=order)
-    return center
+        OpeningHours.objects.create(center=center, days=days, is_24_hours=True, sort_order=order)
+    return organization
 
 
 @pytest.fixture
@@ -88,11 +101,19 @@ def author(db):
 
 
 @pytest.fixture
-def make_post(db, category, author):
+def author_profile(db):
+    """The public byline of the `author` fixture's posts."""
+    return StaffProfile.objects.create(name="Dana Reyes", is_listed=False)
+
+
+@pytest.fixture
+def make_post(db, category, author, author_profile):
     def make(title=None, days_ago=1, status=Post.Status.PUBLISHED, **fields):
         n = next(_serial)
         fields.setdefault("category", category)
         fields.setdefault("author", author)
+        if fields["author"] is author:  # the fixture's writer signs with her profile
+            fields.setdefault("author_profile", author_profile)
         fields.setdefault("body", f"<h2>Section {n}</h2><p>Paragraph {n}.</p>")
         fields.setdefault("excerpt", f"Excerpt of post {n}.")
         return Post.objects.create(
@@ -131,7 +152,7 @@ def make_hours(facility):
     def make(days, **fields):
         fields.setdefault("opens", time(8))
         fields.setdefault("closes", time(17))
-        return OpeningHours.objects.create(facility=facility, days=days, **fields)
+        return OpeningHours.objects.create(center=facility.main_center, days=days, **fields)
 
     return make
 

@@ -82,8 +82,8 @@ def post_admin_form(category, author=None, recommended=(), **changes):
         "category": category.pk,
         "search_description": "",
         "seo_title": "",
-        "medical_reviewer": "",
-        "medical_reviewer_credentials": "",
+        "author_profile": "",
+        "reviewer_profile": "",
         "reviewed_on": "",
         **inline_rows(
             "recommended_links",

@@ -22,6 +22,7 @@ ADMISSIONS_WITH_ERRORS = "admissions-errors"
 NOT_FOUND = "not-found"
 # Each service has a page; their names are known before the database is.
 DEMO_SERVICE_SLUGS = [service["slug"] for service in read_content()["services"]]
+DEMO_CENTER_SLUGS = [center["slug"] for center in read_content()["centers"]]
 
 
 def page_names():
@@ -36,6 +37,9 @@ def page_names():
         "services",
         *(f"service-{slug}" for slug in DEMO_SERVICE_SLUGS),
         "tour",
+        "locations",
+        "our-team",
+        *(f"center-{slug}" for slug in DEMO_CENTER_SLUGS),
         "contact",
         CONTACT_WITH_ERRORS,
         "contact-thanks",
@@ -43,6 +47,8 @@ def page_names():
         "who-we-are",
         "admissions",
         "privacy-policy",
+        "accessibility",
+        "nondiscrimination-notice",
         "site-map",
         NOT_FOUND,
     ]
@@ -50,6 +56,8 @@ def page_names():
 
 def page_url(name):
     """The path of the page called `name` on the demo site."""
+    if name.startswith("center-"):
+        return reverse("facility:center", args=[name.removeprefix("center-")])
     if name.startswith("service-"):
         return Service.objects.get(slug=name.removeprefix("service-")).get_absolute_url()
     if name in ("post", "category"):
@@ -64,6 +72,8 @@ def page_url(name):
         "search-results": reverse("website:search") + "?q=detox",
         "services": reverse("facility:services"),
         "tour": reverse("facility:tour"),
+        "locations": reverse("facility:centers"),
+        "our-team": reverse("facility:team"),
         "contact": reverse("inquiries:contact"),
         CONTACT_WITH_ERRORS: reverse("inquiries:contact"),
         "contact-thanks": reverse("inquiries:thanks"),
@@ -71,6 +81,8 @@ def page_url(name):
         "who-we-are": reverse("facility:page", args=["who-we-are"]),
         "admissions": reverse("inquiries:admissions"),
         "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
+        "accessibility": reverse("facility:page", args=["accessibility"]),
+        "nondiscrimination-notice": reverse("facility:page", args=["nondiscrimination-notice"]),
         "site-map": reverse("website:site_map"),
         NOT_FOUND: "/no-such-page/",
     }[name]

@@ -112,15 +112,12 @@ def test_facility_admin_offers_no_second_facility(admin_client, facility):
     assert changelist.status_code == 302
     assert changelist.url == reverse("admin:facility_facility_change", args=[facility.pk])
     with pytest.raises(IntegrityError):
-        Facility.objects.create(
-            name="Second", about="x", street="x", city="x", state="OH", postal_code="1",
-            phone="1",
-        )  # fmt: skip
+        Facility.objects.create(name="Second", about="x")
 
 
-def test_facility_hours_are_edited_inline(admin_client, facility):
+def test_center_hours_are_edited_inline(admin_client, facility):
     html = admin_client.get(
-        reverse("admin:facility_facility_change", args=[facility.pk])
+        reverse("admin:facility_center_change", args=[facility.main_center.pk])
     ).content.decode()
 
     assert 'name="hours-0-days"' in html and 'name="hours-0-sort_order"' in html

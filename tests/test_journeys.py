@@ -9,6 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Post
+from facility.models import Center, StaffProfile
 from inquiries.models import Inquiry
 from tests.factories import PASSWORD, jpeg_file, make_staff
 from tests.page_checks import page_names, page_url
@@ -142,6 +143,9 @@ def test_staff_member_writes_illustrates_and_publishes_a_post(demo_site, page, p
     expect(editor.locator("img")).to_have_attribute("alt", "A wooden bench in a quiet garden")
 
     choose_in_autocomplete(page, page.locator("#id_category"), "Rec", "Recovery")
+    # The public byline is a staff profile, never the account.
+    StaffProfile.objects.create(name="Robin Hale", credentials="LSW", is_listed=False)
+    choose_in_autocomplete(page, page.locator("#id_author_profile"), "Robin", "Robin Hale")
     page.get_by_label("Status:", exact=True).select_option("published")
     choose_in_autocomplete(
         page, page.locator("#id_recommended_links-0-recommended"), first_pick.title[:12],
@@ -162,7 +166,7 @@ def test_staff_member_writes_illustrates_and_publishes_a_post(demo_site, page, p
     article = page.get_by_role("article").first
     expect(article.get_by_role("heading", level=2, name="Start with sleep")).to_be_visible()
     expect(article).to_contain_text("Go to bed and get up at the same time each day.")
-    expect(article).to_contain_text("by Robin Hale")
+    expect(article).to_contain_text("by Robin Hale, LSW")
     picture = article.get_by_role("img", name="A wooden bench in a quiet garden")
     expect(picture).to_have_attribute("src", re.compile(r"/media/uploads/"))
     assert picture.evaluate("img => img.complete && img.naturalWidth") > 0
@@ -184,7 +188,8 @@ def test_staff_change_the_hours_and_every_footer_shows_them_at_once(
         expect(saturday_hours[name]).to_contain_text("24 Hours")
 
     log_in(page, demo_site.url, "robin")
-    page.goto(demo_site.url + reverse("admin:facility_facility_changelist"))
+    main = Center.objects.get(is_main=True)
+    page.goto(demo_site.url + reverse("admin:facility_center_change", args=[main.pk]))
     saturdays = page.locator("tr.form-row", has=page.locator("option[selected][value=saturdays]"))
     saturdays.locator("input[name$=-is_24_hours]").uncheck()
     saturdays.locator("input[name$=-opens]").fill("08:00")

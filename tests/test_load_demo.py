@@ -7,12 +7,37 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 from website.management.commands import load_demo
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Facility, OpeningHours, Service, GalleryPhoto, Page, Category, Post, RecommendedPost]
+MODELS = [
+    Facility,
+    Center,
+    OpeningHours,
+    Holiday,
+    InsurancePlan,
+    Credential,
+    StaffProfile,
+    Service,
+    GalleryPhoto,
+    Page,
+    Category,
+    Post,
+    RecommendedPost,
+]
 
 
 def snapshot():
@@ -73,3 +98,22 @@ def test_every_demo_body_file_belongs_to_a_record():
     for kind in load_demo.WITH_BODY:
         files = {path.stem for path in (load_demo.DEMO / kind).glob("*.html")}
         assert files == {record["slug"] for record in content[kind]}, kind
+
+
+def test_the_demo_has_a_second_center_open_on_weekdays_only(client):
+    call_command("load_demo", verbosity=0)
+
+    findlay, tiffin = Center.objects.order_by("-is_main", "sort_order")
+    assert findlay.is_main and findlay.city == "Findlay" and not tiffin.is_main
+    assert tiffin.city == "Tiffin" and "Demo data" in tiffin.description
+    assert {row.days: row.is_closed for row in tiffin.hours.all()} == {
+        "monday": False, "weekdays": False, "saturdays": True, "sundays": True,
+    }  # fmt: skip
+    for center in (findlay, tiffin):
+        kinds = sorted(c.kind for c in Credential.objects.current().filter(center=center))
+        assert kinds == ["accreditation", "license"]
+        assert all("demo" in c.number.lower() for c in center.credentials.all())
+    assert StaffProfile.objects.filter(is_listed=True).count() >= 2
+    assert all(post.author_profile and post.reviewer_profile for post in Post.objects.all())
+    html = client.get(reverse("facility:centers")).content.decode()
+    assert "Findlay, OH" in html and "Tiffin, OH" in html

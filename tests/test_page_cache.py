@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.views.generic.list import MultipleObjectMixin
 
 from articles.models import Post
-from facility.models import Facility
+from facility.models import Center, Facility
 from plumbing import cache as site_cache
 
 from .http_session import form_fields
@@ -113,7 +113,8 @@ CHANGES = {
         lambda s: Facility.objects.get().hours.first().delete(),
         EVERYTHING,
     ),
-    "the facility": (lambda s: rename(Facility.objects.get(), "phone", "419-555-0100"), EVERYTHING),
+    "the facility": (lambda s: rename(Facility.objects.get(), "about", "New words."), EVERYTHING),
+    "a center": (lambda s: rename(Center.objects.get(), "phone", "419-555-0100"), EVERYTHING),
     "a staff login": (lambda s: Client().force_login(s["post"].author), set()),
 }
 
@@ -139,8 +140,8 @@ def test_a_save_in_the_admin_is_on_the_public_page_at_once(
     client.get(post.get_absolute_url())
     assert "24 Hours" in client.get(post.get_absolute_url()).content.decode()
 
-    change_url = reverse("admin:facility_facility_change", args=[facility.pk])
-    form = form_fields(admin_client.get(change_url).content.decode(), "facility_form")
+    change_url = reverse("admin:facility_center_change", args=[facility.main_center.pk])
+    form = form_fields(admin_client.get(change_url).content.decode(), "center_form")
     row = next(k.split("-")[1] for k, v in form.items() if k.endswith("-days") and v == ["sundays"])
     del form[f"hours-{row}-is_24_hours"]
     form[f"hours-{row}-is_closed"] = ["on"]
@@ -336,7 +337,8 @@ def test_header_and_footer_data_are_read_once_then_cached(
     client, facility, django_assert_num_queries
 ):
     services = reverse("facility:services")
-    with django_assert_num_queries(3):  # services, then the facility and its hours
+    # Services, then the facility, its centers and their hours, holidays and credentials.
+    with django_assert_num_queries(6):
         client.get(services)
     with django_assert_num_queries(1):
         client.get(services)
@@ -345,7 +347,7 @@ def test_header_and_footer_data_are_read_once_then_cached(
     row.is_24_hours, row.opens, row.closes = False, "09:00", "13:00"
     row.save()
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(6):
         html = client.get(services).content.decode()
     assert "<dt>Saturdays</dt><dd>9:00 a.m. – 1:00 p.m.</dd>" in html
 

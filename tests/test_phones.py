@@ -31,8 +31,9 @@ def test_phone_forms(written, href, international):
 
 
 def test_call_button_dials_the_extension(client, facility):
-    facility.phone = "1-855-605-2135 ext. 4"
-    facility.save()
+    center = facility.main_center
+    center.phone = "1-855-605-2135 ext. 4"
+    center.save()
 
     html = client.get(reverse("website:home")).content.decode()
 

@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from articles import structured_data
+from facility.models import StaffProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -81,13 +82,16 @@ def test_the_center_is_named_as_author_when_the_author_has_no_full_name(client, 
     assert "<author><name>Manor Hill Recovery Center</name></author>" in atom
 
 
-def test_a_full_name_is_shown_once_it_is_set(client, nameless_post):
-    User.objects.filter(username=USERNAME).update(first_name="Robin", last_name="Hale")
+def test_a_byline_profile_is_shown_once_it_is_set_never_the_account(client, nameless_post):
+    User.objects.filter(username=USERNAME).update(first_name="Account", last_name="Holder")
+    assert "Account Holder" not in client.get(nameless_post.get_absolute_url()).text
 
+    nameless_post.author_profile = StaffProfile.objects.create(name="Robin Hale", credentials="RN")
+    nameless_post.save()
     html = client.get(nameless_post.get_absolute_url()).content.decode()
 
-    assert "by Robin Hale" in html
-    assert USERNAME not in html
+    assert "by Robin Hale, RN" in html
+    assert USERNAME not in html and "Account Holder" not in html
 
 
 def test_staff_still_see_who_wrote_a_post_in_the_admin(nameless_post, publisher_client):

@@ -15,8 +15,9 @@ from website.search import search
 
 pytestmark = pytest.mark.django_db
 
-# The context processor's facility and its hours, on every page, when not yet cached.
-LAYOUT_QUERIES = 2
+# The context processor's facility, its centers and their hours, holidays and credentials,
+# on every page, when not yet cached.
+LAYOUT_QUERIES = 5
 # One query per searched model: posts, services, pages.
 SEARCH_QUERIES = 3
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Post
+from facility.models import StaffProfile
 from tests.factories import jpeg_file
 from website.models import MovedPage
 
@@ -199,8 +200,7 @@ def test_word_count_keeps_words_apart_across_tags(make_post):
 
 def test_medical_review_byline(client, facility, make_post):
     post = make_post(
-        medical_reviewer="Dr. Ana Ruiz",
-        medical_reviewer_credentials="MD",
+        reviewer_profile=StaffProfile.objects.create(name="Dr. Ana Ruiz", credentials="MD"),
         reviewed_on=date(2026, 10, 2),
     )
     html = client.get(post.get_absolute_url()).content.decode()

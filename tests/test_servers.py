@@ -135,6 +135,9 @@ def test_a_change_saved_on_one_server_shows_on_the_other_at_once(demo_site):
         "post = Post.objects.published().first();"
         "print(post.pk, post.get_absolute_url())"
     ).split()
+    main_center = demo_site.shell(
+        "from facility.models import Center; print(Center.objects.get(is_main=True).pk)"
+    ).strip()
     with Gunicorn(demo_site.env, workers=2) as a, Gunicorn(demo_site.env, workers=2) as b:
         visitor = Session(b.url)
         for url in ["/", post_url]:
@@ -149,10 +152,10 @@ def test_a_change_saved_on_one_server_shows_on_the_other_at_once(demo_site):
         status, _, html = staff.post("/admin/login/?next=/admin/", login)
         assert "Log out" in html
 
-        # An hours row, through the facility's admin page on server A.
-        _, _, html = staff.get("/admin/facility/facility/")  # redirects to the one facility
-        facility_url = staff.last_path
-        form = form_fields(html, "facility_form")
+        # An hours row, through the main center's admin page on server A.
+        facility_url = f"/admin/facility/center/{main_center}/change/"
+        _, _, html = staff.get(facility_url)
+        form = form_fields(html, "center_form")
         row = next(
             key.split("-")[1]
             for key, value in form.items()

@@ -114,7 +114,7 @@ def test_a_change_made_elsewhere_reaches_every_worker_at_once(site, tmp_path):
             "from articles.models import Post; from facility.models import OpeningHours;"
             "post = Post.objects.published().first(); post.status = Post.Status.DRAFT;"
             "post.save();"
-            "row = OpeningHours.objects.get(days='saturdays');"
+            "row = OpeningHours.objects.get(days='saturdays', center__is_main=True);"
             "row.is_24_hours, row.opens, row.closes = False, '08:00', '20:30'; row.save()"
         )
 

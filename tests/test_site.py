@@ -75,7 +75,9 @@ def test_header_menu_and_footer_site_map_link_every_section(client, site):
 
 
 def test_footer_follows_the_facility_data(client, site, facility):
-    facility.phone = "419-555-0199"
+    center = facility.main_center
+    center.phone = "419-555-0199"
+    center.save()
     facility.about = "A new blurb about the center."
     facility.save()
     row = facility.hours.get(days="saturdays")

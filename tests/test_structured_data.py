@@ -2,35 +2,48 @@
 
 import json
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from facility.models import Center, Holiday, InsurancePlan, StaffProfile
 
 pytestmark = pytest.mark.django_db
 
 # Each type's properties we use, checked by hand against schema.org (a property of a
-# parent type counts: MedicalClinic < MedicalBusiness < LocalBusiness < Organization, Place).
+# parent type counts: MedicalClinic < MedicalBusiness < LocalBusiness < Organization, Place;
+# MedicalClinic < MedicalOrganization < Organization).
+# - availableService, medicalSpecialty: MedicalClinic's own;
+# - isAcceptingNewPatients: MedicalOrganization's;
+# - paymentAccepted: LocalBusiness's; specialOpeningHoursSpecification, hasMap: Place's;
+# - knowsLanguage, parentOrganization: Organization's;
+# - validFrom, validThrough: OpeningHoursSpecification's own.
 VOCABULARY = {
     "MedicalClinic": {
         "@context", "@type", "@id", "name", "description", "url", "logo", "image",
         "telephone", "email", "address", "geo", "hasMap", "openingHoursSpecification",
-        "availableService",
+        "availableService", "medicalSpecialty", "isAcceptingNewPatients",
+        "paymentAccepted", "knowsLanguage", "parentOrganization",
+        "specialOpeningHoursSpecification",
     },
     "PostalAddress": {
         "@type", "streetAddress", "addressLocality", "addressRegion", "postalCode",
         "addressCountry",
     },
     "GeoCoordinates": {"@type", "latitude", "longitude"},
-    "OpeningHoursSpecification": {"@type", "dayOfWeek", "opens", "closes"},
+    "OpeningHoursSpecification": {
+        "@type", "dayOfWeek", "opens", "closes", "validFrom", "validThrough",
+    },
     "MedicalTherapy": {"@type", "name", "description", "url"},
     "BlogPosting": {
         "@context", "@type", "headline", "description", "image", "datePublished",
         "dateModified", "author", "publisher", "mainEntityOfPage", "articleSection",
         "wordCount", "url",
     },
-    "Person": {"@type", "name", "honorificSuffix"},
-    "Organization": {"@type", "name"},
+    "Person": {"@type", "name", "honorificSuffix", "jobTitle"},
+    "Organization": {"@context", "@type", "@id", "name", "description", "url", "logo"},
     "ImageObject": {"@type", "url"},
     "WebPage": {"@type", "@id"},
     "MedicalWebPage": {"@type", "@id", "reviewedBy", "lastReviewed"},
@@ -145,7 +158,7 @@ def test_post_is_a_blog_posting_with_what_google_asks_for(client, facility, make
 
 def test_reviewed_post_names_its_reviewer_on_the_page(client, facility, make_post):
     post = make_post(
-        medical_reviewer="Dr. Ana Ruiz", medical_reviewer_credentials="MD",
+        reviewer_profile=StaffProfile.objects.create(name="Dr. Ana Ruiz", credentials="MD"),
         reviewed_on=date(2026, 10, 2),
     )  # fmt: skip
     items = json_ld(client.get(post.get_absolute_url()).content.decode())
@@ -185,3 +198,81 @@ def test_json_ld_cannot_break_out_of_its_script(client, facility, make_post):
 
     assert "<" not in block.group(1)
     assert of_type(json_ld(html), "BlogPosting")["headline"] == post.title
+
+
+@pytest.fixture
+def office(facility, make_service):
+    findlay = facility.main_center
+    findlay.care_levels = ["detox-residential", "moud"]
+    findlay.languages = ["en", "es"]
+    findlay.payments = ["medicaid", "self-pay"]
+    findlay.save()
+    InsurancePlan.objects.create(center=findlay, name="Example Mutual PPO")
+    Holiday.objects.create(
+        center=findlay, date=timezone.localdate() + timedelta(days=3), name="Closed day",
+        is_closed=True,
+    )  # fmt: skip
+    detox = make_service(name="Medical Detox")
+    detox.centers.add(findlay)
+    make_service(name="Elsewhere only")
+    return Center.objects.create(
+        name="Tiffin office", slug="tiffin", street="1 Main Street", city="Tiffin",
+        state="OH", postal_code="44883", phone="419-555-0101", is_accepting_new_patients=False,
+    )  # fmt: skip
+
+
+def test_each_center_is_a_medical_clinic_of_the_one_organization(client, facility, office):
+    findlay = facility.main_center
+    items = json_ld(client.get(findlay.get_absolute_url()).content.decode())
+    clinic = of_type(items, "MedicalClinic")
+    holiday = Holiday.objects.get()
+
+    check_vocabulary(items)
+    assert clinic["@id"] == f"http://testserver{findlay.get_absolute_url()}#clinic"
+    assert clinic["url"] == f"http://testserver{findlay.get_absolute_url()}"
+    assert clinic["parentOrganization"] == {
+        "@type": "Organization",
+        "@id": "http://testserver/#organization",
+        "name": "Manor Hill Recovery Center",
+    }
+    assert clinic["telephone"] == "+1-855-605-2135"
+    assert clinic["address"]["addressLocality"] == "Findlay"
+    assert [s["name"] for s in clinic["availableService"]] == ["Medical Detox"]
+    assert clinic["medicalSpecialty"] == "https://schema.org/Psychiatric"
+    assert clinic["isAcceptingNewPatients"] is True
+    assert clinic["paymentAccepted"] == "Medicaid, Self-pay (cash), Example Mutual PPO"
+    assert clinic["knowsLanguage"] == ["en", "es"]
+    assert clinic["specialOpeningHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "opens": "00:00",
+            "closes": "00:00",
+            "validFrom": holiday.date.isoformat(),
+            "validThrough": holiday.date.isoformat(),
+        }
+    ]
+
+    other = of_type(
+        json_ld(client.get(office.get_absolute_url()).content.decode()), "MedicalClinic"
+    )
+    assert other["telephone"] == "+1-419-555-0101" and other["isAcceptingNewPatients"] is False
+    assert other["availableService"] == [] and "geo" not in other
+
+
+def test_with_several_centers_the_home_page_describes_the_organization(client, facility, office):
+    items = json_ld(client.get(reverse("website:home")).content.decode())
+
+    check_vocabulary(items)
+    organization = of_type(items, "Organization")
+    assert organization["@id"] == "http://testserver/#organization"
+    assert not [item for item in items if item["@type"] == "MedicalClinic"]
+
+
+def test_one_center_home_adds_its_care_facts_to_the_clinic(client, facility, office):
+    office.delete()
+    clinic = of_type(json_ld(client.get("/").content.decode()), "MedicalClinic")
+
+    assert clinic["@id"] == "http://testserver/#organization"
+    assert clinic["paymentAccepted"] == "Medicaid, Self-pay (cash)"
+    assert clinic["knowsLanguage"] == ["en", "es"]
+    assert "parentOrganization" not in clinic

@@ -138,8 +138,10 @@ def test_what_a_bot_wrote_in_the_hidden_field_is_not_written_back(facility):
 
 
 CREATE_FACILITY = (
-    "from facility.models import Facility;"
-    "Facility.objects.create(name='Manor Hill Recovery Center', street='1800 Manor Hill Road',"
+    "from facility.models import Center, Facility;"
+    "Facility.objects.create(name='Manor Hill Recovery Center');"
+    "Center.objects.create(name='Manor Hill Recovery Center', slug='findlay', is_main=True,"
+    " street='1800 Manor Hill Road',"
     f" city='Findlay', state='OH', postal_code='45840', phone={PHONE!r},"
     " email='admissions@example.org')"
 )

@@ -29,7 +29,7 @@ import reversion
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from articles.models import Post
-from facility.models import ContactMessage, Page
+from facility.models import ContactMessage, Facility, Page
 
 message = ContactMessage.objects.create(
     name="Upgrade visitor", phone="555-0100", message="Please call me back.", consent=True
@@ -37,14 +37,21 @@ message = ContactMessage.objects.create(
 post = Post.objects.published().first()
 with reversion.create_revision():
     post.save()
+reviewed = Post.objects.published().last()
+reviewed.medical_reviewer, reviewed.medical_reviewer_credentials = "Dr. Ana Ruiz", "MD"
+reviewed.save()
 page = Page.objects.order_by("pk").first()
 old_url = page.get_absolute_url()
 page.slug = page.slug + "-renamed"
 page.save()
 user = User.objects.create_user("admissions-upgrade", is_staff=True)
 user.groups.add(Group.objects.get(name="Admissions"))
+facility = Facility.objects.get()
 print(json.dumps({
-    "message": message.pk, "post": post.pk, "user": user.pk, "old_url": old_url,
+    "facility": [facility.street, facility.city, facility.phone, facility.email],
+    "hours": [[row.days, row.display] for row in facility.hours.all()],
+    "message": message.pk, "post": post.pk, "reviewed": reviewed.pk,
+    "author_name": post.author.get_full_name(), "user": user.pk, "old_url": old_url,
     "new_url": page.get_absolute_url(),
 }))
 """
@@ -67,6 +74,7 @@ from django.test import Client
 from reversion.models import Version
 from articles.models import Post
 from django.db import connection
+from facility.models import Center, Facility
 from inquiries.models import Inquiry
 
 given = json.loads({given!r})
@@ -77,12 +85,24 @@ with connection.cursor() as cursor:
 post = Post.objects.get(pk=given["post"])
 versions = Version.objects.get_for_object(post)
 response = Client(HTTP_HOST="127.0.0.1").get(given["old_url"])
+center = Center.objects.get()
 print(json.dumps({{
     "message": [message.first_name, message.phone, message.email, message.message],
     "status": message.status,
     "notes": [note.text for note in message.notes.all()],
     "stored": stored,
     "may_read": User.objects.get(pk=given["user"]).has_perm("inquiries.view_inquiry"),
+    "center": [center.street, center.city, center.phone, center.email, center.is_main],
+    "center_hours": [[row.days, row.display] for row in center.hours.all()],
+    "facility_phone": Facility.objects.get().phone,
+    "home_has_phone": center.phone in Client(HTTP_HOST="127.0.0.1").get("/").text,
+    "reviewer": [
+        Post.objects.get(pk=given["reviewed"]).reviewer_profile.name,
+        Post.objects.get(pk=given["reviewed"]).reviewer_profile.credentials,
+    ],
+    "bylines": sorted({{p.author_profile.name for p in Post.objects.all()}}),
+    "reviewed_page_has_reviewer": "Dr. Ana Ruiz, MD" in Client(HTTP_HOST="127.0.0.1").get(
+        Post.objects.get(pk=given["reviewed"]).get_absolute_url()).text,
     "versions_of_post": [version.object.pk for version in versions],
     "old_url_status": response.status_code,
     "old_url_location": response.get("Location"),
@@ -107,21 +127,35 @@ def last_json_line(output):
     return json.loads(output.strip().splitlines()[-1])
 
 
-# What the code has added since that commit: the rate limit's counters (a model), the
-# shared cache's table (no model), the inquiries' notes and access log (models); the
-# contact messages' table became the inquiries' (its content type relabelled).
+# What the code has added since that commit, with the rows each holds after the upgrade:
+# the rate limit's counters (a model), the shared cache's table (no model), the
+# inquiries' notes and access log (models; the contact messages' table became the
+# inquiries', its content type relabelled), the centers (the facility's address, phones
+# and hours became its main center's), their holidays and insurance plans, and which
+# services each offers (every service, at the main center).
 NEW_TABLES = {
     "plumbing_ratecounter": 0,
     "site_cache": 0,
     "inquiries_inquiry": 1,
     "inquiries_inquirynote": 1,  # the old message's consent, kept as a note
     "inquiries_inquiryaccess": 0,
+    "facility_center": 1,
+    "facility_holiday": 0,
+    "facility_insuranceplan": 0,
+    "facility_credential": 0,
+    "facility_staffprofile": 2,
+    "facility_service_centers": 6,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
-NEW_MODELS = 3
+# The rate counter, the inquiries' notes and access log; the centers, their holidays,
+# insurance plans and credentials, and staff profiles.
+NEW_MODELS = 8
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
-# export inquiries, and view and add notes.
-NEW_GROUP_PERMISSIONS = 3
+# export inquiries, and view and add notes (3 more). Editors and Publishers each change
+# and view centers, add, change, delete and view holidays, insurance plans and staff
+# profiles, and view licenses and accreditations; a new Compliance group changes those
+# and views centers.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1)
 
 
 def export_old_tree(folder):
@@ -190,8 +224,8 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     found = last_json_line(run_manage(Path(ROOT), env, "shell", "-c", check))
 
     assert after.pop("django_migrations") > before.pop("django_migrations")
-    # Tables made since start empty; each new model brings its content type and its four
-    # permissions. Every other table holds exactly the rows it held.
+    # New tables hold what NEW_TABLES says; each new model brings its content type and its
+    # four permissions. Every other table holds exactly the rows it held.
     new_tables = {table: after.pop(table) for table in set(after) - set(before)}
     assert new_tables == NEW_TABLES
     gone_tables = {table: before.pop(table) for table in set(before) - set(after)}
@@ -202,12 +236,21 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
         after.pop("auth_group_permissions")
         == before.pop("auth_group_permissions") + NEW_GROUP_PERMISSIONS
     )
+    assert after.pop("auth_group") == before.pop("auth_group") + 1  # Compliance
     assert after == before
     assert before["facility_movedpage"] == 1
     assert found["message"] == ["Upgrade visitor", "555-0100", "", "Please call me back."]
     assert found["status"] == "new"
     assert len(found["notes"]) == 1 and "agreed to be contacted" in found["notes"][0]
     assert "call me back" not in found["stored"] and found["stored"].startswith("gAAAA")
+    assert found["center"] == [*given["facility"], True]
+    assert found["center_hours"] == given["hours"] and len(given["hours"]) == 4
+    assert found["facility_phone"] == given["facility"][2]
+    assert found["home_has_phone"] is True
+    # The post's author's full name and its reviewer became profiles: posts read the same.
+    assert found["reviewer"] == ["Dr. Ana Ruiz", "MD"]
+    assert found["bylines"] == [given["author_name"]]
+    assert found["reviewed_page_has_reviewer"] is True
     assert found["may_read"] is True
     assert found["versions_of_post"] == [given["post"]]
     assert found["old_url_status"] == 301

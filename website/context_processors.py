@@ -1,16 +1,21 @@
 from facility.caching import facility_if_readable
 from facility.models import Facility
 
-from .navigation import footer_menu, main_menu, mark_current
+from .navigation import footer_menu, main_menu, mark_current, notices
 
 
 def facility(request):
     """The center's facts and menus, which the header and footer of every page show."""
-    center = Facility.for_request(request)
+    facility = Facility.for_request(request)
+    several = facility is not None and facility.has_several_centers
     return {
-        "facility": center,
-        "main_menu": mark_current(main_menu(), request.path),
-        "footer_menu": footer_menu(),
+        "facility": facility,
+        # The center whose phone the header and crisis line give; a center's own page
+        # puts itself here.
+        "center": facility.main_center if facility else None,
+        "main_menu": mark_current(main_menu(several), request.path),
+        "footer_menu": footer_menu(several),
+        "notices": notices(),
     }
 
 
@@ -18,8 +23,11 @@ def when_down(request):
     """The same for the 503 page, without relying on the database: the facility as last
     cached (or read, if the database still answers reads), because someone may need its
     phone number right now."""
+    facility = facility_if_readable()
     return {
-        "facility": facility_if_readable(),
+        "facility": facility,
+        "center": facility.main_center if facility else None,
         "main_menu": mark_current(main_menu(), request.path),
         "footer_menu": footer_menu(),
+        "notices": notices(),
     }

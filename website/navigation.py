@@ -5,16 +5,25 @@ from django.urls import reverse
 # Pages staff write that the menus always link to, by slug.
 WHO_WE_ARE = "who-we-are"
 PRIVACY_POLICY = "privacy-policy"
+# Pages regulators ask every provider's site to link from every page.
+ACCESSIBILITY = "accessibility"
+NONDISCRIMINATION = "nondiscrimination-notice"
 
 
 def _page(slug):
     return reverse("facility:page", args=[slug])
 
 
-def main_menu():
+def _locations(several_centers):
+    # One center is the simple case: no list of locations to choose from.
+    return [("Locations", reverse("facility:centers"))] if several_centers else []
+
+
+def main_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
+        *_locations(several_centers),
         ("Tour Facility", reverse("facility:tour")),
         ("Admissions", reverse("inquiries:admissions")),
         ("Blog", reverse("articles:list")),
@@ -22,15 +31,26 @@ def main_menu():
     ]
 
 
-def footer_menu():
+def footer_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
         ("Treatment Services", reverse("facility:services")),
+        *_locations(several_centers),
         ("Tour Facility", reverse("facility:tour")),
+        ("Our Team", reverse("facility:team")),
         ("Admissions", reverse("inquiries:admissions")),
         ("Contact", reverse("inquiries:contact")),
         ("Privacy Policy", _page(PRIVACY_POLICY)),
         ("Blog", reverse("articles:list")),
+    ]
+
+
+def notices():
+    """The links at the foot of every page, beside the site map."""
+    return [
+        ("Accessibility", _page(ACCESSIBILITY)),
+        ("Nondiscrimination notice", _page(NONDISCRIMINATION)),
+        ("Site map", reverse("website:site_map")),
     ]
 
 

@@ -25,12 +25,20 @@ EDITORS = [
     *_crud("articles.category", "add", "change", "view"),
     *_crud("articles.recommendedpost", *ALL),
     *_crud("facility.facility", "change", "view"),
+    *_crud("facility.center", "change", "view"),
     *_crud("facility.openinghours", *ALL),
+    *_crud("facility.holiday", *ALL),
+    *_crud("facility.insuranceplan", *ALL),
+    *_crud("facility.staffprofile", *ALL),
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),
     *_crud("facility.page", *ALL),
     *_crud("website.movedpage", *ALL),
 ]
+
+# Editors see the centers' licenses and accreditations but cannot change them: Compliance
+# does, as a false claim there is a legal matter.
+EDITORS += [*_crud("facility.credential", "view")]
 
 # Publishers also publish, schedule and unpublish posts, and change published ones.
 PUBLISHERS = [*EDITORS, "articles.publish_post"]
@@ -42,7 +50,16 @@ ADMISSIONS = [
     *_crud("inquiries.inquirynote", "view", "add"),
 ]
 
-ROLES = {"Editors": EDITORS, "Publishers": PUBLISHERS, "Admissions": ADMISSIONS}
+# Compliance keeps each center's license and accreditations true: the only role (besides
+# superusers) that adds, changes or removes them.
+COMPLIANCE = [*_crud("facility.credential", *ALL), *_crud("facility.center", "view")]
+
+ROLES = {
+    "Editors": EDITORS,
+    "Publishers": PUBLISHERS,
+    "Admissions": ADMISSIONS,
+    "Compliance": COMPLIANCE,
+}
 
 
 def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS, existing_models_only=False):

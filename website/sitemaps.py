@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles.models import Post
 from articles.sitemaps import CategorySitemap, PostSitemap
 from facility.models import Facility, GalleryPhoto, Service
-from facility.sitemaps import PageSitemap, ServiceSitemap
+from facility.sitemaps import CenterSitemap, PageSitemap, ServiceSitemap
 from plumbing.sitemaps import SiteUrlSitemap
 
 
@@ -52,6 +52,7 @@ sitemaps = {
     "sections": SectionSitemap,
     "pages": PageSitemap,
     "services": ServiceSitemap,
+    "locations": CenterSitemap,
     "categories": CategorySitemap,
     "posts": PostSitemap,
 }

@@ -47,7 +47,11 @@ class HomeView(MetaMixin, TemplateView):
         return PageMeta(
             title=facility.tagline,
             description=facility.about,
-            structured_data=[structured_data.medical_clinic(self.request, facility, self.services)],
+            structured_data=[
+                structured_data.organization(self.request, facility)
+                if facility.has_several_centers
+                else structured_data.medical_clinic(self.request, facility, self.services)
+            ],
         )
 
 

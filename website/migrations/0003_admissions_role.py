@@ -6,7 +6,7 @@ from django.db import migrations
 def sync_roles(apps, schema_editor):
     from website.roles import sync_roles
 
-    sync_roles(apps, using=schema_editor.connection.alias)
+    sync_roles(apps, using=schema_editor.connection.alias, existing_models_only=True)
 
 
 class Migration(migrations.Migration):

@@ -4,8 +4,8 @@ The content is data in website/demo/: the records in content.toml, each long ric
 body in an HTML file named by its slug, and the pictures as image files.
 
 Idempotent: every record is keyed on a natural key (a slug, the days of an hours row, a
-photo's order) and updated in place, and pictures are stored only when missing, so
-running it twice changes nothing.
+holiday's date, a photo's order) and updated in place, and pictures are stored only when
+missing, so running it twice changes nothing.
 """
 
 import tomllib
@@ -20,7 +20,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
-from facility.models import Facility, GalleryPhoto, OpeningHours, Page, Service
+from facility.models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    OpeningHours,
+    Page,
+    Service,
+    StaffProfile,
+)
 from plumbing.richtext import RichTextField, sanitize
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -90,38 +101,77 @@ def _stored(model, name, value):
     return field.to_python(value)
 
 
+def _hours(row):
+    return {
+        "is_24_hours": row.get("is_24_hours", False),
+        "is_closed": row.get("is_closed", False),
+        "opens": row.get("opens"),
+        "closes": row.get("closes"),
+    }
+
+
 class Command(BaseCommand):
     help = "Load the demo treatment center, its pages and blog posts (safe to run again)."
 
     @transaction.atomic
     def handle(self, *args, **options):
         content = read_content()
-        facility = self.load_facility(content["facility"], content["hours"])
+        facility = sync(Facility, {"singleton": 1}, content["facility"])
+        self.load_centers(content["centers"])
         self.load_services(content["services"])
+        self.load_staff(content["staff"])
         self.load_pages(content["pages"])
         self.load_gallery(content["gallery"])
-        self.load_posts(content["categories"], content["posts"])
+        self.load_posts(content["categories"], content["posts"], content["bylines"])
         self.stdout.write(self.style.SUCCESS(f"Demo content for {facility.name} is loaded."))
 
-    def load_facility(self, facts, hours):
-        facility = sync(Facility, {"singleton": 1}, facts)
-        for order, row in enumerate(hours):
-            sync(
-                OpeningHours,
-                {"facility": facility, "days": row["days"]},
-                {
-                    "is_24_hours": row.get("is_24_hours", False),
-                    "is_closed": row.get("is_closed", False),
-                    "opens": row.get("opens"),
-                    "closes": row.get("closes"),
-                    "sort_order": order,
-                },
-            )
-        return facility
+    def load_centers(self, centers):
+        for order, facts in enumerate(centers):
+            facts = dict(facts)
+            hours = facts.pop("hours", [])
+            holidays = facts.pop("holidays", [])
+            plans = facts.pop("insurance_plans", [])
+            credentials = facts.pop("credentials", [])
+            center = sync(Center, {"slug": facts.pop("slug")}, {**facts, "sort_order": order})
+            for row_order, row in enumerate(hours):
+                sync(
+                    OpeningHours,
+                    {"center": center, "days": row["days"]},
+                    {**_hours(row), "sort_order": row_order},
+                )
+            for row in holidays:
+                sync(
+                    Holiday,
+                    {"center": center, "date": row["date"]},
+                    {**_hours(row), "name": row["name"]},
+                )
+            for plan in plans:
+                plan = dict(plan)
+                sync(InsurancePlan, {"center": center, "name": plan.pop("name")}, plan)
+            for order, credential in enumerate(credentials):
+                credential = dict(credential)
+                key = {"center": center, "kind": credential.pop("kind")}
+                key["issuer"] = credential.pop("issuer")
+                sync(Credential, key, {**credential, "sort_order": order})
 
     def load_services(self, services):
+        centers = {center.slug: center for center in Center.objects.all()}
         for order, service in enumerate(services):
-            sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
+            service = dict(service)
+            offered_at = [centers[slug] for slug in service.pop("centers", [])]
+            record = sync(Service, {"slug": service["slug"]}, {**service, "sort_order": order})
+            record.centers.set(offered_at)
+
+    def load_staff(self, staff):
+        centers = {center.slug: center for center in Center.objects.all()}
+        for order, person in enumerate(staff):
+            person = dict(person)
+            center = centers[person.pop("center")] if "center" in person else None
+            sync(
+                StaffProfile,
+                {"name": person.pop("name")},
+                {**person, "center": center, "sort_order": order},
+            )
 
     def load_pages(self, pages):
         # The privacy policy states the retention period the settings actually enforce.
@@ -131,14 +181,21 @@ class Command(BaseCommand):
             sync(Page, {"slug": page["slug"]}, page)
 
     def load_gallery(self, gallery):
+        centers = {center.slug: center for center in Center.objects.all()}
         for order, photo in enumerate(gallery):
-            defaults = {"alt_text": photo["alt_text"], "caption": photo["caption"]}
+            defaults = {
+                "alt_text": photo["alt_text"],
+                "caption": photo["caption"],
+                "center": centers.get(photo.get("center")),
+            }
             gallery_photo = sync(GalleryPhoto, {"sort_order": order}, defaults)
             if not gallery_photo.image:
                 name = photo["picture"]
                 gallery_photo.image.save(Path(name).name, read_picture(name))
 
-    def load_posts(self, categories, entries):
+    def load_posts(self, categories, entries, bylines):
+        byline = StaffProfile.objects.get(name=bylines["author"])
+        reviewer = StaffProfile.objects.get(name=bylines["reviewer"])
         author, _ = get_user_model().objects.get_or_create(
             username=DEMO_AUTHOR["username"],
             defaults={**DEMO_AUTHOR, "is_active": False},
@@ -160,12 +217,17 @@ class Command(BaseCommand):
                 "status": Post.Status.PUBLISHED,
                 "featured_image_alt": entry["image_alt"],
                 "author": author,
+                "author_profile": byline,
+                "reviewer_profile": reviewer,
             }
             post = sync(
                 Post,
                 {"slug": entry["slug"]},
                 fields,
-                create_only={"pub_date": today - timedelta(days=entry["days_ago"])},
+                create_only={
+                    "pub_date": today - timedelta(days=entry["days_ago"]),
+                    "reviewed_on": (today - timedelta(days=entry["days_ago"])).date(),
+                },
             )
             if not post.featured_image:
                 name = entry["picture"]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('facility', '0008_search_meta_help_text'),
+        ('facility', '0015_staff_profiles'),
     ]
 
     operations = [

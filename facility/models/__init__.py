@@ -1,0 +1,27 @@
+"""The provider and its centers: their facts, hours, services, photos and pages."""
+
+from .care import InsurancePlan, Language, LevelOfCare, Payment, Population
+from .centers import Center, validate_time_zone
+from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
+from .credentials import Credential
+from .hours import Holiday, OpeningHours
+from .people import StaffProfile
+
+__all__ = [
+    "DEFAULT_CRISIS_LINE",
+    "Center",
+    "Credential",
+    "Facility",
+    "GalleryPhoto",
+    "Holiday",
+    "InsurancePlan",
+    "Language",
+    "LevelOfCare",
+    "OpeningHours",
+    "Page",
+    "Payment",
+    "Population",
+    "Service",
+    "StaffProfile",
+    "validate_time_zone",
+]

@@ -1,0 +1,218 @@
+"""The organization, and what it offers everywhere: its services, photos and pages."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from plumbing.images import SafeImageField
+from plumbing.richtext import RichTextField
+from plumbing.search_meta import SearchMeta
+
+from ..caching import cached_facility
+
+# The first words of the crisis help on every page, read by people in a hard moment: gentle.
+DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
+
+
+class _NoHours:
+    def all(self):
+        return []
+
+
+NO_HOURS = _NoHours()
+
+
+class MainCenterFact:
+    """An attribute of the facility read from its main center (`empty` without one)."""
+
+    def __init__(self, empty):
+        self.empty = empty
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, facility, owner=None):
+        if facility is None:
+            return self
+        center = facility.main_center
+        return self.empty if center is None else getattr(center, self.name)
+
+
+class Facility(models.Model):
+    """The provider this site is for: the organization that runs every center."""
+
+    # A constant, unique column: the database itself refuses a second facility.
+    singleton = models.PositiveSmallIntegerField(default=1, unique=True, editable=False)
+    name = models.CharField(max_length=120)
+    tagline = models.CharField(
+        max_length=200, blank=True, help_text="One sentence under the name on the home page."
+    )
+    about = models.TextField(
+        "about our company", max_length=600, help_text="The short blurb in every page's footer."
+    )
+    crisis_line = models.CharField(
+        "crisis help line",
+        max_length=160,
+        default=DEFAULT_CRISIS_LINE,
+        help_text=(
+            "A short, calm sentence at the top of every page. The 988 Suicide & Crisis "
+            "Lifeline and our phone number always follow it."
+        ),
+    )
+    callback_promise = models.CharField(
+        "call-back promise",
+        max_length=120,
+        default="within 15 minutes, day or night",
+        help_text=(
+            "How soon admissions calls back after an inquiry, as it ends the sentence "
+            '"We will call you back …" on the thank-you page. Promise only what you keep.'
+        ),
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "facility"
+        constraints = [
+            models.CheckConstraint(condition=Q(singleton=1), name="facility_only_one"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_request(cls, request):
+        """The facility with its hours, from the cache, once per request however often asked."""
+        if not hasattr(request, "_facility"):
+            request._facility = cached_facility()
+        return request._facility
+
+    # The centers as read for the cache (keep_centers()); None: read them when asked.
+    _centers = None
+
+    def keep_centers(self):
+        """Read the centers now, to keep them with the facility in the cache."""
+        self._centers = self._read_centers()
+
+    @staticmethod
+    def _read_centers():
+        from .centers import Center
+
+        return list(Center.objects.with_hours())
+
+    @property
+    def centers(self):
+        """Every center, main first, with their hours."""
+        return self._read_centers() if self._centers is None else self._centers
+
+    @property
+    def main_center(self):
+        """The center the header's phone and the footer's address are of."""
+        return self.centers[0] if self.centers else None
+
+    @property
+    def has_several_centers(self):
+        return len(self.centers) > 1
+
+    # The facts that were the facility's before it had centers are its main center's
+    # now: templates and code asking the facility for them still get them.
+    street = MainCenterFact("")
+    city = MainCenterFact("")
+    state = MainCenterFact("")
+    postal_code = MainCenterFact("")
+    phone = MainCenterFact("")
+    phone_href = MainCenterFact("")
+    email = MainCenterFact("")
+    latitude = MainCenterFact(None)
+    longitude = MainCenterFact(None)
+    address_lines = MainCenterFact(())
+    has_coordinates = MainCenterFact(False)
+    larger_map_url = MainCenterFact("")
+    map_embed_url = MainCenterFact("")
+    hours = MainCenterFact(NO_HOURS)
+
+
+class Service(SearchMeta):
+    search_title_fallback = "name"
+    search_description_fallback = "summary"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=300, help_text="Shown on the services list.")
+    body = RichTextField()
+    centers = models.ManyToManyField(
+        "facility.Center",
+        blank=True,
+        related_name="services",
+        help_text="Where it is offered.",
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.url_for_slug(self.slug)
+
+    def url_for_slug(self, slug):
+        """The address the service has, or had, with `slug` (moved pages need the old)."""
+        return reverse("facility:service", args=[slug])
+
+
+class GalleryPhoto(models.Model):
+    """A picture on the Tour Facility page."""
+
+    image = SafeImageField(
+        upload_to="gallery/", width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt_text = models.CharField(
+        max_length=250, help_text="What the picture shows, for people who cannot see it."
+    )
+    caption = models.CharField(max_length=250, blank=True)
+    center = models.ForeignKey(
+        "facility.Center",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="photos",
+        help_text="The center it shows, to show it on that center's page too.",
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = "gallery photo"
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="gallery_photo_has_alt"),
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class Page(SearchMeta):
+    """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    body = RichTextField()
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.url_for_slug(self.slug)
+
+    def url_for_slug(self, slug):
+        """The address the page has, or had, with `slug` (moved pages need the old)."""
+        return reverse("facility:page", args=[slug])
