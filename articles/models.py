@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plumbing.images import SafeImageField
-from plumbing.richtext import RichTextField, plain_text, sanitize
+from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
 from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
@@ -112,6 +112,7 @@ class Post(SearchMeta):
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
     body = RichTextField()
+    body_stamp = SanitizedStamp(source="body")
     word_count = models.PositiveIntegerField(default=0, editable=False)
     medical_reviewer = models.CharField(
         max_length=120, blank=True, help_text="Who checked the post's medical facts, by name."
