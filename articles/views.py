@@ -62,7 +62,8 @@ class PostDetailView(MetaMixin, DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        posts = Post.objects.select_related("category", "author")
+        # The search vector is search's alone, and on PostgreSQL as long as the text.
+        posts = Post.objects.select_related("category", "author").defer("search_vector")
         if self.request.user.has_perm("articles.change_post"):
             return posts
         return posts.published()

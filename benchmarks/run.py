@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from statistics import median
@@ -45,6 +46,8 @@ PAGES = {
 }
 SEARCHES = ["cravings", "family visit", "benchmark routine", "detox", "sleep walks"]
 MIXED_REQUESTS = 10_000
+# gunicorn's log (its errors and the access log): what to read when a run fails.
+LOG = os.path.join(tempfile.gettempdir(), "recovery-site-bench-gunicorn.log")
 TARGETS = (
     "cache off: home, blog list, post ≥ 0.10 of bare, p99 < 50 ms; cache on: ≥ 0.60 of bare; "
     "reference ≥ 0.75 of bare; search median < 50 ms"
@@ -73,8 +76,11 @@ def wrk(url, seconds=SECONDS, script="report.lua"):
 
 
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read()
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{url} answered {error.code}; gunicorn's log: {LOG}") from error
 
 
 def run(url):
@@ -99,7 +105,7 @@ def measure(site, bare, cache):
     runs = {name: [] for name in names}
     to_bare = {name: [] for name in names}
     to_reference = {name: [] for name in names}
-    with Gunicorn(site.env, workers=WORKERS, BENCH_CACHE=cache) as server:
+    with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE=cache) as server:
         for path in [*PAGES.values(), "/search/?q=cravings"]:
             for _ in range(20):  # warm up: templates loaded, connections open, cache filled
                 fetch(server.url + path)
@@ -152,7 +158,7 @@ def resident_kb(pids):
 def memory(site):
     """Each worker's resident size after warming up and after 10,000 mixed requests, the
     cache off (every page built)."""
-    with Gunicorn(site.env, workers=WORKERS, BENCH_CACHE="off") as server:
+    with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE="off") as server:
         for _ in range(50):
             fetch(server.url + "/blog/benchmark-post-20/")
         pids = server.worker_pids()
@@ -190,6 +196,8 @@ def main():
     database_url = env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql"))
     redis_url = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
     load_before = load()
+    if os.path.exists(LOG):
+        os.remove(LOG)
     with tempfile.TemporaryDirectory(prefix="recovery-site-bench-") as folder:
         print(f"Setting up: migrate, collect static files, {POSTS:,} posts...", flush=True)
         site = LiveSite(
