@@ -156,20 +156,19 @@ def resident_kb(pids):
 
 
 def memory(site):
-    """Each worker's resident size after warming up and after 10,000 mixed requests, the
-    cache off (every page built)."""
+    """Each worker's resident size (kB) once every page of the mix has been built a few
+    times, then after each 5,000 more mixed requests up to 10,000; the cache off."""
     with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE="off") as server:
-        for _ in range(50):
-            fetch(server.url + "/blog/benchmark-post-20/")
+        wrk(server.url, seconds=3, script="mixed.lua")
         pids = server.worker_pids()
-        before = resident_kb(pids)
+        sizes = [resident_kb(pids)]
         done = 0
         while done < MIXED_REQUESTS:
-            wrk_done = wrk(server.url, seconds=10, script="mixed.lua")
-            done += wrk_done["requests"]
-        after = resident_kb(server.worker_pids())
+            done += wrk(server.url, seconds=5, script="mixed.lua")["requests"]
+            if done >= MIXED_REQUESTS / 2 * len(sizes):
+                sizes.append(resident_kb(pids))
         same_workers = server.worker_pids() == pids
-    return before, after, done, same_workers
+    return sizes, done, same_workers
 
 
 def table(results):
@@ -215,7 +214,7 @@ def main():
                     results[cache], searches[cache] = measure(site, bare, cache)
             load_after_pages = load()
             print("Measuring memory...", flush=True)
-            before, after, requests, same_workers = memory(site)
+            sizes, requests, same_workers = memory(site)
         finally:
             site.remove()
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
@@ -238,8 +237,9 @@ def main():
             f"slowest {slowest:.1f} ms ({len(SEARCHES) * 10} searches)."
         )
     print(
-        f"Workers' resident memory (VmRSS, kB), cache off, before and after {requests:,} "
-        f"mixed requests: {before} -> {after}"
+        "Workers' resident memory (VmRSS, kB; each list is both workers), cache off, once "
+        f"warm, then every 5,000 of {requests:,} mixed requests: "
+        + " -> ".join(str(size) for size in sizes)
         + ("" if same_workers else " (a worker was replaced meanwhile)")
         + "."
     )
