@@ -2,7 +2,8 @@
 
     .venv/bin/python -m benchmarks.profile [path ...]
 
-Seeds a database of its own as `make bench` does (BENCH_POSTS posts), then in one process
+Seeds a database of its own as `make bench` does (BENCH_POSTS posts; SQLite unless
+DATABASE_URL names PostgreSQL), then in one process
 with the benchmark's production settings, the cache off, requests each path
 BENCH_REQUESTS times (default 200) through the whole middleware stack and prints the
 CPU time per request, the queries, and the functions that cost most (cumulative and own
@@ -16,7 +17,7 @@ import sys
 import tempfile
 import time
 
-from recovery_site.environment import env_int
+from recovery_site.environment import env_int, env_url
 from tests.live_gunicorn import ROOT, LiveSite, manage
 
 POSTS = env_int("BENCH_POSTS", 1000, minimum=100)
@@ -67,7 +68,12 @@ def profile_paths(paths, requests=REQUESTS, lines=25):
 
 def main(paths):
     with tempfile.TemporaryDirectory(prefix="recovery-site-profile-") as folder:
-        site = LiveSite(folder, DJANGO_SETTINGS_MODULE="benchmarks.settings", BENCH_CACHE="off")
+        site = LiveSite(
+            folder,
+            database_url=env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql")),
+            DJANGO_SETTINGS_MODULE="benchmarks.settings",
+            BENCH_CACHE="off",
+        )
         try:
             site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")
             code = f"from benchmarks.profile import profile_paths; profile_paths({paths!r})"

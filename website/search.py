@@ -5,10 +5,12 @@ databases get a plain fallback that matches words in the text, never in the HTML
 Snippets and their highlighting are made here in Python, the same for both.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -37,9 +39,17 @@ class Result:
     kind: str
     title: str
     url: str
-    snippet: SafeString
     rank: float
     date: datetime | None = None
+    # Cut only for the results a page shows: it needs the body's text, and reading the
+    # text out of the HTML of every one of 200 results was most of a search's time.
+    make_snippet: Callable[[], SafeString] = dataclasses.field(
+        default=lambda: mark_safe(""), repr=False, compare=False
+    )
+
+    @cached_property
+    def snippet(self):
+        return self.make_snippet()
 
     @property
     def label(self):
@@ -127,7 +137,7 @@ def _postgres_results(source, query, words, limit):
         .only(*source.fields)
         .order_by(F("rank").desc(), *visible.model._meta.ordering)[:limit]
     )
-    return [_result(source, obj, obj.rank, words, plain_text(obj.body)) for obj in found]
+    return [_result(source, obj, obj.rank, words) for obj in found]
 
 
 def _fallback_results(source, query, words, limit):
@@ -169,14 +179,18 @@ def _fallback_rank(source, obj, body, patterns):
     return rank
 
 
-def _result(source, obj, rank, words, body):
+def _result(source, obj, rank, words, body=None):
+    """A result; `body` is the body's text where it was already read, else it is read
+    when the snippet is wanted."""
     return Result(
         kind=source.kind,
         title=getattr(obj, source.title),
         url=obj.get_absolute_url(),
-        snippet=_snippet(source, obj, words, body),
         rank=rank,
         date=getattr(obj, source.date) if source.date else None,
+        make_snippet=lambda: _snippet(
+            source, obj, words, plain_text(obj.body) if body is None else body
+        ),
     )
 
 
