@@ -38,14 +38,19 @@ _MIN_STEM = 4
 class Result:
     kind: str
     title: str
-    url: str
     rank: float
     date: datetime | None = None
-    # Cut only for the results a page shows: it needs the body's text, and reading the
-    # text out of the HTML of every one of 200 results was most of a search's time.
+    # Made only for the results a page shows: the snippet needs the body's text, and
+    # reading it out of the HTML of every one of 200 results, then reversing each one's
+    # URL, was most of a search's time.
+    obj: object = dataclasses.field(default=None, repr=False, compare=False)
     make_snippet: Callable[[], SafeString] = dataclasses.field(
         default=lambda: mark_safe(""), repr=False, compare=False
     )
+
+    @cached_property
+    def url(self):
+        return self.obj.get_absolute_url()
 
     @cached_property
     def snippet(self):
@@ -185,9 +190,9 @@ def _result(source, obj, rank, words, body=None):
     return Result(
         kind=source.kind,
         title=getattr(obj, source.title),
-        url=obj.get_absolute_url(),
         rank=rank,
         date=getattr(obj, source.date) if source.date else None,
+        obj=obj,
         make_snippet=lambda: _snippet(
             source, obj, words, plain_text(obj.body) if body is None else body
         ),
