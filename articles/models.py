@@ -164,13 +164,8 @@ class Post(SearchMeta):
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
         permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
-        indexes = [
-            # The ordering above: lists, previous/next and the newest posts stop after
-            # their first rows instead of sorting every published post.
-            models.Index(fields=["-pub_date", "-id"], name="post_newest_first"),
-            # Made on PostgreSQL only (migration 0006): other databases search without it.
-            GinIndex(fields=["search_vector"], name="post_search_vector"),
-        ]
+        # Made on PostgreSQL only (migration 0006): other databases search without it.
+        indexes = [GinIndex(fields=["search_vector"], name="post_search_vector")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),
