@@ -54,7 +54,7 @@ serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as
 test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.installed  ## Measure pages against a reference view with wrk (docs/performance.md).
+bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python -m benchmarks.run
 

@@ -1,13 +1,15 @@
 """Blog posts, their categories, and the posts staff recommend after each one."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from plumbing.images import SafeImageField
-from plumbing.richtext import RichTextField, plain_text, sanitize
+from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
 from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
@@ -67,7 +69,9 @@ class PostQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
-        return self.select_related("category", "author", "author_profile").defer("body")
+        return self.select_related("category", "author", "author_profile").defer(
+            "body", "search_vector"
+        )
 
 
 class Post(SearchMeta):
@@ -112,6 +116,7 @@ class Post(SearchMeta):
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
     body = RichTextField()
+    body_stamp = SanitizedStamp(source="body")
     word_count = models.PositiveIntegerField(default=0, editable=False)
     author_profile = models.ForeignKey(
         "facility.StaffProfile",
@@ -162,6 +167,10 @@ class Post(SearchMeta):
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Site search's words on PostgreSQL (website/search.py), kept up to date by the
+    # database itself on every insert and update, however made (articles' migration
+    # 0006 holds the trigger); always empty on other databases.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -169,6 +178,8 @@ class Post(SearchMeta):
         ordering = ["-pub_date", "-id"]
         get_latest_by = "pub_date"
         permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
+        # Made on PostgreSQL only (migration 0006): other databases search without it.
+        indexes = [GinIndex(fields=["search_vector"], name="post_search_vector")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),

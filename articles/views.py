@@ -62,9 +62,10 @@ class PostDetailView(MetaMixin, DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
+        # The search vector is search's alone, and on PostgreSQL as long as the text.
         posts = Post.objects.select_related(
             "category", "author", "author_profile", "reviewer_profile"
-        )
+        ).defer("search_vector")
         if self.request.user.has_perm("articles.change_post"):
             return posts
         return posts.published()

@@ -1,16 +1,19 @@
-"""`make bench`: 1,000 posts, gunicorn with 2 workers, wrk at 8 connections.
+"""`make bench`: posts (1,000 by default), gunicorn with 2 workers, wrk at 8 connections.
 
 Measures requests per second, p50 and p99 latency and the page's size for the home page,
-the blog list, a post, the contact page and a reference view that answers a short fixed
-text through the same stack; each page also as a ratio of the reference's rate. Once with
-every cache off, once with it on. Prints a Markdown table for docs/performance.md.
+the blog list, a post, the contact page and two references: our stack's reference view (a
+short fixed text through our whole middleware stack) and the bare reference, a Django
+project with nothing of ours (benchmarks/bare/), served by its own gunicorn with the same
+workers. Each page's rate is given as a ratio to both. Once with every cache off, once
+with it on; then search's median time and the workers' memory over 10,000 mixed requests.
 
 The machine is shared and its speed drifts, so each page is measured in rounds, each
-right after a run of the reference, and a ratio is the median of the rounds' ratios;
+right after a run of both references, and a ratio is the median of the rounds' ratios;
 the other figures are medians too, but errors, which are added up.
 
 Runs on SQLite unless DATABASE_URL names PostgreSQL; uses Redis when REDIS_URL is set.
-BENCH_SECONDS sets each run's length (default 5), BENCH_ROUNDS the rounds (default 3).
+BENCH_SECONDS sets each run's length (default 5), BENCH_ROUNDS the rounds (default 3),
+BENCH_POSTS the posts (default 1,000; 10,000 for the scale check).
 """
 
 import json
@@ -19,6 +22,9 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from statistics import median
 
@@ -30,39 +36,51 @@ THREADS = 2
 WORKERS = 2
 SECONDS = env_int("BENCH_SECONDS", 5, minimum=1)
 ROUNDS = env_int("BENCH_ROUNDS", 3, minimum=1)
+POSTS = env_int("BENCH_POSTS", 1000, minimum=100)
 PAGES = {
     "reference": "/bench/ref/",
     "home": "/",
     "blog list": "/blog/",
-    "post": "/blog/benchmark-post-500/",
+    "post": f"/blog/benchmark-post-{POSTS // 2}/",
     "contact": "/contact/",
 }
-TARGETS = "post ≥ 0.10 of the reference without cache; home, blog list, post ≥ 0.50 with it"
+SEARCHES = ["cravings", "family visit", "benchmark routine", "detox", "sleep walks"]
+MIXED_REQUESTS = 10_000
+# gunicorn's log (its errors and the access log): what to read when a run fails.
+LOG = os.path.join(tempfile.gettempdir(), "recovery-site-bench-gunicorn.log")
+TARGETS = (
+    "cache off: home, blog list, post ≥ 0.10 of bare, p99 < 50 ms; cache on: ≥ 0.60 of bare; "
+    "reference ≥ 0.75 of bare; search median < 50 ms"
+)
 
 
-def wrk(url):
+def wrk(url, seconds=SECONDS, script="report.lua"):
     result = subprocess.run(
         [
             "wrk",
             f"-t{THREADS}",
             f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
+            f"-d{seconds}s",
             "--latency",
             "-s",
-            str(ROOT / "benchmarks" / "report.lua"),
+            str(ROOT / "benchmarks" / script),
             url,
         ],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
-        timeout=SECONDS + 60,
+        timeout=seconds + 60,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def page_size(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return len(response.read())
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{url} answered {error.code}; gunicorn's log: {LOG}") from error
 
 
 def run(url):
@@ -71,58 +89,116 @@ def run(url):
     return stats
 
 
-def summary(runs, ratios=None):
+def summary(runs, to_bare, to_reference):
     return {
         "rate": median(r["rate"] for r in runs),
         "p50": median(r["p50_us"] for r in runs) / 1000,
         "p99": median(r["p99_us"] for r in runs) / 1000,
         "errors": sum(r["errors"] for r in runs),
-        "ratio": median(ratios) if ratios else 1.0,
+        "to_bare": median(to_bare),
+        "to_reference": median(to_reference) if to_reference else 1.0,
     }
 
 
-def measure(site, cache):
-    pages = {name: [] for name in PAGES}
-    ratios = {name: [] for name in PAGES}
-    with Gunicorn(site.env, workers=WORKERS, BENCH_CACHE=cache) as server:
-        for path in PAGES.values():
+def measure(site, bare, cache):
+    names = ["bare", *PAGES]
+    runs = {name: [] for name in names}
+    to_bare = {name: [] for name in names}
+    to_reference = {name: [] for name in names}
+    with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE=cache) as server:
+        for path in [*PAGES.values(), "/search/?q=cravings"]:
             for _ in range(20):  # warm up: templates loaded, connections open, cache filled
-                page_size(server.url + path)
+                fetch(server.url + path)
         for _ in range(ROUNDS):
             for name, path in PAGES.items():
                 if name == "reference":
                     continue
+                bare_run = run(bare.url + "/")
                 reference = run(server.url + PAGES["reference"])
                 page = run(server.url + path)
-                pages["reference"].append(reference)
-                pages[name].append(page)
-                ratios[name].append(page["rate"] / reference["rate"])
-        sizes = {name: page_size(server.url + path) for name, path in PAGES.items()}
-    return {
-        name: {**summary(runs, ratios[name]), "size": sizes[name]} for name, runs in pages.items()
+                runs["bare"].append(bare_run)
+                runs["reference"].append(reference)
+                runs[name].append(page)
+                to_bare["bare"].append(1.0)
+                to_bare["reference"].append(reference["rate"] / bare_run["rate"])
+                to_bare[name].append(page["rate"] / bare_run["rate"])
+                to_reference[name].append(page["rate"] / reference["rate"])
+        sizes = {name: len(fetch(server.url + path)) for name, path in PAGES.items()}
+        sizes["bare"] = len(fetch(bare.url + "/"))
+        search = search_times(server.url)
+    rows = {
+        name: {**summary(runs[name], to_bare[name], to_reference[name]), "size": sizes[name]}
+        for name in names
     }
+    rows["bare"]["to_reference"] = None
+    return rows, search
+
+
+def search_times(url, repeat=10):
+    """Median and slowest time of one search, one request at a time, in ms."""
+    times = []
+    for _ in range(repeat):
+        for words in SEARCHES:
+            start = time.perf_counter()
+            fetch(f"{url}/search/?q={urllib.parse.quote(words)}")
+            times.append((time.perf_counter() - start) * 1000)
+    return median(times), max(times)
+
+
+def resident_kb(pids):
+    sizes = []
+    for pid in pids:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]))
+    return sizes
+
+
+def memory(site):
+    """Each worker's resident size (kB) once every page of the mix has been built a few
+    times, then after each 5,000 more mixed requests up to 10,000; the cache off."""
+    with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE="off") as server:
+        wrk(server.url, seconds=3, script="mixed.lua")
+        pids = server.worker_pids()
+        sizes = [resident_kb(pids)]
+        done = 0
+        while done < MIXED_REQUESTS:
+            done += wrk(server.url, seconds=5, script="mixed.lua")["requests"]
+            if done >= MIXED_REQUESTS / 2 * len(sizes):
+                sizes.append(resident_kb(pids))
+        same_workers = server.worker_pids() == pids
+    return sizes, done, same_workers
 
 
 def table(results):
     lines = [
-        "| cache | page | req/s | ratio to reference | p50 ms | p99 ms | bytes | errors |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| cache | page | req/s | to bare | to reference | p50 ms | p99 ms | bytes | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for cache, rows in results.items():
         for name, row in rows.items():
+            to_reference = "" if row["to_reference"] is None else f"{row['to_reference']:.2f}"
             lines.append(
-                f"| {cache} | {name} | {row['rate']:.0f} | {row['ratio']:.2f} "
-                f"| {row['p50']:.1f} | {row['p99']:.1f} | {row['size']:,} | {row['errors']} |"
+                f"| {cache} | {name} | {row['rate']:.0f} | {row['to_bare']:.3f} "
+                f"| {to_reference} | {row['p50']:.1f} | {row['p99']:.1f} | {row['size']:,} "
+                f"| {row['errors']} |"
             )
     return "\n".join(lines)
+
+
+def load():
+    return " ".join(f"{n:.1f}" for n in os.getloadavg())
 
 
 def main():
     database_url = env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql"))
     redis_url = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
-    load_before = " ".join(f"{n:.1f}" for n in os.getloadavg())
+    load_before = load()
+    if os.path.exists(LOG):
+        os.remove(LOG)
     with tempfile.TemporaryDirectory(prefix="recovery-site-bench-") as folder:
-        print("Setting up: migrate, collect static files, 1,000 posts...", flush=True)
+        print(f"Setting up: migrate, collect static files, {POSTS:,} posts...", flush=True)
         site = LiveSite(
             folder,
             database_url=database_url,
@@ -130,25 +206,43 @@ def main():
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
         )
         try:
-            total = site.shell("from benchmarks.seed import seed; print(seed(1000))")
-            results = {}
-            for cache in ["off", "on"]:
-                print(f"Measuring with the cache {cache}...", flush=True)
-                results[cache] = measure(site, cache)
+            total = site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")
+            results, searches = {}, {}
+            with Gunicorn(site.env, workers=WORKERS, app="benchmarks.bare.wsgi") as bare:
+                for cache in ["off", "on"]:
+                    print(f"Measuring with the cache {cache}...", flush=True)
+                    results[cache], searches[cache] = measure(site, bare, cache)
+            load_after_pages = load()
+            print("Measuring memory...", flush=True)
+            sizes, requests, same_workers = memory(site)
         finally:
             site.remove()
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
-    cache_store = "Redis" if redis_url else "local memory"
+    cache_store = "Redis" if redis_url else "a database table"
     print()
     print(
-        f"{total} posts, {database}, cache in {cache_store}; gunicorn {WORKERS} workers; "
+        f"{int(total):,} posts, {database}, cache in {cache_store}; gunicorn {WORKERS} workers; "
         f"wrk {THREADS} threads, {CONNECTIONS} connections, {ROUNDS} rounds of {SECONDS} s; "
         f"{os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"load average before: {load_before}."
+        f"load average before: {load_before}, after the pages: {load_after_pages}, "
+        f"at the end: {load()}."
     )
     print(f"Targets: {TARGETS}.")
     print()
     print(table(results))
+    print()
+    for cache, (middle, slowest) in searches.items():
+        print(
+            f"Search, cache {cache}, one request at a time: median {middle:.1f} ms, "
+            f"slowest {slowest:.1f} ms ({len(SEARCHES) * 10} searches)."
+        )
+    print(
+        "Workers' resident memory (VmRSS, kB; each list is both workers), cache off, once "
+        f"warm, then every 5,000 of {requests:,} mixed requests: "
+        + " -> ".join(str(size) for size in sizes)
+        + ("" if same_workers else " (a worker was replaced meanwhile)")
+        + "."
+    )
     return 0
 
 

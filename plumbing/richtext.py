@@ -3,7 +3,10 @@
 Models use `RichTextField`, a plain `TextField` to the database, so swapping the editor
 (django-ckeditor today) changes `editor_widget()` and nothing else, not even a migration.
 The editor runs in the browser and is no security boundary: whatever it sends is cleaned
-here, on save and again when shown, with an allow-list matching its toolbar exactly.
+here on save, with an allow-list matching its toolbar exactly. A `SanitizedStamp` beside
+the field records that the stored text came out of this version of the sanitizer; text
+shown without a matching stamp (older sanitizer, or changed by another road) is cleaned
+again as it is shown.
 """
 
 import re
@@ -13,7 +16,14 @@ from urllib.parse import urlsplit
 import nh3
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+# Raise it whenever sanitize() changes what it keeps: every stamp made before then stops
+# matching, so text cleaned by the older rules is cleaned again when shown (and a data
+# migration can re-sanitize and re-stamp the stored rows once, as articles' 0005 does).
+SANITIZER_VERSION = 1
 
 # What the toolbar makes (settings.CKEDITOR_CONFIGS["default"]): formats p, h2-h4; bold,
 # italic; lists; blockquote; links; images; tables; a horizontal rule.
@@ -109,6 +119,24 @@ def _mark_external(match):
     return match.group(0)
 
 
+def sanitized_stamp(html):
+    """The stamp of text that sanitize() returned: the sanitizer's version and a keyed
+    digest of the text, so that text changed by any other road (a raw update, an import)
+    or cleaned by an older sanitizer no longer matches it."""
+    digest = salted_hmac("plumbing.richtext.sanitized", html or "", algorithm="sha256")
+    return f"{SANITIZER_VERSION}:{digest.hexdigest()}"
+
+
+def display_html(html, stamp=""):
+    """Stored rich text, safe to show: cleaned again unless `stamp` vouches for it.
+
+    Pictures in the text load lazily: they sit below the page's title and its own picture.
+    """
+    if not stamp or stamp != sanitized_stamp(html):
+        html = sanitize(html)
+    return mark_safe(html.replace("<img ", '<img loading="lazy" decoding="async" '))
+
+
 def plain_text(html):
     """What a reader sees of `html`, for counting and searching: words, single spaces."""
     return " ".join(unescape(strip_tags(BLOCK_TAG.sub(" <", html or ""))).split())
@@ -131,3 +159,32 @@ class RichTextField(models.TextField):
         value = sanitize(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+class SanitizedStamp(models.CharField):
+    """Vouches that the rich text in `source` was sanitized by this sanitizer when saved.
+
+    It sanitizes the text itself before stamping it (sanitize() is idempotent), so the
+    stamp is right whichever of the two fields Django saves first. Empty means "not
+    vouched for": such text is sanitized again whenever it is shown.
+    """
+
+    def __init__(self, *args, source="body", **kwargs):
+        self.source = source
+        kwargs.update(max_length=80, blank=True, default="", editable=False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for key in ("max_length", "blank", "default", "editable"):
+            kwargs.pop(key, None)
+        if self.source != "body":
+            kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        html = sanitize(getattr(model_instance, self.source))
+        setattr(model_instance, self.source, html)
+        stamp = sanitized_stamp(html)
+        setattr(model_instance, self.attname, stamp)
+        return stamp

@@ -148,7 +148,8 @@ class LiveSite:
 class Gunicorn:
     """gunicorn with the repository's gunicorn.conf.py, on a free port of 127.0.0.1."""
 
-    def __init__(self, env, workers=2, log_path=None, **extra_env):
+    def __init__(self, env, workers=2, log_path=None, app="recovery_site.wsgi", **extra_env):
+        self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -169,7 +170,7 @@ class Gunicorn:
                 "gunicorn",
                 "--config",
                 "gunicorn.conf.py",
-                "recovery_site.wsgi",
+                self.app,
             ],
             cwd=ROOT,
             env=self.env,
@@ -180,6 +181,12 @@ class Gunicorn:
             log.close()
         self._wait_until_answering()
         return self
+
+    def worker_pids(self):
+        """The worker processes' ids (the master's children)."""
+        master = self.process.pid
+        with open(f"/proc/{master}/task/{master}/children") as children:
+            return [int(pid) for pid in children.read().split()]
 
     def __exit__(self, *exc_info):
         self.stop()

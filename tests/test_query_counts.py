@@ -1,10 +1,16 @@
 """Pages run a fixed number of SQL queries, however much content there is."""
 
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Post
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +96,37 @@ def test_post_page_with_no_picks_adds_at_most_two_fallback_queries(
     lonely = make_post(days_ago=0, category=make_category())
     # Alone in its category: picks, same category, then the newest posts.
     assert count_queries(client, lonely.get_absolute_url()) == 11
+
+
+def test_query_counts_stay_the_same_with_ten_thousand_posts(client, grow, make_category):
+    post = grow(3)
+    pages = [
+        reverse("website:home"),
+        reverse("articles:list"),
+        post.get_absolute_url(),
+        reverse("website:search") + "?q=steps",
+    ]
+    small = [count_queries(client, url) for url in pages]
+    category = make_category()
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(
+            title=f"Bulk post {n}: small steps",
+            slug=f"bulk-post-{n}",
+            category=category,
+            status=Post.Status.PUBLISHED,
+            pub_date=now - timedelta(days=40, minutes=n),
+            excerpt="One of ten thousand.",
+            body=f"<p>Small steps, day {n}.</p>",
+        )
+        for n in range(10_000)
+    )
+    assert Post.objects.published().count() > 10_000
+
+    large = [count_queries(client, url) for url in pages]
+
+    # Home, blog list, a post, a search (posts, services, pages), each with the layout's 5.
+    assert small == large == [8, 8, 9, 8]
+    # The last page of the list costs the same as the first.
+    last = (Post.objects.published().count() - 1) // settings.POSTS_PER_PAGE + 1
+    assert count_queries(client, f"{reverse('articles:list')}?page={last}") == 8

@@ -1,9 +1,11 @@
 """Rich text is made safe on the server, on save and again when shown.
 
 A corpus of known attack vectors goes through both paths and nothing dangerous survives;
-everything the editor's toolbar makes survives unchanged.
+everything the editor's toolbar makes survives unchanged. A post's body is cleaned again
+when shown only when its stamp does not vouch for it (an older sanitizer, another road).
 """
 
+import importlib
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -13,7 +15,8 @@ from django.urls import reverse
 
 from articles.models import Post
 from facility.models import Page, Service
-from plumbing.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize
+from plumbing import richtext
+from plumbing.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize, sanitized_stamp
 
 ATTACKS = [
     # Script elements, plain and disguised.
@@ -179,6 +182,85 @@ def test_attack_is_defused_when_shown_even_if_stored_raw(
             )
         ]
         assert problems(prose) == [], prose
+
+
+def prose_of(client, url):
+    html = client.get(url).content.decode()
+    start = html.index('<div class="prose">') + 19
+    return html[start : html.index("</div>", start)]
+
+
+def stamp_of_an_older_sanitizer(html, monkeypatch):
+    with monkeypatch.context() as older:
+        older.setattr(richtext, "SANITIZER_VERSION", richtext.SANITIZER_VERSION - 1)
+        return sanitized_stamp(html)
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_attack_stored_under_an_older_sanitizer_is_defused_when_shown(
+    attack, client, facility, make_post, monkeypatch
+):
+    # Raw text that an older sanitizer let through, with that sanitizer's valid stamp.
+    post = make_post()
+    raw = f"<p>Before</p>{attack}<p>After</p>"
+    stamp = stamp_of_an_older_sanitizer(raw, monkeypatch)
+    Post.objects.filter(pk=post.pk).update(body=raw, body_stamp=stamp)
+
+    assert problems(prose_of(client, post.get_absolute_url())) == []
+
+
+@pytest.fixture
+def sanitized(monkeypatch):
+    """The texts sanitize() is given from now on."""
+    calls = []
+
+    def counting(html):
+        calls.append(html)
+        return sanitize(html)
+
+    monkeypatch.setattr(richtext, "sanitize", counting)
+    return calls
+
+
+def test_a_saved_body_is_stamped_and_not_sanitized_again_when_shown(
+    client, facility, make_post, sanitized
+):
+    post = make_post(body='<p>Clean <a href="https://example.org/">text</a></p>')
+    post.refresh_from_db()
+    assert post.body_stamp == sanitized_stamp(post.body)
+    sanitized.clear()
+
+    prose = prose_of(client, post.get_absolute_url())
+
+    assert sanitized == []
+    assert 'rel="noopener noreferrer">text</a>' in prose
+
+
+def test_a_body_from_an_older_sanitizer_is_sanitized_again_when_shown(
+    client, facility, make_post, sanitized, monkeypatch
+):
+    post = make_post(body="<p>Kept <em>as is</em></p>")
+    monkeypatch.setattr(richtext, "SANITIZER_VERSION", richtext.SANITIZER_VERSION + 1)
+    sanitized.clear()
+
+    prose = prose_of(client, post.get_absolute_url())
+
+    assert sanitized == ["<p>Kept <em>as is</em></p>"]
+    assert "<p>Kept <em>as is</em></p>" in prose
+
+
+def test_the_migration_sanitizes_and_stamps_stored_bodies_once(make_post):
+    from django.apps import apps
+
+    post = make_post()
+    Post.objects.filter(pk=post.pk).update(body="<p>Old</p><script>x()</script>", body_stamp="")
+    migration = importlib.import_module("articles.migrations.0008_post_body_stamp")
+
+    migration.sanitize_and_stamp(apps, None)
+
+    post.refresh_from_db()
+    assert post.body == "<p>Old</p>"
+    assert post.body_stamp == sanitized_stamp("<p>Old</p>")
 
 
 @pytest.mark.parametrize("html", ALLOWED)

@@ -59,6 +59,30 @@ def test_finds_a_post_by_a_body_word(client, facility, make_post):
     assert titles(get(client, "family")) == ["A letter"]
 
 
+def test_an_edited_post_is_found_by_its_new_words_only(client, facility, make_post):
+    post = make_post(title="Morning routines", body="<p>Gardening helps.</p>")
+    post.title = "Evening routines"
+    post.body = "<p>Swimming helps.</p>"
+    post.save()
+
+    assert titles(get(client, "evening swimming")) == ["Evening routines"]
+    assert titles(get(client, "morning")) == []
+    assert titles(get(client, "gardening")) == []
+
+
+def test_the_stored_search_vector_follows_the_text_however_it_is_changed(make_post):
+    post = make_post(body="<p>Gardening helps.</p>")
+    Post.objects.filter(pk=post.pk).update(body="<p>Swimming helps.</p>")
+
+    stored = Post.objects.values_list("search_vector", flat=True).get(pk=post.pk)
+    if connection.vendor == "postgresql":
+        # Kept by the database: stems of the new text, none of the old.
+        assert "'swim'" in stored and "'garden'" not in stored
+    else:
+        # Other databases search the text itself and store nothing.
+        assert stored is None
+
+
 def test_title_match_ranks_above_excerpt_match_above_body_match(client, facility, make_post):
     # Newest first by date, so only ranking can reverse the order.
     make_post(title="Old title hit: relapse", days_ago=30)

@@ -84,3 +84,38 @@ def test_staff_tools_get_unsafe_inline_without_the_hash_that_would_cancel_it(adm
     sources = policy(admin_client.get(reverse("admin:index")))["script-src"].split()
     assert "'unsafe-inline'" in sources
     assert not any(source.startswith("'sha256-") for source in sources)
+
+
+def test_the_policy_built_once_follows_a_change_of_settings(client, facility, settings):
+    assert (
+        "https://maps.example.org"
+        not in client.get(reverse("website:home"))["Content-Security-Policy"]
+    )
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        **settings.CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {**directives, "frame-src": ["https://maps.example.org"]},
+    }
+
+    csp = policy(client.get(reverse("website:home")))
+
+    assert csp["frame-src"] == "https://maps.example.org"
+    assert csp["default-src"] == "'self'"
+
+
+def test_a_view_that_changes_the_policy_still_gets_its_own(rf, settings):
+    from csp.decorators import csp_update
+
+    from plumbing.security import ContentSecurityPolicyMiddleware
+
+    @csp_update({"img-src": ["https://images.example.org"]})
+    def view(request):
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    request = rf.get("/somewhere/")
+    middleware = ContentSecurityPolicyMiddleware(view)
+    response = middleware(request)
+
+    assert "https://images.example.org" in policy(response)["img-src"]

@@ -5,10 +5,12 @@ databases get a plain fallback that matches words in the text, never in the HTML
 Snippets and their highlighting are made here in Python, the same for both.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -36,10 +38,23 @@ _MIN_STEM = 4
 class Result:
     kind: str
     title: str
-    url: str
-    snippet: SafeString
     rank: float
     date: datetime | None = None
+    # Made only for the results a page shows: the snippet needs the body's text, and
+    # reading it out of the HTML of every one of 200 results, then reversing each one's
+    # URL, was most of a search's time.
+    obj: object = dataclasses.field(default=None, repr=False, compare=False)
+    make_snippet: Callable[[], SafeString] = dataclasses.field(
+        default=lambda: mark_safe(""), repr=False, compare=False
+    )
+
+    @cached_property
+    def url(self):
+        return self.obj.get_absolute_url()
+
+    @cached_property
+    def snippet(self):
+        return self.make_snippet()
 
     @property
     def label(self):
@@ -55,6 +70,9 @@ class Source:
     title: str
     summaries: tuple[str, ...]
     date: str | None = None
+    # A stored, indexed vector of the same fields (PostgreSQL), instead of making one
+    # from every row's text at each search.
+    vector: str | None = None
 
     @property
     def fields(self):
@@ -63,7 +81,14 @@ class Source:
 
 SOURCES = [
     # published() is the one rule for which posts the public may see.
-    Source("Post", Post.objects.published, "title", ("excerpt", "search_description"), "pub_date"),
+    Source(
+        "Post",
+        Post.objects.published,
+        "title",
+        ("excerpt", "search_description"),
+        "pub_date",
+        vector="search_vector",
+    ),
     Source("Service", Service.objects.all, "name", ("summary", "search_description")),
     Source("Page", Page.objects.all, "title", ("search_description",)),
 ]
@@ -98,12 +123,15 @@ def search(query, limit=RESULTS_LIMIT):
 
 
 def _postgres_results(source, query, words, limit):
-    vector = (
-        SearchVector(source.title, weight="A", config="english")
-        + SearchVector(*source.summaries, weight="B", config="english")
-        # The parser drops HTML tags and their attributes, so markup is never matched.
-        + SearchVector("body", weight="C", config="english")
-    )
+    if source.vector:
+        vector = F(source.vector)
+    else:
+        vector = (
+            SearchVector(source.title, weight="A", config="english")
+            + SearchVector(*source.summaries, weight="B", config="english")
+            # The parser drops HTML tags and their attributes, so markup is never matched.
+            + SearchVector("body", weight="C", config="english")
+        )
     search_query = SearchQuery(query, search_type="websearch", config="english")
     visible = source.queryset()
     found = (
@@ -114,7 +142,7 @@ def _postgres_results(source, query, words, limit):
         .only(*source.fields)
         .order_by(F("rank").desc(), *visible.model._meta.ordering)[:limit]
     )
-    return [_result(source, obj, obj.rank, words, plain_text(obj.body)) for obj in found]
+    return [_result(source, obj, obj.rank, words) for obj in found]
 
 
 def _fallback_results(source, query, words, limit):
@@ -156,14 +184,18 @@ def _fallback_rank(source, obj, body, patterns):
     return rank
 
 
-def _result(source, obj, rank, words, body):
+def _result(source, obj, rank, words, body=None):
+    """A result; `body` is the body's text where it was already read, else it is read
+    when the snippet is wanted."""
     return Result(
         kind=source.kind,
         title=getattr(obj, source.title),
-        url=obj.get_absolute_url(),
-        snippet=_snippet(source, obj, words, body),
         rank=rank,
         date=getattr(obj, source.date) if source.date else None,
+        obj=obj,
+        make_snippet=lambda: _snippet(
+            source, obj, words, plain_text(obj.body) if body is None else body
+        ),
     )
 
 

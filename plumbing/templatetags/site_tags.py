@@ -5,7 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from plumbing.images import Picture
-from plumbing.richtext import sanitize
+from plumbing.richtext import display_html
 from plumbing.seo import Image, absolute, default_image
 
 register = template.Library()
@@ -43,12 +43,10 @@ def json_ld(data):
 
 
 @register.filter
-def rich_text(html):
-    """Stored rich text, sanitized again as it is shown: defence in depth.
-
-    Pictures in the text load lazily: they sit below the post's title and its own picture.
-    """
-    return mark_safe(sanitize(html).replace("<img ", '<img loading="lazy" decoding="async" '))
+def rich_text(html, stamp=""):
+    """Stored rich text, sanitized again as it is shown unless its `SanitizedStamp`
+    (`{{ post.body|rich_text:post.body_stamp }}`) says this sanitizer already did."""
+    return display_html(html, stamp)
 
 
 @register.inclusion_tag("includes/picture.html")

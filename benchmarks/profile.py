@@ -1,0 +1,87 @@
+"""Where a page's time goes: cProfile over requests built with every cache off.
+
+    .venv/bin/python -m benchmarks.profile [path ...]
+
+Seeds a database of its own as `make bench` does (BENCH_POSTS posts; SQLite unless
+DATABASE_URL names PostgreSQL), then in one process
+with the benchmark's production settings, the cache off, requests each path
+BENCH_REQUESTS times (default 200) through the whole middleware stack and prints the
+CPU time per request, the queries, and the functions that cost most (cumulative and own
+time). The paths default to the reference views, the home page, the blog list and a post.
+"""
+
+import cProfile
+import io
+import pstats
+import sys
+import tempfile
+import time
+
+from recovery_site.environment import env_int, env_url
+from tests.live_gunicorn import ROOT, LiveSite, manage
+
+POSTS = env_int("BENCH_POSTS", 1000, minimum=100)
+REQUESTS = env_int("BENCH_REQUESTS", 200, minimum=1)
+OURS = (
+    r"/(recovery_site|plumbing|facility|articles|inquiries|website)/"
+    r"|template/(base|response)\.py.*render|query\.py.*_fetch_all|compiler\.py.*execute_sql"
+)
+PATHS = ["/bench/ref/", "/", "/blog/", f"/blog/benchmark-post-{POSTS // 2}/"]
+
+
+def profile_paths(paths, requests=REQUESTS, lines=25):
+    """Run inside Django (benchmarks.settings, BENCH_CACHE=off)."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    for path in paths:
+        for _ in range(20):
+            assert client.get(path).status_code == 200, path
+        queries = []
+
+        def count(run, sql, *args, queries=queries):
+            queries.append(sql)
+            return run(sql, *args)
+
+        # Counted by a wrapper: Django empties its own query log at each request's start.
+        with connection.execute_wrapper(count):
+            client.get(path)
+        start = time.process_time()
+        for _ in range(requests):
+            client.get(path)
+        cpu = (time.process_time() - start) / requests * 1000
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(path)
+        profiler.disable()
+        print(f"\n## {path}: {cpu:.2f} ms of CPU a request, {len(queries)} queries\n")
+        # Cumulative time of our own code and of Django's big steps, then the costliest
+        # functions by their own time.
+        for sort, restriction in (("cumulative", OURS), ("tottime", "")):
+            out = io.StringIO()
+            stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
+            stats.print_stats(restriction, lines)
+            print(out.getvalue().split("\n", 6)[-1].rstrip().replace(str(ROOT) + "/", ""))
+
+
+def main(paths):
+    with tempfile.TemporaryDirectory(prefix="recovery-site-profile-") as folder:
+        site = LiveSite(
+            folder,
+            database_url=env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql")),
+            DJANGO_SETTINGS_MODULE="benchmarks.settings",
+            BENCH_CACHE="off",
+        )
+        try:
+            site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")
+            code = f"from benchmarks.profile import profile_paths; profile_paths({paths!r})"
+            print(manage(site.env, "shell", "-c", code).stdout)
+        finally:
+            site.remove()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or PATHS))
