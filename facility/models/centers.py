@@ -21,7 +21,6 @@ from .care import (
     Population,
     labelled,
 )
-from .content import Service
 from .credentials import Credential
 from .hours import OpenState, Schedule
 
@@ -49,9 +48,11 @@ class CenterQuerySet(models.QuerySet):
 
     def for_page(self):
         """Centers with all their page shows: hours, photos, services, plans in network."""
+        # Services name their centers, so the service model is reached through that link.
+        service = self.model._meta.get_field("services").related_model
         return self.with_hours().prefetch_related(
             "photos",
-            models.Prefetch("services", queryset=Service.objects.only("name", "slug")),
+            models.Prefetch("services", queryset=service.objects.only("name", "slug")),
             models.Prefetch(
                 "insurance_plans",
                 queryset=InsurancePlan.objects.current(),

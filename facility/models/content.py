@@ -9,6 +9,7 @@ from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
 from ..caching import cached_facility
+from .centers import Center
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -95,8 +96,6 @@ class Facility(models.Model):
 
     @staticmethod
     def _read_centers():
-        from .centers import Center
-
         return list(Center.objects.with_hours())
 
     @property
