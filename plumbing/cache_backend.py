@@ -21,92 +21,15 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
-class FailSoftRedisCache(RedisCache):
-    retry_after_seconds = 5.0
+class FailSoft:
+    """Every cache operation goes through the backend's `_try()`, which answers
+    `fallback` when the store fails; `backend` is the Django cache class that does the
+    work."""
 
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._down_until = 0.0
+    backend = None
 
-    def _try(self, method, fallback, *args, **kwargs):
-        if time.monotonic() < self._down_until:
-            return fallback
-        try:
-            return getattr(super(), method)(*args, **kwargs)
-        except UNREACHABLE as error:
-            self._down_until = time.monotonic() + self.retry_after_seconds
-            logger.warning(
-                "Cache unreachable (%s); building pages from the database for %.0f s.",
-                error,
-                self.retry_after_seconds,
-            )
-            return fallback
-
-    def get(self, key, default=None, version=None):
-        return self._try("get", default, key, default, version=version)
-
-    def get_many(self, keys, version=None):
-        return self._try("get_many", {}, keys, version=version)
-
-    def has_key(self, key, version=None):
-        return self._try("has_key", False, key, version=version)
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._try("add", False, key, value, timeout, version=version)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._try("set", None, key, value, timeout, version=version)
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._try("set_many", list(data), data, timeout, version=version)
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._try("touch", False, key, timeout, version=version)
-
-    def delete(self, key, version=None):
-        return self._try("delete", False, key, version=version)
-
-    def delete_many(self, keys, version=None):
-        return self._try("delete_many", None, keys, version=version)
-
-    def clear(self):
-        return self._try("clear", False)
-
-    def incr(self, key, delta=1, version=None):
-        result = self._try("incr", None, key, delta, version=version)
-        if result is None:
-            # As if the key were missing: what Django's caches say when they cannot count.
-            raise ValueError(f"Key {key!r} could not be counted: the cache is unreachable.")
-        return result
-
-
-class FailSoftDatabaseCache(DatabaseCache):
-    """The cache table in the site's own database, shared by every process using it.
-
-    A missing table (a database restored without it) or a failing query is logged and
-    taken as a miss: pages are built without the cache, and /healthz says 503.
-
-    Its incr() is a read then a write, which two processes can interleave: counts that
-    must hold belong in a model updated in place (plumbing/ratelimit.py).
-    """
-
-    def _try(self, method, fallback, *args, **kwargs):
-        connection = connections[router.db_for_write(self.cache_model_class)]
-        try:
-            if connection.in_atomic_block:
-                # A failed query would spoil the caller's transaction (PostgreSQL): give it
-                # a savepoint of its own. Outside one, no transaction is opened for reads.
-                with transaction.atomic(using=connection.alias):
-                    return getattr(super(), method)(*args, **kwargs)
-            return getattr(super(), method)(*args, **kwargs)
-        except DatabaseError as error:
-            logger.warning(
-                "Cache table %r unusable (%s); building pages without the cache. "
-                "`manage.py createcachetable` makes it again if it is missing.",
-                self._table,
-                error,
-            )
-            return fallback
+    def _call(self, method, *args, **kwargs):
+        return getattr(self.backend, method)(self, *args, **kwargs)
 
     def get(self, key, default=None, version=None):
         return self._try("get", default, key, default, version=version)
@@ -137,3 +60,64 @@ class FailSoftDatabaseCache(DatabaseCache):
 
     def clear(self):
         return self._try("clear", None)
+
+    def incr(self, key, delta=1, version=None):
+        result = self._try("incr", None, key, delta, version=version)
+        if result is None:
+            # As if the key were missing: what Django's caches say when they cannot count.
+            raise ValueError(f"Key {key!r} could not be counted: the cache is unreachable.")
+        return result
+
+
+class FailSoftRedisCache(FailSoft, RedisCache):
+    backend = RedisCache
+    retry_after_seconds = 5.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    def _try(self, method, fallback, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return self._call(method, *args, **kwargs)
+        except UNREACHABLE as error:
+            self._down_until = time.monotonic() + self.retry_after_seconds
+            logger.warning(
+                "Cache unreachable (%s); building pages from the database for %.0f s.",
+                error,
+                self.retry_after_seconds,
+            )
+            return fallback
+
+
+class FailSoftDatabaseCache(FailSoft, DatabaseCache):
+    """The cache table in the site's own database, shared by every process using it.
+
+    A missing table (a database restored without it) or a failing query is logged and
+    taken as a miss: pages are built without the cache, and /healthz says 503.
+
+    Its incr() is a read then a write, which two processes can interleave: counts that
+    must hold belong in a model updated in place (plumbing/ratelimit.py).
+    """
+
+    backend = DatabaseCache
+
+    def _try(self, method, fallback, *args, **kwargs):
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        try:
+            if connection.in_atomic_block:
+                # A failed query would spoil the caller's transaction (PostgreSQL): give it
+                # a savepoint of its own. Outside one, no transaction is opened for reads.
+                with transaction.atomic(using=connection.alias):
+                    return self._call(method, *args, **kwargs)
+            return self._call(method, *args, **kwargs)
+        except DatabaseError as error:
+            logger.warning(
+                "Cache table %r unusable (%s); building pages without the cache. "
+                "`manage.py createcachetable` makes it again if it is missing.",
+                self._table,
+                error,
+            )
+            return fallback
