@@ -42,6 +42,12 @@ serve: export DJANGO_SECURE_SSL_REDIRECT = false
 serve: export DJANGO_SECURE_COOKIES = false
 serve: export DJANGO_SERVE_MEDIA = true
 serve: export GUNICORN_BIND = $(HOST)
+# Inquiries are encrypted: locally, with the development key (.inquiry-key, mode 600),
+# made here if `make run` has not made it yet.
+serve: export INQUIRY_ENCRYPTION_KEYS = $(shell $(PYTHON) -c "import base64, os, pathlib; \
+	key = pathlib.Path('.inquiry-key'); os.umask(0o077); \
+	key.exists() or key.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + chr(10)); \
+	print(key.read_text().strip())")
 endif
 # createcachetable: the shared cache's table when there is no REDIS_URL (migrate makes
 # it too; this remakes it if it was lost, and does nothing otherwise).

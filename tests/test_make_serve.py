@@ -1,0 +1,55 @@
+"""`make serve` without the production environment: the site as production runs it,
+tried out on one's own machine (README, "Production")."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from .live_gunicorn import ROOT
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "gunicorn").exists(), reason="no .venv")
+def test_make_serve_starts_without_the_production_environment(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INQUIRY_"))}
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        GUNICORN_WORKERS="1",
+    )
+    env.pop("REDIS_URL", None)
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        status = None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    status = r.status
+                    break
+            except OSError:
+                time.sleep(0.5)
+        output = "" if server.poll() is None else server.stdout.read().decode()
+        assert status == 200, f"make serve did not answer:\n{output[-3000:]}"
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, 15)
+        server.wait(timeout=30)
