@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# The suite runs in parallel, one process per core (at most 4), each test file whole in
+# one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= auto
 
 .PHONY: run serve setup test bench lint format admin lighthouse clean
 
@@ -58,7 +61,7 @@ serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 
 test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)

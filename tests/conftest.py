@@ -263,12 +263,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _demo_database(django_db_setup, django_db_blocker):
     """The migrated database with the demo center loaded, serialized, once per run.
 
-    Drawing and loading the demo takes seconds; putting this back takes a tenth of one.
+    Loading the demo takes seconds; putting this back takes a tenth of one. The database
+    is left as it was found (migrated, nothing else), whichever test asked first.
     """
     with django_db_blocker.unblock():
         _reset_database(django_db_setup)
         call_command("load_demo", verbosity=0)
-        return connection.creation.serialize_db_to_string()
+        contents = connection.creation.serialize_db_to_string()
+        _reset_database(django_db_setup)
+        return contents
+
+
+@pytest.fixture
+def demo_data(db, _demo_database):
+    """The demo content, in this test's transaction: what `load_demo` stores, put back
+    from the copy made once per run instead of loaded again."""
+    _reset_database(_demo_database)
 
 
 @pytest.fixture(autouse=True)

@@ -63,6 +63,13 @@ def manage(env, *args, check=True):
     )
 
 
+def per_worker(name):
+    """`name`, made this test process's own when pytest-xdist runs several at once
+    (`name_gw1`): the databases the tests make beside the test database must not meet."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return f"{name}_{worker}" if worker else name
+
+
 def postgres_url_for(database_url, name):
     """`database_url` pointing at database `name` instead."""
     parts = urlsplit(database_url)
@@ -109,13 +116,14 @@ class LiveSite:
     """A migrated database of its own and collected static files, for gunicorn to serve.
 
     On PostgreSQL (DATABASE_URL is postgres://...) the database is `<name>_live` on the
-    same server, dropped by `remove()`; otherwise a SQLite file under `folder`.
+    same server (`<name>_live_gw0`... under pytest-xdist), dropped by `remove()`; otherwise
+    a SQLite file under `folder`.
     """
 
     def __init__(self, folder, database_url="", redis_url="", static_root=None, **env):
         folder = Path(folder)
         if database_url.startswith("postgres"):
-            name = urlsplit(database_url).path.lstrip("/") + "_live"
+            name = per_worker(urlsplit(database_url).path.lstrip("/") + "_live")
             database_url = postgres_url_for(database_url, name)
             recreate_postgres_database(database_url)
         else:

@@ -1,8 +1,10 @@
 """Test settings: fast hashing, a local-memory cache, plain static files, temporary media.
 
 With REDIS_URL set, the tests use that Redis instead, through the production backend,
-under a key prefix of their own. Each test starts with an empty cache (tests/conftest.py),
-which empties that Redis database: give the tests one nobody else uses.
+under a key prefix of their own per test process. Each test starts with an empty cache
+(tests/conftest.py), which deletes the keys under that prefix (tests/prefixed_cache.py),
+so test processes running side by side keep each other's entries; still, give the tests a
+Redis database nobody else uses.
 """
 
 import os
@@ -13,6 +15,7 @@ from recovery_site.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+    CACHES["default"]["BACKEND"] = "tests.prefixed_cache.PrefixClearingRedisCache"  # noqa: F405
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off unless a test turns it on: most tests look at what one request builds.

@@ -4,7 +4,6 @@ blocked, and the editor works under it."""
 import os
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Post
@@ -44,14 +43,13 @@ def violations(page):
     return page.evaluate("window.__violations")
 
 
-def test_public_pages_run_under_the_strict_policy(live_server, watched):
+def test_public_pages_run_under_the_strict_policy(demo_site, watched):
     page, complaints = watched
-    call_command("load_demo", verbosity=0)
     post = Post.objects.published().first()
     page.route("https://www.openstreetmap.org/**", lambda route: route.fulfill(body="<p>map</p>"))
 
     for url in [reverse("website:home"), post.get_absolute_url(), reverse("facility:tour")]:
-        response = page.goto(live_server.url + url)
+        response = page.goto(demo_site.url + url)
         policy = response.headers["content-security-policy"]
         directives = dict(d.strip().partition(" ")[::2] for d in policy.split(";") if d.strip())
         assert directives["script-src"].split()[0] == "'self'" and "unsafe-inline" not in policy
@@ -59,7 +57,7 @@ def test_public_pages_run_under_the_strict_policy(live_server, watched):
         assert violations(page) == [], url
 
     # The script still runs: the map loads into a frame when asked.
-    page.goto(live_server.url + reverse("inquiries:contact"))
+    page.goto(demo_site.url + reverse("inquiries:contact"))
     page.locator("main").get_by_role("button", name="Show map here").click()
     page.wait_for_selector("main iframe")
     page.wait_for_timeout(300)

@@ -5,7 +5,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .live_gunicorn import CREATED_DATABASES, LiveSite, drop_created_databases, postgres_url_for
+from .live_gunicorn import (
+    CREATED_DATABASES,
+    LiveSite,
+    drop_created_databases,
+    per_worker,
+    postgres_url_for,
+)
 
 pytestmark = pytest.mark.shared_services
 
@@ -27,7 +33,7 @@ def database_url():
 
 @pytest.fixture
 def live_name(database_url):
-    return urlsplit(database_url).path.lstrip("/") + "_live"
+    return per_worker(urlsplit(database_url).path.lstrip("/") + "_live")
 
 
 def test_a_database_left_by_a_run_that_died_is_replaced(

@@ -72,9 +72,8 @@ def test_load_demo_loads_a_complete_center(client):
     assert client.get(reverse("website:home")).status_code == 200
 
 
-def test_load_demo_twice_changes_nothing():
-    call_command("load_demo", verbosity=0)
-    first = snapshot()
+def test_load_demo_twice_changes_nothing(demo_data):
+    first = snapshot()  # what load_demo stored the first time
 
     call_command("load_demo", verbosity=0)
 
@@ -100,9 +99,7 @@ def test_every_demo_body_file_belongs_to_a_record():
         assert files == {record["slug"] for record in content[kind]}, kind
 
 
-def test_the_demo_has_a_second_center_open_on_weekdays_only(client):
-    call_command("load_demo", verbosity=0)
-
+def test_the_demo_has_a_second_center_open_on_weekdays_only(client, demo_data):
     findlay, tiffin = Center.objects.order_by("-is_main", "sort_order")
     assert findlay.is_main and findlay.city == "Findlay" and not tiffin.is_main
     assert tiffin.city == "Tiffin" and "Demo data" in tiffin.description

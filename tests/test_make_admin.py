@@ -1,7 +1,9 @@
 """`make admin` from a script: it takes the login from the environment, or fails loudly."""
 
 import os
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -10,17 +12,33 @@ from .live_gunicorn import ROOT, manage
 VARIABLES = ["DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_EMAIL", "DJANGO_SUPERUSER_PASSWORD"]
 
 
-@pytest.fixture
-def env(tmp_path):
-    """A migrated SQLite database of its own, and no superuser variable set."""
+def clean_env(database):
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "MAKE"))
     }
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'admin.sqlite3'}"
-    manage(env, "migrate", "--noinput", "-v0")
+    env["DATABASE_URL"] = f"sqlite:///{database}"
     return env
+
+
+@pytest.fixture(scope="module")
+def migrated_database(tmp_path_factory):
+    """A SQLite database migrated once for the module: migrating takes seconds, copying
+    its file a moment."""
+    database = tmp_path_factory.mktemp("make-admin") / "migrated.sqlite3"
+    manage(clean_env(database), "migrate", "--noinput", "-v0")
+    return database
+
+
+@pytest.fixture
+def env(tmp_path, migrated_database):
+    """A migrated SQLite database of its own, and no superuser variable set."""
+    database = tmp_path / "admin.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # SQLite's write-ahead log, if one was left
+        if Path(f"{migrated_database}{suffix}").exists():
+            shutil.copyfile(f"{migrated_database}{suffix}", f"{database}{suffix}")
+    return clean_env(database)
 
 
 def make_admin(env):

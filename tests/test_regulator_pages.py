@@ -2,7 +2,6 @@
 notice, staff-edited pages linked from every footer."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from facility.models import Page
@@ -27,9 +26,7 @@ def test_every_footer_links_both_notices(client, facility, url):
     assert f'<a href="{reverse("website:site_map")}">Site map</a>' in html
 
 
-def test_the_demo_writes_both_pages_with_what_they_must_say(client):
-    call_command("load_demo", verbosity=0)
-
+def test_the_demo_writes_both_pages_with_what_they_must_say(client, demo_data):
     statement = client.get(ACCESSIBILITY).content.decode()
     notice = client.get(NONDISCRIMINATION).content.decode()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from .live_gunicorn import ROOT, postgres_url_for, recreate_postgres_database
+from .live_gunicorn import ROOT, per_worker, postgres_url_for, recreate_postgres_database
 
 # The last commit before the re-housing: contact messages and moved pages in `facility`.
 BEFORE_REHOUSING = "3c63d8acebf0ef7e5c144867d073efae15a7e642"
@@ -187,7 +187,7 @@ def upgrade_database_url(tmp_path):
         return
     import psycopg
 
-    name = database_url.rsplit("/", 1)[1].split("?")[0] + "_upgrade"
+    name = per_worker(database_url.rsplit("/", 1)[1].split("?")[0] + "_upgrade")
     url = postgres_url_for(database_url, name)
     recreate_postgres_database(url)
     yield url
