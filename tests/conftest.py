@@ -281,20 +281,50 @@ def demo_data(db, _demo_database):
     _reset_database(_demo_database)
 
 
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction", False))
+        or {"transactional_db", "live_server", "demo_site"} & set(item.fixturenames)
+    )
+
+
+# Set when a transactional test has emptied the database: how to put back what the
+# migrations made.
+_EMPTIED = {}
+
+
 @pytest.fixture(autouse=True)
 def _migrated_data_in_transactional_tests(request):
     """Give a transactional test the groups and permissions the migrations made.
 
     pytest-django empties the database after each transactional test, and what data
-    migrations made (the Editors group...) would be gone for the transactional tests
-    after it.
+    migrations made (the Editors group...) would be gone for the tests after it. A
+    transactional test gets it back here; any other test before it starts (below).
     """
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
-    if transactional and "demo_site" not in request.fixturenames:  # demo_site has them
-        _reset_database(request.getfixturevalue("django_db_setup"))
+    if not _transactional(request.node):
+        return
+    migrated = request.getfixturevalue("django_db_setup")
+    if "demo_site" not in request.fixturenames:  # demo_site has them
+        _reset_database(migrated)
+    blocker = request.getfixturevalue("django_db_blocker")
+    _EMPTIED["restore"] = lambda: _restore_under(blocker, migrated)
+
+
+def _restore_under(blocker, contents):
+    with blocker.unblock():
+        _reset_database(contents)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """After a transactional test, give the next test that is not one the migrated data
+    back, committed, before its own transaction starts. pytest-django runs transactional
+    tests last, but with pytest-xdist a process may take a file of them and then a file
+    of ordinary ones."""
+    if "restore" in _EMPTIED and not _transactional(item):
+        _EMPTIED.pop("restore")()
+    return (yield)
 
 
 @pytest.fixture
