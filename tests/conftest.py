@@ -289,9 +289,7 @@ def _transactional(item):
     )
 
 
-# Set when a transactional test has emptied the database: how to put back what the
-# migrations made.
-_EMPTIED = {}
+_EMPTIED = {}  # after a transactional test: how to put back what the migrations made
 
 
 @pytest.fixture(autouse=True)
