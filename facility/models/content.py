@@ -9,7 +9,7 @@ from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
 from ..caching import cached_facility
-from .centers import Center
+from .centers import centers_with_hours
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -96,7 +96,7 @@ class Facility(models.Model):
 
     @staticmethod
     def _read_centers():
-        return list(Center.objects.with_hours())
+        return centers_with_hours()
 
     @property
     def centers(self):
