@@ -30,7 +30,7 @@ class LatestPostsFeed(Feed):
         return reverse("articles:feed")
 
     def items(self):
-        return Post.objects.published().for_cards()[:FEED_LENGTH]
+        return Post.objects.published().for_cards().select_related("author_profile")[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
@@ -79,4 +79,9 @@ class CategoryFeed(LatestPostsFeed):
         return reverse("articles:category_feed", args=[category.slug])
 
     def items(self, category):
-        return Post.objects.published().for_cards().filter(category=category)[:FEED_LENGTH]
+        return (
+            Post.objects.published()
+            .for_cards()
+            .select_related("author_profile")
+            .filter(category=category)[:FEED_LENGTH]
+        )
