@@ -45,24 +45,63 @@ def test_the_rows_are_read_again_on_every_call_and_the_sql_written_once(
     assert len(built) == 1
 
 
-def test_a_new_key_or_language_writes_the_sql_again():
+def test_new_values_are_sent_with_the_sql_written_for_the_first():
     center = make_center("first")
     old = Credential.objects.create(center=center, issuer="Old", valid_until=date(2026, 1, 31))
+    built = []
 
     def current(today):
-        return prepared.objects(
-            "test credentials", today, lambda: Credential.objects.current(today)
-        )
+        def build(day):
+            built.append(day)
+            return Credential.objects.current(day)
+
+        return prepared.objects("test credentials", None, build, today)
 
     assert current(date(2026, 1, 31)) == [old]
     assert current(date(2026, 2, 1)) == []
+    assert current(date(2025, 12, 1)) == [old]
+    assert len(built) == 1 and built[0] != date(2026, 1, 31)  # built once, with a stand-in
     with translation.override("es"):
         assert current(date(2026, 1, 31)) == [old]
+    assert len(built) == 2  # another language may be other SQL
 
 
-def test_a_query_that_prefetches_is_refused():
-    with pytest.raises(ValueError, match="prefetch"):
-        prepared.objects("test", None, lambda: Center.objects.prefetch_related("hours"))
+def test_numbers_datetimes_and_lists_of_them_follow_related_objects():
+    first, second, third = make_center("a"), make_center("b"), make_center("c")
+    for center in (first, second, third):
+        Credential.objects.create(center=center, issuer=f"Board {center.slug}")
+    later = timezone.now() + timedelta(days=1)
+
+    def others(pk, excluded, moment):
+        return prepared.objects(
+            "test others",
+            None,
+            lambda pk, excluded, moment: (
+                Credential.objects.select_related("center")
+                .filter(center__updated__lte=moment)
+                .exclude(center_id=pk)
+                .exclude(center_id__in=excluded)
+                .order_by("center__slug")
+            ),
+            pk,
+            excluded,
+            moment,
+        )
+
+    found = others(first.pk, [second.pk], later)
+    assert [c.center.slug for c in found] == ["c"]
+    assert [c.center.slug for c in others(third.pk, [second.pk], later)] == ["a"]
+    assert [c.center.slug for c in others(third.pk, [first.pk, second.pk], later)] == []
+    assert others(third.pk, [second.pk], later - timedelta(days=2)) == []
+
+
+def test_a_value_the_sql_changes_is_refused():
+    with pytest.raises(ValueError, match="not parameters as given"):
+        prepared.objects(
+            "test contains", None, lambda word: Center.objects.filter(name__icontains=word), "x"
+        )
+    with pytest.raises(TypeError):
+        prepared.objects("test bool", None, lambda flag: Center.objects.all(), True)
 
 
 def test_every_center_has_its_own_hours_holidays_and_credentials_as_prefetched():

@@ -74,7 +74,7 @@ def centers_with_hours():
     hours = prepared.objects("center hours", None, hours_model.objects.all)
     holidays = prepared.objects("center holidays", None, holiday_model.objects.all)
     credentials = prepared.objects(
-        "center credentials", today, lambda: Credential.objects.current(today)
+        "center credentials", None, lambda day: Credential.objects.current(day), today
     )
     for center in centers:
         center._prefetched_objects_cache = {
