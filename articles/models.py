@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from plumbing import prepared
 from plumbing.images import SafeImageField
 from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
 from plumbing.search_meta import SearchMeta
@@ -46,9 +47,9 @@ class PostQuerySet(models.QuerySet):
         """Posts a publisher has published, whether their date has come or not."""
         return self.filter(status=Post.Status.PUBLISHED)
 
-    def published(self):
-        """Posts the public may see: published, and dated now or earlier."""
-        return self.approved().filter(pub_date__lte=timezone.now())
+    def published(self, now=None):
+        """Posts the public may see: published, and dated `now` (this moment) or earlier."""
+        return self.approved().filter(pub_date__lte=now or timezone.now())
 
     def scheduled(self):
         """Posts that will become public by themselves when their date comes."""
@@ -256,17 +257,24 @@ class Post(SearchMeta):
         return self.State(self.status)
 
     def _neighbour(self, later):
-        # Equal dates fall back to the id, as Django's get_next_by_FOO() does.
+        # Equal dates fall back to the id, as Django's get_next_by_FOO() does. The SQL is
+        # written once per process (plumbing/prepared.py); the post's values change.
         op = "gt" if later else "lt"
-        same_date_tiebreak = Q(pub_date=self.pub_date, **{f"pk__{op}": self.pk})
         order = ("pub_date", "pk") if later else ("-pub_date", "-pk")
-        return (
-            Post.objects.published()
-            .filter(Q(**{f"pub_date__{op}": self.pub_date}) | same_date_tiebreak)
-            .only("title", "slug", "pub_date")
-            .order_by(*order)
-            .first()
+
+        def build(pub_date, pk, now):
+            same_date_tiebreak = Q(pub_date=pub_date, **{f"pk__{op}": pk})
+            return (
+                Post.objects.published(now)
+                .filter(Q(**{f"pub_date__{op}": pub_date}) | same_date_tiebreak)
+                .only("title", "slug", "pub_date")
+                .order_by(*order)[:1]
+            )
+
+        found = prepared.objects(
+            f"post neighbour {op}", None, build, self.pub_date, self.pk, timezone.now()
         )
+        return found[0] if found else None
 
     def previous_post(self):
         """The published post just before this one, or None."""
@@ -280,21 +288,44 @@ class Post(SearchMeta):
         """Staff's picks in their order, topped up from the same category, then the newest.
 
         Never this post, never one the public cannot see. Three small queries at most,
-        each reading the newest rows by date rather than sorting every post.
+        each reading the newest rows by date rather than sorting every post, from SQL
+        written once per process (plumbing/prepared.py).
         """
         limit = limit or settings.RECOMMENDED_POSTS
-        visible = Post.objects.published().for_cards()
-        picked = list(
-            visible.filter(recommended_by_links__post=self)
-            .exclude(pk=self.pk)
-            .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
-        )
-        for fallback in (visible.filter(category_id=self.category_id), visible):
+        now = timezone.now()
+
+        def picks(pk, now):
+            return (
+                Post.objects.published(now)
+                .for_cards()
+                .filter(recommended_by_links__post=pk)
+                .exclude(pk=pk)
+                .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
+            )
+
+        def newest(wanted):
+            def build(excluded, now, *category):
+                visible = Post.objects.published(now).for_cards()
+                if category:
+                    visible = visible.filter(category_id=category[0])
+                return visible.exclude(pk__in=excluded).order_by("-pub_date", "-pk")[:wanted]
+
+            return build
+
+        picked = prepared.objects("recommended picks", limit, picks, self.pk, now)
+        for category in ([self.category_id], []):
             if len(picked) >= limit:
                 break
-            picked += fallback.exclude(pk__in=[self.pk, *(post.pk for post in picked)]).order_by(
-                "-pub_date", "-pk"
-            )[: limit - len(picked)]
+            wanted = limit - len(picked)
+            excluded = [self.pk, *(post.pk for post in picked)]
+            picked += prepared.objects(
+                "recommended newest" if not category else "recommended in category",
+                wanted,
+                newest(wanted),
+                excluded,
+                now,
+                *category,
+            )
         return picked
 
 
