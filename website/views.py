@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
@@ -15,7 +16,7 @@ from django.views.generic import TemplateView
 from articles.models import Category, Post
 from facility import structured_data
 from facility.models import Facility, GalleryPhoto, Page, Service
-from plumbing import outage
+from plumbing import outage, prepared
 from plumbing.seo import MetaMixin, PageMeta, absolute
 
 logger = logging.getLogger(__name__)
@@ -32,11 +33,19 @@ class HomeView(MetaMixin, TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
-        self.services = list(Service.objects.all())
+        # From SQL written once per process (plumbing/prepared.py), read anew each time.
+        self.services = prepared.objects("home services", None, Service.objects.all)
+        photos = prepared.objects("home photo", None, lambda: GalleryPhoto.objects.all()[:1])
+        latest_posts = prepared.objects(
+            "home posts",
+            HOME_LATEST_POSTS,
+            lambda now: Post.objects.published(now).for_cards()[:HOME_LATEST_POSTS],
+            timezone.now(),
+        )
         return super().get_context_data(
             services=self.services,
-            hero_photo=GalleryPhoto.objects.first(),
-            latest_posts=Post.objects.published().for_cards()[:HOME_LATEST_POSTS],
+            hero_photo=photos[0] if photos else None,
+            latest_posts=latest_posts,
             **kwargs,
         )
 
