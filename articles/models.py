@@ -266,6 +266,9 @@ class Post(SearchMeta):
             same_date_tiebreak = Q(pub_date=pub_date, **{f"pk__{op}": pk})
             return (
                 Post.objects.published(now)
+                # The same posts as the condition below alone; said first so that the index
+                # on the date finds them at once, rather than every post of the other side.
+                .filter(**{f"pub_date__{op}e": pub_date})
                 .filter(Q(**{f"pub_date__{op}": pub_date}) | same_date_tiebreak)
                 .only("title", "slug", "pub_date")
                 .order_by(*order)[:1]
