@@ -1,6 +1,6 @@
 """The site's menus: the same links in the header and the footer of every page."""
 
-from django.urls import reverse
+from plumbing.links import addresses_only, reverse
 
 # Pages staff write that the menus always link to, by slug.
 WHO_WE_ARE = "who-we-are"
@@ -19,6 +19,7 @@ def _locations(several_centers):
     return [("Locations", reverse("facility:centers"))] if several_centers else []
 
 
+@addresses_only
 def main_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
@@ -31,6 +32,7 @@ def main_menu(several_centers=False):
     ]
 
 
+@addresses_only
 def footer_menu(several_centers=False):
     return [
         ("Who We Are", _page(WHO_WE_ARE)),
@@ -45,6 +47,7 @@ def footer_menu(several_centers=False):
     ]
 
 
+@addresses_only
 def notices():
     """The links at the foot of every page, beside the site map."""
     return [
