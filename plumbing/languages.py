@@ -30,6 +30,4 @@ class Translated:
         code = (language_code or translation.get_language() or "").split("-")[0]
         if not code or code == default_language():
             return True
-        return all(
-            getattr(self, f"{name}_{code}", None) for name in self.required_translations
-        )
+        return all(getattr(self, f"{name}_{code}", None) for name in self.required_translations)
