@@ -5,6 +5,7 @@ several centers, `levels_of_care()` is the one function to point at their levels
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from facility.models import Service
 
@@ -18,11 +19,11 @@ def levels_of_care():
 
 
 class Payment(models.TextChoices):
-    PRIVATE_INSURANCE = "private-insurance", "Private insurance"
-    MEDICAID = "medicaid", "Medicaid"
-    MEDICARE = "medicare", "Medicare"
-    SELF_PAY = "self-pay", "Self-pay"
-    NOT_SURE = "not-sure", "Not sure"
+    PRIVATE_INSURANCE = "private-insurance", _("Private insurance")
+    MEDICAID = "medicaid", _("Medicaid")
+    MEDICARE = "medicare", _("Medicare")
+    SELF_PAY = "self-pay", _("Self-pay")
+    NOT_SURE = "not-sure", _("Not sure")
 
 
 def payment_options():

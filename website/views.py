@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
@@ -68,7 +69,7 @@ class SiteMapView(MetaMixin, TemplateView):
         )
 
     def get_meta(self):
-        return PageMeta("Site map", "Every page of this website.")
+        return PageMeta(_("Site map"), _("Every page of this website."))
 
 
 @cache_control(max_age=86400, public=True)

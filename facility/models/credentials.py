@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # How long before its end the admin's home page starts listing a credential.
 EXPIRY_WARNING_DAYS = 30
@@ -33,9 +34,9 @@ class CredentialQuerySet(models.QuerySet):
 
 class Credential(models.Model):
     class Kind(models.TextChoices):
-        LICENSE = "license", "State license"
-        ACCREDITATION = "accreditation", "Accreditation"
-        CERTIFICATION = "certification", "Certification"
+        LICENSE = "license", _("State license")
+        ACCREDITATION = "accreditation", _("Accreditation")
+        CERTIFICATION = "certification", _("Certification")
 
     center = models.ForeignKey(
         "facility.Center", on_delete=models.CASCADE, related_name="credentials"
