@@ -51,6 +51,8 @@ def notices():
     return [
         (_("Accessibility"), _page(ACCESSIBILITY)),
         (_("Nondiscrimination notice"), _page(NONDISCRIMINATION)),
+        # Free help in other languages (Section 1557), offered from every page.
+        (_("Language assistance"), reverse("facility:language_assistance")),
         (_("Site map"), reverse("website:site_map")),
     ]
 
