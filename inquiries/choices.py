@@ -5,6 +5,7 @@ several centers, `levels_of_care()` is the one function to point at their levels
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from facility.models import Service
@@ -15,7 +16,12 @@ NOT_SURE = "Not sure"
 def levels_of_care():
     """(value, label) pairs for "what kind of help", the center's services then "Not sure"."""
     names = Service.objects.order_by("sort_order", "name").values_list("name", flat=True)
-    return [(name, name) for name in names] + [(NOT_SURE, NOT_SURE)]
+    return [(name, name) for name in names] + [not_sure()]
+
+
+def not_sure():
+    """The "Not sure" choice: kept as "Not sure" whatever the language it was chosen in."""
+    return (NOT_SURE, gettext("Not sure"))
 
 
 class Payment(models.TextChoices):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from plumbing.outage import page_context_when_down
 from plumbing.seo import PageMeta
 
-from .choices import NOT_SURE
+from .choices import NOT_SURE, not_sure
 from .forms import InquiryForm
 
 NOT_SENT = {
@@ -77,7 +77,7 @@ def form_again(request, status, name):
     }
     typed |= {field: bool(request.POST.get(field)) for field in CHECKBOXES}
     level = typed.get("level_of_care") or NOT_SURE
-    levels = [(level, level)] if level == NOT_SURE else [(level, level), (NOT_SURE, NOT_SURE)]
+    levels = [not_sure()] if level == NOT_SURE else [(level, level), not_sure()]
     context = page_context_when_down(request)
     facility = context.get("facility")
     notice = NOT_SENT[status]

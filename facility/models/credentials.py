@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # How long before its end the admin's home page starts listing a credential.
@@ -80,9 +81,9 @@ class Credential(models.Model):
     @property
     def statement(self):
         """As a page says it: "Licensed by …" or "Accredited by …"."""
-        verb = {
-            self.Kind.LICENSE: "Licensed by",
-            self.Kind.ACCREDITATION: "Accredited by",
-            self.Kind.CERTIFICATION: "Certified by",
+        statement = {
+            self.Kind.LICENSE: gettext("Licensed by %(issuer)s"),
+            self.Kind.ACCREDITATION: gettext("Accredited by %(issuer)s"),
+            self.Kind.CERTIFICATION: gettext("Certified by %(issuer)s"),
         }[self.kind]
-        return f"{verb} {self.issuer}"
+        return statement % {"issuer": self.issuer}
