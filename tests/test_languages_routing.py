@@ -268,3 +268,10 @@ def test_failed_csrf_page_is_in_spanish_under_es(site):
 
     assert response.status_code == 403
     assert "Esta página estuvo abierta demasiado tiempo" in response.content.decode()
+
+
+def test_robots_txt_keeps_search_results_out_of_indexes_in_every_language(client, facility):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert "Disallow: /search/" in lines and "Disallow: /es/search/" in lines
+    assert "Disallow: /es/admissions/thanks/" in lines

@@ -4,10 +4,12 @@ the server error and failed-CSRF pages."""
 import logging
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -74,12 +76,16 @@ class SiteMapView(MetaMixin, TemplateView):
 
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Search results and the thank-you page, in every language (/es/search/, ...).
+    private = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            private += [reverse("website:search"), reverse("inquiries:thanks")]
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /ckeditor/",
-        f"Disallow: {reverse('website:search')}",
-        f"Disallow: {reverse('inquiries:thanks')}",
+        *(f"Disallow: {path}" for path in private),
         "",
         f"Sitemap: {absolute(request, reverse('sitemap'))}",
     ]
