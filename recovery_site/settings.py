@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address alone (/es/...), before the page cache reads it.
-    "django.middleware.locale.LocaleMiddleware",
+    "plumbing.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -102,6 +102,11 @@ def test_english_at_the_root_whatever_the_browser_or_a_cookie_asks_for(client, s
     assert "Skip to content" in response.content.decode()
 
 
+def test_no_answer_says_it_varies_by_the_browser_s_language(client, site):
+    for path in ["/", "/es/", "/blog/", "/es/blog/", "/admin/login/"]:
+        assert "Accept-Language" not in client.get(path).headers.get("Vary", ""), path
+
+
 def test_there_is_no_english_prefix(client, site):
     assert client.get("/en/").status_code == 404
     assert client.get("/en/blog/").status_code == 404
