@@ -4,11 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from facility.models import Facility
 from plumbing import prepared
 from plumbing.images import share_image
+from plumbing.languages import home_path
 from plumbing.seo import MetaMixin, PageMeta, absolute, breadcrumb_list, default_image
 
 from .models import Category, Post
@@ -32,15 +34,16 @@ class PostListView(MetaMixin, ListView):
 
     def get_meta(self):
         return self.paged_meta(
-            "Blog",
-            "Articles on detox, residential treatment, recovery and family support.",
+            _("Blog"),
+            _("Articles on detox, residential treatment, recovery and family support."),
             self.request.path,
         )
 
     def paged_meta(self, title, description, path):
         page = self.request.GET.get("page")
         if page and page != "1":
-            return PageMeta(f"{title} (page {page})", description, path=f"{path}?page={page}")
+            paged = _("%(title)s (page %(page)s)") % {"title": title, "page": page}
+            return PageMeta(paged, description, path=f"{path}?page={page}")
         return PageMeta(title, description, path=path)
 
 
@@ -52,10 +55,14 @@ class CategoryView(PostListView):
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(
+            category=self.category, translated_object=self.category, **kwargs
+        )
 
     def get_meta(self):
-        description = self.category.description or f"Blog posts about {self.category.name}."
+        description = self.category.description or _("Blog posts about %(category)s.") % {
+            "category": self.category.name
+        }
         return self.paged_meta(self.category.name, description, self.request.path)
 
 
@@ -95,6 +102,7 @@ class PostDetailView(MetaMixin, DetailView):
             previous_post=post.previous_post(),
             next_post=post.next_post(),
             recommended_posts=post.recommended_posts(),
+            translated_object=post,
             share_links=share_links(absolute(self.request, post.get_absolute_url()), post.title),
             **kwargs,
         )
@@ -118,8 +126,8 @@ class PostDetailView(MetaMixin, DetailView):
                 blog_posting(request, post, facility, image),
                 breadcrumb_list(
                     request,
-                    ("Home", "/"),
-                    ("Blog", reverse("articles:list")),
+                    (_("Home"), home_path()),
+                    (_("Blog"), reverse("articles:list")),
                     (post.category.name, post.category.get_absolute_url()),
                     (post.title, post.get_absolute_url()),
                 ),

@@ -97,7 +97,7 @@ class CenterAdmin(admin.ModelAdmin):
 class FacilityAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
-        ("Every page", {"fields": ["crisis_line"]}),
+        ("Every page", {"fields": ["crisis_line", "language_assistance"]}),
         ("Admissions", {"fields": ["callback_promise"]}),
     ]
 

@@ -9,11 +9,20 @@ switcher sends visitors to that language's home page instead.
 """
 
 from django.conf import settings
+from django.urls import get_script_prefix
 from django.utils import translation
 
 
 def default_language() -> str:
     return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def home_path(language_code: str | None = None) -> str:
+    """The home page in that language (the active one by default): the site's root, or
+    /<code>/ under it."""
+    code = (language_code or translation.get_language() or "").split("-")[0]
+    prefix = get_script_prefix()
+    return prefix if not code or code == default_language() else f"{prefix}{code}/"
 
 
 class Translated:
@@ -31,3 +40,12 @@ class Translated:
         if not code or code == default_language():
             return True
         return all(getattr(self, f"{name}_{code}", None) for name in self.required_translations)
+
+
+class TranslatedObjectMixin:
+    """For a DetailView: its object is the page's, and the language switcher and the
+    hreflang alternates (plumbing/templatetags/language_tags.py) follow its versions."""
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("translated_object", self.object)
+        return super().get_context_data(**kwargs)

@@ -30,9 +30,9 @@ from .environment import (
     env_str,
     env_url,
 )
+from .languages import *  # noqa: F403  (LANGUAGE_CODE, LANGUAGES, LOCALE_PATHS, ...)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "plumbing.security.ContentSecurityPolicyMiddleware",
     "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address alone (/es/...), before the page cache reads it.
+    "plumbing.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,9 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"

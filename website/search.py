@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from articles.models import Post
 from facility.models import Page, Service
@@ -58,7 +59,8 @@ class Result:
 
     @property
     def label(self):
-        return {"Post": "Blog post", "Service": "Treatment service"}.get(self.kind, self.kind)
+        labels = {"Post": _("Blog post"), "Service": _("Treatment service"), "Page": _("Page")}
+        return labels.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ the server error and failed-CSRF pages."""
 import logging
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
@@ -77,17 +79,21 @@ class SiteMapView(MetaMixin, TemplateView):
         )
 
     def get_meta(self):
-        return PageMeta("Site map", "Every page of this website.")
+        return PageMeta(_("Site map"), _("Every page of this website."))
 
 
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Search results and the thank-you page, in every language (/es/search/, ...).
+    private = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            private += [reverse("website:search"), reverse("inquiries:thanks")]
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /ckeditor/",
-        f"Disallow: {reverse('website:search')}",
-        f"Disallow: {reverse('inquiries:thanks')}",
+        *(f"Disallow: {path}" for path in private),
         "",
         f"Sitemap: {absolute(request, reverse('sitemap'))}",
     ]

@@ -9,6 +9,8 @@ from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
 from ..caching import cached_facility
+from ..language_assistance import AssistanceLanguage, default_languages
+from .care import ChoiceListField
 from .centers import centers_with_hours
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
@@ -67,6 +69,15 @@ class Facility(models.Model):
         help_text=(
             "How soon admissions calls back after an inquiry, as it ends the sentence "
             '"We will call you back …" on the thank-you page. Promise only what you keep.'
+        ),
+    )
+    language_assistance = ChoiceListField(
+        "languages of the language assistance page",
+        choices_from=AssistanceLanguage,
+        default=default_languages,
+        help_text=(
+            "The page linked from every footer offers free help in these languages, each "
+            "in its own words, with the phone number to call."
         ),
     )
     updated = models.DateTimeField(auto_now=True)
