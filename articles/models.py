@@ -9,18 +9,29 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plumbing.images import SafeImageField
-from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
+from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.richtext import (
+    RichTextField,
+    SanitizedStamp,
+    display_html,
+    plain_text,
+    sanitize,
+)
 from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
 
 
-class Category(models.Model):
+class Category(Translated, models.Model):
+    required_translations = ("name", "slug")
+
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.CharField(
         max_length=300, blank=True, help_text="One sentence shown on the category's page."
     )
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -33,7 +44,7 @@ class Category(models.Model):
         return reverse("articles:category", args=[self.slug])
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(TranslatedQuerySet):
     """Which posts are in which state: the one place that says what the public may see."""
 
     def drafts(self):
@@ -70,11 +81,11 @@ class PostQuerySet(models.QuerySet):
     def for_cards(self):
         """What a list of post cards shows, in the fewest queries, without the bodies."""
         return self.select_related("category", "author", "author_profile").defer(
-            "body", "search_vector"
+            "body", "search_vector", "search_vector_es"
         )
 
 
-class Post(SearchMeta):
+class Post(Translated, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -89,6 +100,9 @@ class Post(SearchMeta):
         PUBLISHED = "published", "Published"
 
     search_description_fallback = "excerpt"
+    required_translations = ("title", "slug", "body")
+    # The stamp of each language's body (plumbing/richtext.py), by language code.
+    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -116,7 +130,8 @@ class Post(SearchMeta):
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
     body = RichTextField()
-    body_stamp = SanitizedStamp(source="body")
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     word_count = models.PositiveIntegerField(default=0, editable=False)
     author_profile = models.ForeignKey(
         "facility.StaffProfile",
@@ -171,6 +186,8 @@ class Post(SearchMeta):
     # database itself on every insert and update, however made (articles' migration
     # 0006 holds the trigger); always empty on other databases.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The same for the Spanish texts, with PostgreSQL's `spanish` configuration.
+    search_vector_es = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -179,7 +196,10 @@ class Post(SearchMeta):
         get_latest_by = "pub_date"
         permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
         # Made on PostgreSQL only (migration 0006): other databases search without it.
-        indexes = [GinIndex(fields=["search_vector"], name="post_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="post_search_vector"),
+            GinIndex(fields=["search_vector_es"], name="post_search_vector_es"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(featured_image="") | ~Q(featured_image_alt=""),
@@ -212,6 +232,14 @@ class Post(SearchMeta):
     def url_for_slug(self, slug):
         """The address the post has, or had, with `slug` (moved pages need the old)."""
         return reverse("articles:post", args=[slug])
+
+    @property
+    def rich_body(self):
+        """The body in the active language (English without a Spanish one), safe to show."""
+        code = active_language()
+        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
+            code = "en"
+        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))
 
     @property
     def reading_minutes(self):
@@ -260,6 +288,7 @@ class Post(SearchMeta):
         order = ("pub_date", "pk") if later else ("-pub_date", "-pk")
         return (
             Post.objects.published()
+            .in_language()
             .filter(Q(**{f"pub_date__{op}": self.pub_date}) | same_date_tiebreak)
             .only("title", "slug", "pub_date")
             .order_by(*order)
@@ -281,7 +310,7 @@ class Post(SearchMeta):
         each reading the newest rows by date rather than sorting every post.
         """
         limit = limit or settings.RECOMMENDED_POSTS
-        visible = Post.objects.published().for_cards()
+        visible = Post.objects.published().in_language().for_cards()
         picked = list(
             visible.filter(recommended_by_links__post=self)
             .exclude(pk=self.pk)

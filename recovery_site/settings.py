@@ -30,9 +30,9 @@ from .environment import (
     env_str,
     env_url,
 )
+from .language_settings import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
@@ -65,6 +65,7 @@ CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: language_settings.py
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -161,9 +162,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
-USE_I18N = True
+USE_I18N = True  # LANGUAGE_CODE, LANGUAGES: language_settings.py
 USE_TZ = True
 
 STATIC_URL = "static/"
