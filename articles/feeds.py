@@ -30,7 +30,7 @@ class LatestPostsFeed(Feed):
         return reverse("articles:feed")
 
     def items(self):
-        return Post.objects.published().for_cards()[:FEED_LENGTH]
+        return Post.objects.published().in_language().for_cards()[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
@@ -64,7 +64,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 class CategoryFeed(LatestPostsFeed):
     def get_object(self, request, slug):
         super().get_object(request)
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.in_language(), slug=slug)
 
     def title(self, category):
         return f"{super().title()}: {category.name}"
@@ -79,4 +79,5 @@ class CategoryFeed(LatestPostsFeed):
         return reverse("articles:category_feed", args=[category.slug])
 
     def items(self, category):
-        return Post.objects.published().for_cards().filter(category=category)[:FEED_LENGTH]
+        posts = Post.objects.published().in_language().for_cards()
+        return posts.filter(category=category)[:FEED_LENGTH]

@@ -10,7 +10,9 @@ switcher sends visitors to that language's home page instead.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import translation
 
 
@@ -32,9 +34,17 @@ class Translated:
         code = active_language(language_code)
         if code == default_language():
             return True
+        known = self.__dict__.get(f"in_{code}")  # TranslatedQuerySet.with_languages()
+        if known is not None:
+            return known
         return all(
             has_text(getattr(self, f"{name}_{code}", None)) for name in self.required_translations
         )
+
+
+def other_languages() -> list[str]:
+    """The codes of the site's languages but the default one."""
+    return [code for code, _ in settings.LANGUAGES if code != default_language()]
 
 
 def active_language(language_code: str | None = None) -> str:
@@ -72,3 +82,51 @@ class TranslatedQuerySet(models.QuerySet):
         if code == default_language():
             return self
         return self.filter(available_filter(self.model.required_translations, code))
+
+    def with_languages(self):
+        """Each row says which languages it exists in (`in_es`), read with it: lists that
+        ask available_in() of every row cost no query more, nor read the texts."""
+        required = self.model.required_translations
+        return self.annotate(
+            **{
+                f"in_{code}": Case(
+                    When(available_filter(required, code), then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                )
+                for code in other_languages()
+            }
+        )
+
+
+class InLanguageDetailMixin:
+    """A detail view of a translated model, by its slug in the active language.
+
+    In a language the object has no version in (its address there never existed, or its
+    text is not all written), the visitor is sent to the default language's page rather
+    than shown that language's layout around English text: a temporary redirect, as the
+    translation may come. Shown versions cost the same queries in every language.
+    """
+
+    def get(self, request, *args, **kwargs):
+        code = active_language()
+        if code == default_language():
+            return super().get(request, *args, **kwargs)
+        try:
+            self.object = self.get_object()
+        except Http404:
+            self.object = None
+        if self.object is not None and self.object.available_in(code):
+            return self.render_to_response(self.get_context_data(object=self.object))
+        return redirect(self._default_language_url(code))
+
+    def _default_language_url(self, code):
+        slug = self.kwargs[self.slug_url_kwarg]
+        default = default_language()
+        found = self.get_queryset().filter(**{f"{self.slug_field}_{default}": slug}).first()
+        if found is None and self.object is not None:
+            found = self.object
+        if found is None:
+            raise Http404
+        with translation.override(default):
+            return found.get_absolute_url()

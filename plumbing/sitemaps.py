@@ -13,5 +13,12 @@ class SiteUrlSitemap(Sitemap):
             site = type("SiteUrl", (), {"domain": domain})()
         return super().get_urls(page=page, site=site, protocol=protocol)
 
+    def get_languages_for_item(self, item):
+        """With `i18n` on, an item is listed only in the languages it exists in."""
+        languages = super().get_languages_for_item(item)
+        if hasattr(item, "available_in"):
+            return [code for code in languages if item.available_in(code)]
+        return languages
+
     def lastmod(self, item):
         return item.updated

@@ -95,12 +95,12 @@ MIDDLEWARE = [
     "plumbing.security.ContentSecurityPolicyMiddleware",
     "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Inside the middleware above: a page from the cache still gets fresh security
-    # headers, and costs no session, user or database lookup.
+    # Inside the above: a cached page gets fresh security headers, costs no session or query.
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.redirects.MovedPageMiddleware",

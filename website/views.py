@@ -32,11 +32,11 @@ class HomeView(MetaMixin, TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
-        self.services = list(Service.objects.all())
+        self.services = list(Service.objects.in_language())
         return super().get_context_data(
             services=self.services,
             hero_photo=GalleryPhoto.objects.first(),
-            latest_posts=Post.objects.published().for_cards()[:HOME_LATEST_POSTS],
+            latest_posts=Post.objects.published().in_language().for_cards()[:HOME_LATEST_POSTS],
             **kwargs,
         )
 
@@ -60,10 +60,10 @@ class SiteMapView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            pages=Page.objects.only("title", "slug"),
-            services=Service.objects.only("name", "slug"),
-            categories=Category.objects.all(),
-            posts=Post.objects.published().only("title", "slug", "pub_date"),
+            pages=Page.objects.in_language().only("title", "slug"),
+            services=Service.objects.in_language().only("name", "slug"),
+            categories=Category.objects.in_language(),
+            posts=Post.objects.published().in_language().only("title", "slug", "pub_date"),
             **kwargs,
         )
 
