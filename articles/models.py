@@ -202,7 +202,9 @@ class Post(Translated, SearchMeta):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                # The English alt text, which the admin's form edits (a column per language).
+                condition=Q(featured_image="")
+                | (Q(featured_image_alt_en__isnull=False) & ~Q(featured_image_alt_en="")),
                 name="post_featured_image_has_alt",
                 violation_error_message="Describe the featured image in its alt text.",
             ),

@@ -10,7 +10,13 @@ class PostSitemap(SiteUrlSitemap):
     priority = 0.7
 
     def items(self):
-        return Post.objects.published().in_language().with_languages().only("slug", "updated").order_by("-pub_date")
+        return (
+            Post.objects.published()
+            .in_language()
+            .with_languages()
+            .only("slug", "updated")
+            .order_by("-pub_date")
+        )
 
 
 class CategorySitemap(SiteUrlSitemap):

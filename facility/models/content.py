@@ -192,7 +192,11 @@ class GalleryPhoto(models.Model):
         ordering = ["sort_order", "id"]
         verbose_name = "gallery photo"
         constraints = [
-            models.CheckConstraint(condition=~Q(alt_text=""), name="gallery_photo_has_alt"),
+            # The English alt text, which the admin's form edits (a column per language).
+            models.CheckConstraint(
+                condition=Q(alt_text_en__isnull=False) & ~Q(alt_text_en=""),
+                name="gallery_photo_has_alt",
+            ),
         ]
 
     def __str__(self):
