@@ -68,7 +68,13 @@ def inline_rows(prefix, rows=()):
 # The post's texts with a version per language: the admin's form has one field per
 # language (`title_en`, `title_es`); `changes` name the English by the plain name.
 POST_TEXTS = (
-    "title", "slug", "excerpt", "body", "featured_image_alt", "search_description", "seo_title"
+    "title",
+    "slug",
+    "excerpt",
+    "body",
+    "featured_image_alt",
+    "search_description",
+    "seo_title",
 )
 
 
