@@ -199,9 +199,7 @@ def _accent_tolerant(word):
         for char in unicodedata.normalize("NFD", word.lower())
         if not unicodedata.combining(char)
     )
-    return "".join(
-        f"[{ACCENTED[char]}]" if char in ACCENTED else re.escape(char) for char in plain
-    )
+    return "".join(f"[{ACCENTED[char]}]" if char in ACCENTED else re.escape(char) for char in plain)
 
 
 def _fallback_rank(source, obj, body, patterns):
