@@ -6,6 +6,8 @@ Unique fields keep NULL, not "", for "no text in this language".
 
 from modeltranslation.translator import TranslationOptions, register
 
+from plumbing.languages import no_defaults_but_in_default_language
+
 from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
 
 SEARCH_META = ("seo_title", "search_description")
@@ -14,6 +16,9 @@ SEARCH_META = ("seo_title", "search_description")
 @register(Facility)
 class FacilityTranslation(TranslationOptions):
     fields = ("tagline", "about", "crisis_line", "callback_promise")
+
+
+no_defaults_but_in_default_language(Facility, ("crisis_line", "callback_promise"))
 
 
 @register(Center)

@@ -47,6 +47,14 @@ def other_languages() -> list[str]:
     return [code for code, _ in settings.LANGUAGES if code != default_language()]
 
 
+def no_defaults_but_in_default_language(model, names):
+    """A field's default is its default language's text: the other languages' versions
+    of it start empty (the translation library copies the default to every language)."""
+    for name in names:
+        for code in other_languages():
+            model._meta.get_field(f"{name}_{code}").default = None
+
+
 def active_language(language_code: str | None = None) -> str:
     """`language_code`'s base language, or the active one's ("es-mx" -> "es")."""
     return (language_code or translation.get_language() or default_language()).split("-")[0]

@@ -20,6 +20,8 @@ def existing_text_is_english(apps, schema_editor):
     for model_name, fields in TRANSLATED.items():
         model = apps.get_model("facility", model_name)
         model.objects.update(**{f"{name}_en": F(name) for name in fields})
+    # The English defaults the new Spanish columns were filled with are no Spanish text.
+    apps.get_model("facility", "Facility").objects.update(crisis_line_es=None, callback_promise_es=None)
 
 
 def english_text_back(apps, schema_editor):
