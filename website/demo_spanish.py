@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils import translation
 from modeltranslation.translator import translator
 
 from articles.models import Category, Post
@@ -67,6 +68,11 @@ def load_spanish(folder: Path, sync):
     content = read_spanish(folder)
     if content is None:
         return 0
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        return _load(content, sync)
+
+
+def _load(content, sync):
     days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
     count = 0
 
@@ -86,7 +92,9 @@ def load_spanish(folder: Path, sync):
         ("posts", Post),
     ):
         for entry in content.get(kind, []):
-            record = model.objects.filter(**{f"slug_{_english()}": entry["slug"]}).first()
+            # The English slug (the command runs in English: `slug` is slug_en where
+            # the slug is translated, the one slug where it is not).
+            record = model.objects.filter(slug=entry["slug"]).first()
             update(
                 record,
                 spanish_values(model, entry, lambda text: text.replace("{retention_days}", days)),
@@ -97,10 +105,6 @@ def load_spanish(folder: Path, sync):
             record = _match(records, model, entry, key, order)
             update(record, spanish_values(model, entry))
     return count
-
-
-def _english():
-    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 def _match(records, model, entry, key, order):
