@@ -80,7 +80,7 @@ class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
         # The search vector is search's alone, and on PostgreSQL as long as the text.
         posts = Post.objects.select_related(
             "category", "author", "author_profile", "reviewer_profile"
-        ).defer("search_vector")
+        ).defer("search_vector", "search_vector_es")
         if self.request.user.has_perm("articles.change_post"):
             return posts
         return posts.published()

@@ -108,3 +108,17 @@ def test_without_the_spanish_folder_nothing_is_spanish(tmp_path, monkeypatch):
     call_command("load_demo", verbosity=0)
     assert not Post.objects.in_language("es").exists()
     assert Facility.objects.get().tagline_es is None
+
+
+def test_every_spanish_demo_file_names_an_english_record():
+    """What website/demo/es/ holds (when it is there) matches English records by slug."""
+    spanish = load_demo.SPANISH
+    entries = {}
+    if (spanish / "content.toml").exists():
+        entries = tomllib.loads((spanish / "content.toml").read_text(encoding="utf-8"))
+    for kind in ("categories", "services", "pages", "posts"):
+        english = {record["slug"] for record in ENGLISH[kind]}
+        assert {entry["slug"] for entry in entries.get(kind, [])} <= english, kind
+        if kind != "categories":
+            files = {path.stem for path in (spanish / kind).glob("*.html")}
+            assert files <= english, kind
