@@ -81,15 +81,15 @@ def test_editor_loads_takes_typing_and_uploads_under_the_admin_policy(
     page.get_by_role("button", name="Log in").click()
     # Functions, not strings: Playwright would eval a string, which the policy forbids.
     page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body "
-        "&& CKEDITOR.instances.id_body.status === 'ready'"
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body_en "
+        "&& CKEDITOR.instances.id_body_en.status === 'ready'"
     )
     page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
     page.keyboard.type("Sleep comes back")
     page.click("a.cke_button__bold")  # toolbar buttons are inline handlers
     page.keyboard.type(" slowly")
 
-    assert page.evaluate("CKEDITOR.instances.id_body.getData().trim()") == (
+    assert page.evaluate("CKEDITOR.instances.id_body_en.getData().trim()") == (
         "<p>Sleep comes back<strong> slowly</strong></p>"
     )
 

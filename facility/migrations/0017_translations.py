@@ -2,32 +2,6 @@
 
 import plumbing.richtext
 from django.db import migrations, models
-from django.db.models import F
-from django.db.models.functions import Coalesce
-
-# Every text that gains a version per language: what is stored today becomes the English.
-TRANSLATED = {
-    "Facility": ("tagline", "about", "crisis_line", "callback_promise"),
-    "Center": ("who_answers", "description"),
-    "Service": ("name", "slug", "summary", "body", "seo_title", "search_description"),
-    "Page": ("title", "slug", "body", "seo_title", "search_description"),
-    "GalleryPhoto": ("alt_text", "caption"),
-    "StaffProfile": ("role", "bio"),
-}
-
-
-def existing_text_is_english(apps, schema_editor):
-    for model_name, fields in TRANSLATED.items():
-        model = apps.get_model("facility", model_name)
-        model.objects.update(**{f"{name}_en": F(name) for name in fields})
-    # The English defaults the new Spanish columns were filled with are no Spanish text.
-    apps.get_model("facility", "Facility").objects.update(crisis_line_es=None, callback_promise_es=None)
-
-
-def english_text_back(apps, schema_editor):
-    for model_name, fields in TRANSLATED.items():
-        model = apps.get_model("facility", model_name)
-        model.objects.update(**{name: Coalesce(f"{name}_en", name) for name in fields})
 
 
 class Migration(migrations.Migration):
@@ -247,5 +221,4 @@ class Migration(migrations.Migration):
             name='role_es',
             field=models.CharField(blank=True, help_text='Such as Medical Director or Admissions Lead.', max_length=120, null=True),
         ),
-        migrations.RunPython(existing_text_is_english, english_text_back),
     ]

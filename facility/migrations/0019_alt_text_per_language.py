@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('facility', '0017_translations'),
+        ('facility', '0018_english_text'),
     ]
 
     operations = [

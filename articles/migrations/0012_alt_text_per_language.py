@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_translations'),
-        ('facility', '0018_alt_text_per_language'),
+        ('articles', '0011_english_text_and_search_vectors'),
+        ('facility', '0019_alt_text_per_language'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
