@@ -35,7 +35,12 @@ class LatestPostsFeed(Feed):
         return reverse("articles:feed")
 
     def items(self):
-        return Post.objects.published().for_cards().select_related("author_profile")[:FEED_LENGTH]
+        return (
+            Post.objects.published()
+            .in_language()
+            .for_cards()
+            .select_related("author_profile")[:FEED_LENGTH]
+        )
 
     def item_title(self, post):
         return post.title
@@ -69,7 +74,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 class CategoryFeed(LatestPostsFeed):
     def get_object(self, request, slug):
         super().get_object(request)
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.in_language(), slug=slug)
 
     def title(self, category):
         return f"{super().title()}: {category.name}"
@@ -86,6 +91,7 @@ class CategoryFeed(LatestPostsFeed):
     def items(self, category):
         return (
             Post.objects.published()
+            .in_language()
             .for_cards()
             .select_related("author_profile")
             .filter(category=category)[:FEED_LENGTH]

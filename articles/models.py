@@ -10,18 +10,29 @@ from django.utils import timezone
 
 from plumbing import prepared
 from plumbing.images import SafeImageField
-from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
+from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.richtext import (
+    RichTextField,
+    SanitizedStamp,
+    display_html,
+    plain_text,
+    sanitize,
+)
 from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
 
 
-class Category(models.Model):
+class Category(Translated, models.Model):
+    required_translations = ("name", "slug")
+
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.CharField(
         max_length=300, blank=True, help_text="One sentence shown on the category's page."
     )
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -34,7 +45,7 @@ class Category(models.Model):
         return reverse("articles:category", args=[self.slug])
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(TranslatedQuerySet):
     """Which posts are in which state: the one place that says what the public may see."""
 
     def drafts(self):
@@ -74,10 +85,10 @@ class PostQuerySet(models.QuerySet):
         A card names its category and nothing of its author: joining the author's account
         and byline made two more objects for each card, and cost a twentieth of the blog
         list's function calls, for nothing shown (feeds ask for the byline themselves)."""
-        return self.select_related("category").defer("body", "search_vector")
+        return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(SearchMeta):
+class Post(Translated, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -92,6 +103,9 @@ class Post(SearchMeta):
         PUBLISHED = "published", "Published"
 
     search_description_fallback = "excerpt"
+    required_translations = ("title", "slug", "body")
+    # The stamp of each language's body (plumbing/richtext.py), by language code.
+    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -119,7 +133,8 @@ class Post(SearchMeta):
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
     body = RichTextField()
-    body_stamp = SanitizedStamp(source="body")
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     word_count = models.PositiveIntegerField(default=0, editable=False)
     author_profile = models.ForeignKey(
         "facility.StaffProfile",
@@ -174,6 +189,8 @@ class Post(SearchMeta):
     # database itself on every insert and update, however made (articles' migration
     # 0006 holds the trigger); always empty on other databases.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The same for the Spanish texts, with PostgreSQL's `spanish` configuration.
+    search_vector_es = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -182,10 +199,15 @@ class Post(SearchMeta):
         get_latest_by = "pub_date"
         permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
         # Made on PostgreSQL only (migration 0006): other databases search without it.
-        indexes = [GinIndex(fields=["search_vector"], name="post_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="post_search_vector"),
+            GinIndex(fields=["search_vector_es"], name="post_search_vector_es"),
+        ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                # The English alt text, which the admin's form edits (a column per language).
+                condition=Q(featured_image="")
+                | (Q(featured_image_alt_en__isnull=False) & ~Q(featured_image_alt_en="")),
                 name="post_featured_image_has_alt",
                 violation_error_message="Describe the featured image in its alt text.",
             ),
@@ -215,6 +237,14 @@ class Post(SearchMeta):
     def url_for_slug(self, slug):
         """The address the post has, or had, with `slug` (moved pages need the old)."""
         return reverse("articles:post", args=[slug])
+
+    @property
+    def rich_body(self):
+        """The body in the active language (English without a Spanish one), safe to show."""
+        code = active_language()
+        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
+            code = "en"
+        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))
 
     @property
     def reading_minutes(self):
@@ -266,6 +296,7 @@ class Post(SearchMeta):
             same_date_tiebreak = Q(pub_date=pub_date, **{f"pk__{op}": pk})
             return (
                 Post.objects.published(now)
+                .in_language()
                 # The same posts as the condition below alone; said first so that the index
                 # on the date finds them at once, rather than every post of the other side.
                 .filter(**{f"pub_date__{op}e": pub_date})
@@ -300,6 +331,7 @@ class Post(SearchMeta):
         def picks(pk, now):
             return (
                 Post.objects.published(now)
+                .in_language()
                 .for_cards()
                 .filter(recommended_by_links__post=pk)
                 .exclude(pk=pk)
@@ -308,7 +340,7 @@ class Post(SearchMeta):
 
         def newest(wanted):
             def build(excluded, now, *category):
-                visible = Post.objects.published(now).for_cards()
+                visible = Post.objects.published(now).in_language().for_cards()
                 if category:
                     visible = visible.filter(category_id=category[0])
                 return visible.exclude(pk__in=excluded).order_by("-pub_date", "-pk")[:wanted]

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -10,7 +10,12 @@ from django.views.generic import DetailView, ListView
 from facility.models import Facility
 from plumbing import prepared
 from plumbing.images import share_image
-from plumbing.languages import home_path
+from plumbing.languages import (
+    InLanguageDetailMixin,
+    active_language,
+    default_language,
+    home_path,
+)
 from plumbing.seo import MetaMixin, PageMeta, absolute, breadcrumb_list, default_image
 
 from .models import Category, Post
@@ -26,10 +31,12 @@ class PostListView(MetaMixin, ListView):
         return settings.POSTS_PER_PAGE
 
     def get_queryset(self):
-        return Post.objects.published().for_cards()
+        return Post.objects.published().in_language().for_cards()
 
     def get_context_data(self, **kwargs):
-        categories = prepared.objects("blog categories", None, Category.objects.all)
+        categories = prepared.objects(
+            "blog categories", None, lambda: Category.objects.in_language()
+        )
         return super().get_context_data(categories=categories, **kwargs)
 
     def get_meta(self):
@@ -50,6 +57,19 @@ class PostListView(MetaMixin, ListView):
 class CategoryView(PostListView):
     template_name = "articles/category.html"
 
+    def get(self, request, *args, **kwargs):
+        code = active_language()
+        if code != default_language():
+            found = Category.objects.filter(slug=kwargs["slug"]).first()
+            if found is None or not found.available_in(code):
+                # Not in this language: the category's page in English, if there is one.
+                english = found or get_object_or_404(
+                    Category, **{f"slug_{default_language()}": kwargs["slug"]}
+                )
+                with translation.override(default_language()):
+                    return redirect(english.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         return super().get_queryset().filter(category=self.category)
@@ -66,7 +86,7 @@ class CategoryView(PostListView):
         return self.paged_meta(self.category.name, description, self.request.path)
 
 
-class PostDetailView(MetaMixin, DetailView):
+class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     """A published post; staff who may edit posts also see drafts and scheduled ones."""
 
     template_name = "articles/post_detail.html"
@@ -76,7 +96,7 @@ class PostDetailView(MetaMixin, DetailView):
         # The search vector is search's alone, and on PostgreSQL as long as the text.
         posts = Post.objects.select_related(
             "category", "author", "author_profile", "reviewer_profile"
-        ).defer("search_vector")
+        ).defer("search_vector", "search_vector_es")
         if self.request.user.has_perm("articles.change_post"):
             return posts
         return posts.published(now)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from plumbing.languages import TranslatedObjectMixin, home_path
+from plumbing.languages import InLanguageDetailMixin, TranslatedObjectMixin, home_path
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
 from . import structured_data
@@ -17,8 +17,10 @@ def home():
 
 
 class ServiceListView(MetaMixin, ListView):
-    model = Service
     context_object_name = "services"
+
+    def get_queryset(self):
+        return Service.objects.in_language()
 
     def get_meta(self):
         return PageMeta(
@@ -27,12 +29,12 @@ class ServiceListView(MetaMixin, ListView):
         )
 
 
-class ServiceDetailView(TranslatedObjectMixin, MetaMixin, DetailView):
+class ServiceDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     model = Service
     context_object_name = "service"
 
     def get_context_data(self, **kwargs):
-        other = Service.objects.exclude(pk=self.object.pk).only("name", "slug")
+        other = Service.objects.in_language().exclude(pk=self.object.pk).only("name", "slug")
         # Where it is offered, named only when there is a choice of centers (one query).
         here = set(self.object.centers.values_list("pk", flat=True)) if self._several() else ()
         offered_at = [c for c in Facility.for_request(self.request).centers if c.pk in here]
@@ -73,7 +75,9 @@ class CenterListView(MetaMixin, ListView):
 
 class CenterDetailView(TranslatedObjectMixin, MetaMixin, DetailView):
     context_object_name = "center"
-    queryset = Center.objects.for_page()
+
+    def get_queryset(self):
+        return Center.objects.for_page()  # per request: its services are the language's
 
     def get_meta(self):
         center = self.object
@@ -121,7 +125,7 @@ class TourView(MetaMixin, ListView):
         )
 
 
-class PageDetailView(TranslatedObjectMixin, MetaMixin, DetailView):
+class PageDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     model = Page
     context_object_name = "page"
 

@@ -65,6 +65,7 @@ CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: languages.py
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -100,8 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Inside the middleware above: a page from the cache still gets fresh security
-    # headers, and costs no session, user or database lookup.
+    # Inside the above: a cached page gets fresh security headers, costs no session or query.
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.redirects.MovedPageMiddleware",

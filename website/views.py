@@ -36,12 +36,14 @@ class HomeView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         # From SQL written once per process (plumbing/prepared.py), read anew each time.
-        self.services = prepared.objects("home services", None, Service.objects.all)
+        self.services = prepared.objects(
+            "home services", None, lambda: Service.objects.in_language()
+        )
         photos = prepared.objects("home photo", None, lambda: GalleryPhoto.objects.all()[:1])
         latest_posts = prepared.objects(
             "home posts",
             HOME_LATEST_POSTS,
-            lambda now: Post.objects.published(now).for_cards()[:HOME_LATEST_POSTS],
+            lambda now: Post.objects.published(now).in_language().for_cards()[:HOME_LATEST_POSTS],
             timezone.now(),
         )
         return super().get_context_data(
@@ -71,10 +73,10 @@ class SiteMapView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            pages=Page.objects.only("title", "slug"),
-            services=Service.objects.only("name", "slug"),
-            categories=Category.objects.all(),
-            posts=Post.objects.published().only("title", "slug", "pub_date"),
+            pages=Page.objects.in_language().only("title", "slug"),
+            services=Service.objects.in_language().only("name", "slug"),
+            categories=Category.objects.in_language(),
+            posts=Post.objects.published().in_language().only("title", "slug", "pub_date"),
             **kwargs,
         )
 

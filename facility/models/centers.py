@@ -52,7 +52,9 @@ class CenterQuerySet(models.QuerySet):
         service = self.model._meta.get_field("services").related_model
         return self.with_hours().prefetch_related(
             "photos",
-            models.Prefetch("services", queryset=service.objects.only("name", "slug")),
+            models.Prefetch(
+                "services", queryset=service.objects.in_language().only("name", "slug")
+            ),
             models.Prefetch(
                 "insurance_plans",
                 queryset=InsurancePlan.objects.current(),

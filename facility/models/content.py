@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from plumbing.images import SafeImageField
+from plumbing.languages import Translated, TranslatedQuerySet
 from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
@@ -141,9 +142,10 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(SearchMeta):
+class Service(Translated, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
+    required_translations = ("name", "slug", "body")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -157,6 +159,8 @@ class Service(SearchMeta):
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -199,20 +203,28 @@ class GalleryPhoto(models.Model):
         ordering = ["sort_order", "id"]
         verbose_name = "gallery photo"
         constraints = [
-            models.CheckConstraint(condition=~Q(alt_text=""), name="gallery_photo_has_alt"),
+            # The English alt text, which the admin's form edits (a column per language).
+            models.CheckConstraint(
+                condition=Q(alt_text_en__isnull=False) & ~Q(alt_text_en=""),
+                name="gallery_photo_has_alt",
+            ),
         ]
 
     def __str__(self):
         return self.caption or self.alt_text
 
 
-class Page(SearchMeta):
+class Page(Translated, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
+
+    required_translations = ("title", "slug", "body")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
     updated = models.DateTimeField(auto_now=True)
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('facility', '0016_callback_promise'),
+        ('facility', '0019_alt_text_per_language'),
     ]
 
     operations = [
