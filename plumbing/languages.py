@@ -131,7 +131,9 @@ class InLanguageDetailMixin(TranslatedObjectMixin):
     In a language the object has no version in (its address there never existed, or its
     text is not all written), the visitor is sent to the default language's page rather
     than shown that language's layout around English text: a temporary redirect, as the
-    translation may come. Shown versions cost the same queries in every language.
+    translation may come. The default language's slug under this language's prefix
+    leads to the object's page in this language when it has one. Shown versions cost
+    the same queries in every language.
     """
 
     def get(self, request, *args, **kwargs):
@@ -154,5 +156,9 @@ class InLanguageDetailMixin(TranslatedObjectMixin):
             found = self.object
         if found is None:
             raise Http404
+        if found.available_in(code) and found is not self.object:
+            # The default language's slug under this language's prefix (a menu's link, an
+            # edited address): the object's own page in this language.
+            return found.get_absolute_url()
         with translation.override(default):
             return found.get_absolute_url()
