@@ -149,3 +149,12 @@ def make_inquiry(days_old=0, **fields):
             created=timezone.now() - timedelta(days=days_old)
         )
     return Inquiry.objects.get(pk=inquiry.pk)
+
+
+def in_spanish(instance, **texts):
+    """`instance` with its Spanish version: each text given by its plain name (`title`,
+    `slug`, `body`) is saved as the Spanish one (`title_es`)."""
+    for name, value in texts.items():
+        setattr(instance, f"{name}_es", value)
+    instance.save()
+    return instance

@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Post
-from facility.models import Center, Service
+from facility.models import Center
+
+from .factories import in_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -20,27 +22,40 @@ HOST = "http://testserver"
 
 @pytest.fixture
 def site(facility, pages, make_post, make_service, make_photo, recommend):
-    older = make_post(title="An older post", days_ago=5)
-    post = make_post(title="A first post")
+    """A page of each kind, the translated ones with Spanish versions at their own slugs."""
+    older = in_spanish(
+        make_post(title="An older post", days_ago=5),
+        title="Un artículo anterior", slug="un-articulo-anterior", body="<p>Antes.</p>",
+    )  # fmt: skip
+    post = in_spanish(
+        make_post(title="A first post"),
+        title="Un primer artículo", slug="un-primer-articulo", body="<p>Primero.</p>",
+    )  # fmt: skip
+    in_spanish(post.category, name="Recuperación", slug="recuperacion")
     recommend(post, older)
     make_photo(caption="The garden")
     Center.objects.create(
         name="Toledo Outpatient", slug="toledo", street="1 Main St", city="Toledo",
         state="OH", postal_code="43604", phone="419-555-0100",
     )  # fmt: skip
-    return {"post": post, "service": make_service(name="Medical Detox"), "page": pages[0]}
+    service = in_spanish(
+        make_service(name="Medical Detox"),
+        name="Desintoxicación médica", slug="desintoxicacion-medica", body="<p>Sí.</p>",
+    )  # fmt: skip
+    page = in_spanish(pages[0], title="Quiénes somos", slug="quienes-somos", body="<p>Hola.</p>")
+    return {"post": post, "service": service, "page": page}
 
 
-def page_paths(site):
-    """One page of every kind, by name: its English path (the Spanish one is /es/ + it)."""
-    with translation.override("en"):
+def page_paths(site, language="en"):
+    """One page of every kind, by name: its path in `language`."""
+    with translation.override(language):
         return _page_paths(site)
 
 
 def _page_paths(site):
     post = site["post"]
     return {
-        "home": "/",
+        "home": reverse("website:home"),
         "blog": reverse("articles:list"),
         "post": post.get_absolute_url(),
         "category": post.category.get_absolute_url(),
@@ -81,28 +96,42 @@ KINDS = [
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_english_page_links_to_itself_in_spanish(client, site, kind):
     path = page_paths(site)[kind]
+    spanish = page_paths(site, "es")[kind]
     html = client.get(path).content.decode()
 
+    assert spanish.startswith("/es/")
     assert '<html lang="en">' in html
-    assert switcher(html) == [("Español", "/es" + path, "es", "es")]
+    assert switcher(html) == [("Español", spanish, "es", "es")]
     assert alternates(html) == {
         "en": HOST + path,
-        "es": HOST + "/es" + path,
+        "es": HOST + spanish,
         "x-default": HOST + path,
     }
+    # The link lands on the page itself, not on a redirect.
+    assert client.get(spanish).status_code == 200
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_spanish_page_links_to_itself_in_english(client, site, kind):
     path = page_paths(site)[kind]
-    response = client.get("/es" + path)
+    spanish = page_paths(site, "es")[kind]
+    response = client.get(spanish)
     html = response.content.decode()
 
     assert response.status_code == 200
     assert '<html lang="es">' in html
     assert switcher(html) == [("English", path, "en", "en")]
-    assert alternates(html)["es"] == HOST + "/es" + path
-    assert f'<link rel="canonical" href="{HOST}/es{path}">' in html
+    assert alternates(html)["es"] == HOST + spanish
+    assert f'<link rel="canonical" href="{HOST}{spanish}">' in html
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["post", "category", "service", "staff page"])
+def test_spanish_versions_have_their_own_slugs(site, kind):
+    path = page_paths(site)[kind]
+    spanish = page_paths(site, "es")[kind]
+
+    assert spanish != "/es" + path
 
 
 def test_the_switcher_has_a_label_in_the_page_language(client, site):
@@ -122,15 +151,26 @@ def test_a_post_without_a_spanish_version_sends_spanish_readers_home(client, sit
     assert alternates(html) == {}
 
 
+def test_an_untranslated_post_is_not_listed_in_spanish_and_its_address_redirects(
+    client, site, make_post
+):
+    english_only = make_post(title="Only in English")
+    url = english_only.get_absolute_url()
+    html = client.get(url).content.decode()
+
+    assert switcher(html) == [("Español", "/es/", "es", "es")]
+    assert "/es" + url not in html
+    response = client.get("/es" + url)
+    assert response.status_code == 302 and response["Location"] == url
+    assert "Only in English" not in client.get("/es/blog/").content.decode()
+    assert "Only in English" in client.get("/blog/").content.decode()
+
+
 def test_the_switcher_follows_the_object_s_own_address_in_each_language(client, site):
-    def translated_url(self):
-        slug = "desintoxicacion-medica" if translation.get_language() == "es" else self.slug
-        return reverse("facility:service", args=[slug])
-
     url = page_paths(site)["service"]
-    with mock.patch.object(Service, "get_absolute_url", translated_url):
-        html = client.get(url).content.decode()
+    html = client.get(url).content.decode()
 
+    assert url.startswith("/services/service-")
     assert switcher(html) == [("Español", "/es/services/desintoxicacion-medica/", "es", "es")]
     assert alternates(html)["es"] == HOST + "/es/services/desintoxicacion-medica/"
 
@@ -166,7 +206,8 @@ def of_type(html, kind):
 
 def test_a_spanish_post_says_its_language_in_its_structured_data(client, site):
     url = page_paths(site)["post"]
-    spanish = of_type(client.get("/es" + url).content.decode(), "BlogPosting")
+    spanish_url = page_paths(site, "es")["post"]
+    spanish = of_type(client.get(spanish_url).content.decode(), "BlogPosting")
     english = of_type(client.get(url).content.decode(), "BlogPosting")
 
     assert spanish["inLanguage"] == "es"
@@ -174,7 +215,7 @@ def test_a_spanish_post_says_its_language_in_its_structured_data(client, site):
 
 
 def test_spanish_breadcrumbs_start_at_the_spanish_home(client, site):
-    url = "/es" + page_paths(site)["service"]
+    url = page_paths(site, "es")["service"]
     crumbs = of_type(client.get(url).content.decode(), "BreadcrumbList")["itemListElement"]
 
     assert crumbs[0] == {"@type": "ListItem", "position": 1, "name": "Inicio",
