@@ -15,16 +15,31 @@ from django.utils import translation
 
 from facility.models import Center
 
+from .factories import in_spanish
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def site(facility, pages, make_post, make_service, make_photo, recommend):
-    older = make_post(title="An older post", days_ago=5)
-    post = make_post(title="A first post")
+    """Pages of each kind, the translated ones with their Spanish versions."""
+    older = in_spanish(
+        make_post(title="An older post", days_ago=5),
+        title="Un artículo anterior", slug="un-articulo-anterior", body="<p>Antes.</p>",
+    )  # fmt: skip
+    post = in_spanish(
+        make_post(title="A first post"),
+        title="Un primer artículo", slug="un-primer-articulo", body="<p>Primero.</p>",
+    )  # fmt: skip
+    in_spanish(post.category, name="Recuperación", slug="recuperacion")
     recommend(post, older)
     make_photo(caption="The garden")
-    return {"post": post, "service": make_service(name="Medical Detox"), "page": pages[0]}
+    service = in_spanish(
+        make_service(name="Medical Detox"),
+        name="Desintoxicación médica", slug="desintoxicacion-medica", body="<p>Sí.</p>",
+    )  # fmt: skip
+    page = in_spanish(pages[0], title="Quiénes somos", slug="quienes-somos", body="<p>Hola.</p>")
+    return {"post": post, "service": service, "page": page}
 
 
 # Every public page's English address, as it was before Spanish came.
@@ -80,7 +95,7 @@ def test_the_admin_stays_in_english_for_a_spanish_browser(client, facility):
 @pytest.mark.parametrize(
     "path",
     ["/", "/blog/", "/services/", "/tour/", "/our-team/", "/contact/", "/admissions/",
-     "/site-map/", "/search/?q=detox", "/who-we-are/", "/asistencia-con-el-idioma/"],
+     "/site-map/", "/search/?q=detox", "/quienes-somos/", "/asistencia-con-el-idioma/"],
 )  # fmt: skip
 def test_spanish_pages_answer_in_spanish(client, site, path):
     response = client.get("/es" + path)
@@ -213,7 +228,7 @@ def test_feeds_say_their_language(client, site):
 def test_the_sitemap_gives_each_page_in_both_languages_with_alternates(client, site):
     xml = client.get("/sitemap.xml").content.decode()
     url = "http://testserver" + site["service"].get_absolute_url()
-    spanish = url.replace("/services/", "/es/services/")
+    spanish = "http://testserver/es/services/desintoxicacion-medica/"
 
     assert f"<loc>{url}</loc>" in xml
     assert f"<loc>{spanish}</loc>" in xml
