@@ -122,3 +122,14 @@ def test_every_spanish_demo_file_names_an_english_record():
         if kind != "categories":
             files = {path.stem for path in (spanish / kind).glob("*.html")}
             assert files <= english, kind
+
+
+def test_the_demo_s_spanish_pages_speak_spanish_in_the_crisis_bar_and_the_thanks(client):
+    """Someone in a hard moment on /es/ is met in Spanish, not by an English fallback."""
+    call_command("load_demo", verbosity=0)
+    facility = Facility.objects.get()
+
+    html = client.get("/es/").content.decode()
+    assert facility.crisis_line_es in html
+    assert '<span lang="en">' + facility.crisis_line_en not in html
+    assert facility.callback_promise_es.startswith("en ")
