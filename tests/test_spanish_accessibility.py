@@ -89,6 +89,8 @@ def test_the_switcher_is_visible_and_leads_to_the_same_page(demo_site, tab, scre
     page = tab(screen)
     with translation.override("es"):
         path = page_url("post")
+    with translation.override("en"):
+        english = page_url("post")
     page.goto(demo_site.url + path)
 
     switch = page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English")
@@ -98,7 +100,9 @@ def test_the_switcher_is_visible_and_leads_to_the_same_page(demo_site, tab, scre
     assert box["height"] >= 24 and box["width"] >= 24  # a target a thumb can hit
     switch.click()
 
-    assert page.url == demo_site.url + path.removeprefix("/es")
+    # The same post, at its own English address (not the Spanish slug without /es).
+    assert english != path.removeprefix("/es")
+    assert page.url == demo_site.url + english
     assert page.locator("html").get_attribute("lang") == "en"
     expect(
         page.get_by_role("navigation", name="Language").get_by_role("link", name="Español")
