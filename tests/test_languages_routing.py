@@ -295,3 +295,32 @@ def test_robots_txt_keeps_search_results_out_of_indexes_in_every_language(client
 
     assert "Disallow: /search/" in lines and "Disallow: /es/search/" in lines
     assert "Disallow: /es/admissions/thanks/" in lines
+
+
+def test_the_spanish_menus_staff_page_link_leads_to_its_spanish_slug(client, site):
+    """The menus name staff pages by their English slug (website/navigation.py): under
+    /es/ that address sends the visitor on to the page's Spanish address, in one step."""
+    html = client.get("/es/").content.decode()
+    assert '<a href="/es/who-we-are/">Quiénes somos</a>' in html
+
+    response = client.get("/es/who-we-are/")
+    assert (response.status_code, response["Location"]) == (302, "/es/quienes-somos/")
+    assert "Quiénes somos" in client.get("/es/quienes-somos/").content.decode()
+
+
+def test_a_post_s_english_slug_under_es_leads_to_its_spanish_version(client, site):
+    post = site["post"]
+    response = client.get(f"/es/blog/{post.slug_en}/")
+
+    assert (response.status_code, response["Location"]) == (302, "/es/blog/un-primer-articulo/")
+
+
+def test_a_spanish_slug_edit_moves_the_menus_link_target_too(client, site):
+    page = site["page"]
+    page.slug_es = "sobre-nosotros"
+    page.save()
+
+    response = client.get("/es/who-we-are/")
+    assert response["Location"] == "/es/sobre-nosotros/"
+    old = client.get("/es/quienes-somos/")  # the old Spanish address has moved for good
+    assert (old.status_code, old["Location"]) == (301, "/es/sobre-nosotros/")
