@@ -13,6 +13,7 @@ from django.views.generic import CreateView, RedirectView, TemplateView
 
 from facility.models import Facility, Page
 from plumbing import outage
+from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
 
@@ -28,7 +29,10 @@ class InquiryNotSaved(Exception):
 
 
 def staff_page(slug):
-    return Page.objects.filter(slug=slug).first()
+    """The staff-written page the code names by its English slug, in the active language
+    (its own slug there differs); None when it has no version in that language."""
+    page = Page.objects.filter(**{f"slug_{default_language()}": slug}).first()
+    return page if page is not None and page.available_in() else None
 
 
 # Error reports (and the debug page) show "********" for what the visitor typed.

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from inquiries.models import Inquiry
 
-from .factories import INQUIRY_POST, logged_in, make_inquiry, make_staff
+from .factories import INQUIRY_POST, in_spanish, logged_in, make_inquiry, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,42 @@ def test_staff_see_the_language_in_the_admin_list_page_and_export(facility):
 
 def test_inquiries_from_before_keep_english(facility):
     assert make_inquiry().language == "en"
+
+
+@pytest.fixture
+def staff_written(pages):
+    """The admissions page and the inquiry form's privacy notice, staff-written, the
+    admissions page with its Spanish version (at its own slug)."""
+    from facility.models import Page
+
+    admissions = next(page for page in pages if page.slug == "admissions")
+    in_spanish(
+        admissions, title="Cómo ingresar", slug="admisiones", body="<p>Llámenos primero.</p>"
+    )
+    notice = Page.objects.create(
+        slug="inquiry-privacy", title="Privacy of your inquiry", body="<p>We encrypt it.</p>"
+    )
+    return admissions, notice
+
+
+def test_the_spanish_admissions_page_shows_the_staff_written_spanish_text(
+    client, facility, staff_written
+):
+    english_html = client.get(reverse("inquiries:admissions")).content.decode()
+    spanish_html = client.get(spanish("inquiries:admissions")).content.decode()
+
+    assert "<h1>Cómo ingresar</h1>" in spanish_html
+    assert "Llámenos primero." in spanish_html
+    assert "<h1>Admissions</h1>" in english_html
+    assert "Admissions text." in english_html
+
+
+def test_a_privacy_notice_without_spanish_gives_the_spanish_form_its_own_words(
+    client, facility, staff_written
+):
+    english_html = client.get(reverse("inquiries:admissions")).content.decode()
+    spanish_html = client.get(spanish("inquiries:admissions")).content.decode()
+
+    assert "We encrypt it." in english_html
+    assert "We encrypt it." not in spanish_html
+    assert "Su privacidad" in spanish_html
