@@ -133,3 +133,20 @@ def test_the_demo_s_spanish_pages_speak_spanish_in_the_crisis_bar_and_the_thanks
     assert facility.crisis_line_es in html
     assert '<span lang="en">' + facility.crisis_line_en not in html
     assert facility.callback_promise_es.startswith("en ")
+
+
+def test_every_demo_text_fits_its_field():
+    """SQLite stores a text longer than its field allows; PostgreSQL refuses it, and the
+    demo would not load there. Every loaded text, in each language, fits."""
+    from django.apps import apps
+
+    call_command("load_demo", verbosity=0)
+    too_long = [
+        (model.__name__, field.attname, row.pk)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.get_internal_type() in ("CharField", "SlugField") and field.max_length
+        for row in model.objects.all()
+        if len(getattr(row, field.attname) or "") > field.max_length
+    ]
+    assert too_long == []
