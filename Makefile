@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve setup test bench lint format admin lighthouse clean
+.PHONY: run serve setup test bench lint format admin lighthouse clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The site's translations (locale/<language>/LC_MESSAGES/django.po, in the repository),
+# compiled for Django with GNU gettext's msgfmt (Debian's package `gettext`).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)." >&2; exit 1; }
+	msgfmt --check-format -o $@ $<
+
+messages: $(MO_FILES)  ## Compile the translations (make run, serve and test do it).
+
 # Without npm the tests still run; the ones that need axe-core say they are skipped.
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
-setup: $(VENV)/.installed  ## Install, migrate and load the demo content (SQLite by default).
+setup: $(VENV)/.installed $(MO_FILES)  ## Install, migrate and load the demo content (SQLite by default).
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo
@@ -54,13 +64,13 @@ serve: export INQUIRY_ENCRYPTION_KEYS = $(shell $(PYTHON) -c "import base64, os,
 endif
 # createcachetable: the shared cache's table when there is no REDIS_URL (migrate makes
 # it too; this remakes it if it was lost, and does nothing otherwise).
-serve: $(VENV)/.installed  ## Migrate, collect static files and run gunicorn, as in production.
+serve: $(VENV)/.installed $(MO_FILES)  ## Migrate, collect static files and run gunicorn, as in production.
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 
-test: $(VENV)/.installed $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
+test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).

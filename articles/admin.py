@@ -5,6 +5,8 @@ from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
+from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
+
 from .models import Category, Post, RecommendedPost
 
 PUBLISH_PERMISSION = "articles.publish_post"
@@ -19,10 +21,11 @@ def can_publish(user):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslatedAdmin):
     list_display = ["name", "slug", "post_count"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = prepopulated_per_language("slug", "name")
+    fields = side_by_side(Category, ["name", "slug", "description"])
 
     @admin.display(description="posts")
     def post_count(self, obj):
@@ -69,14 +72,14 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(CompareVersionAdmin):
+class PostAdmin(TranslatedAdmin, CompareVersionAdmin):
     form = PostForm
     list_display = ["title", "state_badge", "pub_date", "updated", "author", "category"]
     list_filter = [StateFilter, "category", "author", "pub_date"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "pub_date"
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = prepopulated_per_language("slug", "title")
     autocomplete_fields = ["category", "author_profile", "reviewer_profile"]
     inlines = [RecommendedPostInline]
     actions = ["publish_selected", "unpublish_selected"]
@@ -85,8 +88,11 @@ class PostAdmin(CompareVersionAdmin):
         css = {"all": ["css/admin.css"]}
 
     fieldsets = [
-        ("Content", {"fields": ["title", "slug", "excerpt", "body"]}),
-        ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
+        ("Content", {"fields": side_by_side(Post, ["title", "slug", "excerpt", "body"])}),
+        (
+            "Featured image",
+            {"fields": side_by_side(Post, ["featured_image", "featured_image_alt"])},
+        ),
         (
             "Publishing",
             {
@@ -101,7 +107,10 @@ class PostAdmin(CompareVersionAdmin):
                 "description": "Shown under the title as “Medically reviewed by …”.",
             },
         ),
-        ("Search and social", {"fields": ["seo_title", "search_description"]}),
+        (
+            "Search and social",
+            {"fields": side_by_side(Post, ["seo_title", "search_description"])},
+        ),
     ]
 
     @admin.display(description="state", ordering="status")

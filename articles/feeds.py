@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from facility.models import Facility
 
@@ -13,12 +14,16 @@ FEED_LENGTH = 20
 
 
 class LatestPostsFeed(Feed):
+    # The feed's language is the active one, as Django's Feed gives it: English at
+    # /blog/feed/, Spanish at /es/blog/feed/.
     def get_object(self, request, *args, **kwargs):
         self.facility = Facility.for_request(request)
         return None
 
     def title(self):
-        return f"{self.facility.name} blog" if self.facility else "Blog"
+        if self.facility is None:
+            return _("Blog")
+        return _("%(name)s blog") % {"name": self.facility.name}
 
     def link(self):
         return reverse("articles:list")
@@ -30,7 +35,12 @@ class LatestPostsFeed(Feed):
         return reverse("articles:feed")
 
     def items(self):
-        return Post.objects.published().for_cards()[:FEED_LENGTH]
+        return (
+            Post.objects.published()
+            .in_language()
+            .for_cards()
+            .select_related("author_profile")[:FEED_LENGTH]
+        )
 
     def item_title(self, post):
         return post.title
@@ -64,7 +74,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 class CategoryFeed(LatestPostsFeed):
     def get_object(self, request, slug):
         super().get_object(request)
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.in_language(), slug=slug)
 
     def title(self, category):
         return f"{super().title()}: {category.name}"
@@ -73,10 +83,16 @@ class CategoryFeed(LatestPostsFeed):
         return category.get_absolute_url()
 
     def description(self, category):
-        return category.description or f"Posts about {category.name}."
+        return category.description or _("Posts about %(category)s.") % {"category": category.name}
 
     def feed_url(self, category):
         return reverse("articles:category_feed", args=[category.slug])
 
     def items(self, category):
-        return Post.objects.published().for_cards().filter(category=category)[:FEED_LENGTH]
+        return (
+            Post.objects.published()
+            .in_language()
+            .for_cards()
+            .select_related("author_profile")
+            .filter(category=category)[:FEED_LENGTH]
+        )

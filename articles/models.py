@@ -8,19 +8,31 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from plumbing import prepared
 from plumbing.images import SafeImageField
-from plumbing.richtext import RichTextField, SanitizedStamp, plain_text, sanitize
+from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.richtext import (
+    RichTextField,
+    SanitizedStamp,
+    display_html,
+    plain_text,
+    sanitize,
+)
 from plumbing.search_meta import SearchMeta
 
 WORDS_PER_MINUTE = 220
 
 
-class Category(models.Model):
+class Category(Translated, models.Model):
+    required_translations = ("name", "slug")
+
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.CharField(
         max_length=300, blank=True, help_text="One sentence shown on the category's page."
     )
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -33,7 +45,7 @@ class Category(models.Model):
         return reverse("articles:category", args=[self.slug])
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(TranslatedQuerySet):
     """Which posts are in which state: the one place that says what the public may see."""
 
     def drafts(self):
@@ -46,9 +58,9 @@ class PostQuerySet(models.QuerySet):
         """Posts a publisher has published, whether their date has come or not."""
         return self.filter(status=Post.Status.PUBLISHED)
 
-    def published(self):
-        """Posts the public may see: published, and dated now or earlier."""
-        return self.approved().filter(pub_date__lte=timezone.now())
+    def published(self, now=None):
+        """Posts the public may see: published, and dated `now` (this moment) or earlier."""
+        return self.approved().filter(pub_date__lte=now or timezone.now())
 
     def scheduled(self):
         """Posts that will become public by themselves when their date comes."""
@@ -68,13 +80,15 @@ class PostQuerySet(models.QuerySet):
         return self.scheduled().order_by("pub_date").values_list("pub_date", flat=True).first()
 
     def for_cards(self):
-        """What a list of post cards shows, in the fewest queries, without the bodies."""
-        return self.select_related("category", "author", "author_profile").defer(
-            "body", "search_vector"
-        )
+        """What a list of post cards shows, in the fewest queries, without the bodies.
+
+        A card names its category and nothing of its author: joining the author's account
+        and byline made two more objects for each card, and cost a twentieth of the blog
+        list's function calls, for nothing shown (feeds ask for the byline themselves)."""
+        return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(SearchMeta):
+class Post(Translated, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -89,6 +103,9 @@ class Post(SearchMeta):
         PUBLISHED = "published", "Published"
 
     search_description_fallback = "excerpt"
+    required_translations = ("title", "slug", "body")
+    # The stamp of each language's body (plumbing/richtext.py), by language code.
+    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -116,7 +133,8 @@ class Post(SearchMeta):
         max_length=300, blank=True, help_text="A sentence or two for lists and link previews."
     )
     body = RichTextField()
-    body_stamp = SanitizedStamp(source="body")
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     word_count = models.PositiveIntegerField(default=0, editable=False)
     author_profile = models.ForeignKey(
         "facility.StaffProfile",
@@ -171,6 +189,8 @@ class Post(SearchMeta):
     # database itself on every insert and update, however made (articles' migration
     # 0006 holds the trigger); always empty on other databases.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The same for the Spanish texts, with PostgreSQL's `spanish` configuration.
+    search_vector_es = SearchVectorField(null=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -179,10 +199,15 @@ class Post(SearchMeta):
         get_latest_by = "pub_date"
         permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
         # Made on PostgreSQL only (migration 0006): other databases search without it.
-        indexes = [GinIndex(fields=["search_vector"], name="post_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="post_search_vector"),
+            GinIndex(fields=["search_vector_es"], name="post_search_vector_es"),
+        ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                # The English alt text, which the admin's form edits (a column per language).
+                condition=Q(featured_image="")
+                | (Q(featured_image_alt_en__isnull=False) & ~Q(featured_image_alt_en="")),
                 name="post_featured_image_has_alt",
                 violation_error_message="Describe the featured image in its alt text.",
             ),
@@ -212,6 +237,14 @@ class Post(SearchMeta):
     def url_for_slug(self, slug):
         """The address the post has, or had, with `slug` (moved pages need the old)."""
         return reverse("articles:post", args=[slug])
+
+    @property
+    def rich_body(self):
+        """The body in the active language (English without a Spanish one), safe to show."""
+        code = active_language()
+        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
+            code = "en"
+        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))
 
     @property
     def reading_minutes(self):
@@ -254,17 +287,28 @@ class Post(SearchMeta):
         return self.State(self.status)
 
     def _neighbour(self, later):
-        # Equal dates fall back to the id, as Django's get_next_by_FOO() does.
+        # Equal dates fall back to the id, as Django's get_next_by_FOO() does. The SQL is
+        # written once per process (plumbing/prepared.py); the post's values change.
         op = "gt" if later else "lt"
-        same_date_tiebreak = Q(pub_date=self.pub_date, **{f"pk__{op}": self.pk})
         order = ("pub_date", "pk") if later else ("-pub_date", "-pk")
-        return (
-            Post.objects.published()
-            .filter(Q(**{f"pub_date__{op}": self.pub_date}) | same_date_tiebreak)
-            .only("title", "slug", "pub_date")
-            .order_by(*order)
-            .first()
+
+        def build(pub_date, pk, now):
+            same_date_tiebreak = Q(pub_date=pub_date, **{f"pk__{op}": pk})
+            return (
+                Post.objects.published(now)
+                .in_language()
+                # The same posts as the condition below alone; said first so that the index
+                # on the date finds them at once, rather than every post of the other side.
+                .filter(**{f"pub_date__{op}e": pub_date})
+                .filter(Q(**{f"pub_date__{op}": pub_date}) | same_date_tiebreak)
+                .only("title", "slug", "pub_date")
+                .order_by(*order)[:1]
+            )
+
+        found = prepared.objects(
+            f"post neighbour {op}", None, build, self.pub_date, self.pk, timezone.now()
         )
+        return found[0] if found else None
 
     def previous_post(self):
         """The published post just before this one, or None."""
@@ -278,21 +322,45 @@ class Post(SearchMeta):
         """Staff's picks in their order, topped up from the same category, then the newest.
 
         Never this post, never one the public cannot see. Three small queries at most,
-        each reading the newest rows by date rather than sorting every post.
+        each reading the newest rows by date rather than sorting every post, from SQL
+        written once per process (plumbing/prepared.py).
         """
         limit = limit or settings.RECOMMENDED_POSTS
-        visible = Post.objects.published().for_cards()
-        picked = list(
-            visible.filter(recommended_by_links__post=self)
-            .exclude(pk=self.pk)
-            .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
-        )
-        for fallback in (visible.filter(category_id=self.category_id), visible):
+        now = timezone.now()
+
+        def picks(pk, now):
+            return (
+                Post.objects.published(now)
+                .in_language()
+                .for_cards()
+                .filter(recommended_by_links__post=pk)
+                .exclude(pk=pk)
+                .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
+            )
+
+        def newest(wanted):
+            def build(excluded, now, *category):
+                visible = Post.objects.published(now).in_language().for_cards()
+                if category:
+                    visible = visible.filter(category_id=category[0])
+                return visible.exclude(pk__in=excluded).order_by("-pub_date", "-pk")[:wanted]
+
+            return build
+
+        picked = prepared.objects("recommended picks", limit, picks, self.pk, now)
+        for category in ([self.category_id], []):
             if len(picked) >= limit:
                 break
-            picked += fallback.exclude(pk__in=[self.pk, *(post.pk for post in picked)]).order_by(
-                "-pub_date", "-pk"
-            )[: limit - len(picked)]
+            wanted = limit - len(picked)
+            excluded = [self.pk, *(post.pk for post in picked)]
+            picked += prepared.objects(
+                "recommended newest" if not category else "recommended in category",
+                wanted,
+                newest(wanted),
+                excluded,
+                now,
+                *category,
+            )
         return picked
 
 

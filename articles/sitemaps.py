@@ -10,7 +10,13 @@ class PostSitemap(SiteUrlSitemap):
     priority = 0.7
 
     def items(self):
-        return Post.objects.published().only("slug", "updated").order_by("-pub_date")
+        return (
+            Post.objects.published()
+            .in_language()
+            .with_languages()
+            .only("slug", "updated")
+            .order_by("-pub_date")
+        )
 
 
 class CategorySitemap(SiteUrlSitemap):
@@ -20,7 +26,8 @@ class CategorySitemap(SiteUrlSitemap):
     def items(self):
         # Only categories with a published post; lastmod is their newest post's change.
         return (
-            Category.objects.filter(posts__in=Post.objects.published())
+            Category.objects.in_language()
+            .filter(posts__in=Post.objects.published().in_language())
             .annotate(lastmod=Max("posts__updated"))
             .order_by("name")
         )

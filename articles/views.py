@@ -1,11 +1,21 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from facility.models import Facility
+from plumbing import prepared
 from plumbing.images import share_image
+from plumbing.languages import (
+    InLanguageDetailMixin,
+    active_language,
+    default_language,
+    home_path,
+)
 from plumbing.seo import MetaMixin, PageMeta, absolute, breadcrumb_list, default_image
 
 from .models import Category, Post
@@ -21,54 +31,90 @@ class PostListView(MetaMixin, ListView):
         return settings.POSTS_PER_PAGE
 
     def get_queryset(self):
-        return Post.objects.published().for_cards()
+        return Post.objects.published().in_language().for_cards()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(categories=Category.objects.all(), **kwargs)
+        categories = prepared.objects(
+            "blog categories", None, lambda: Category.objects.in_language()
+        )
+        return super().get_context_data(categories=categories, **kwargs)
 
     def get_meta(self):
         return self.paged_meta(
-            "Blog",
-            "Articles on detox, residential treatment, recovery and family support.",
+            _("Blog"),
+            _("Articles on detox, residential treatment, recovery and family support."),
             self.request.path,
         )
 
     def paged_meta(self, title, description, path):
         page = self.request.GET.get("page")
         if page and page != "1":
-            return PageMeta(f"{title} (page {page})", description, path=f"{path}?page={page}")
+            paged = _("%(title)s (page %(page)s)") % {"title": title, "page": page}
+            return PageMeta(paged, description, path=f"{path}?page={page}")
         return PageMeta(title, description, path=path)
 
 
 class CategoryView(PostListView):
     template_name = "articles/category.html"
 
+    def get(self, request, *args, **kwargs):
+        code = active_language()
+        if code != default_language():
+            found = Category.objects.filter(slug=kwargs["slug"]).first()
+            if found is None or not found.available_in(code):
+                # Not in this language: the category's page in English, if there is one.
+                english = found or get_object_or_404(
+                    Category, **{f"slug_{default_language()}": kwargs["slug"]}
+                )
+                with translation.override(default_language()):
+                    return redirect(english.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(
+            category=self.category, translated_object=self.category, **kwargs
+        )
 
     def get_meta(self):
-        description = self.category.description or f"Blog posts about {self.category.name}."
+        description = self.category.description or _("Blog posts about %(category)s.") % {
+            "category": self.category.name
+        }
         return self.paged_meta(self.category.name, description, self.request.path)
 
 
-class PostDetailView(MetaMixin, DetailView):
+class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     """A published post; staff who may edit posts also see drafts and scheduled ones."""
 
     template_name = "articles/post_detail.html"
     context_object_name = "post"
 
-    def get_queryset(self):
+    def get_queryset(self, now=None):
         # The search vector is search's alone, and on PostgreSQL as long as the text.
         posts = Post.objects.select_related(
             "category", "author", "author_profile", "reviewer_profile"
-        ).defer("search_vector")
+        ).defer("search_vector", "search_vector_es")
         if self.request.user.has_perm("articles.change_post"):
             return posts
-        return posts.published()
+        return posts.published(now)
+
+    def get_object(self, queryset=None):
+        if queryset is not None or self.request.user.has_perm("articles.change_post"):
+            return super().get_object(queryset)
+        # What the public sees, from SQL written once per process (plumbing/prepared.py).
+        found = prepared.objects(
+            "public post",
+            None,
+            lambda slug, now: self.get_queryset(now).filter(slug=slug)[:1],
+            self.kwargs["slug"],
+            timezone.now(),
+        )
+        if not found:
+            raise Http404("No post here.")
+        return found[0]
 
     def get_context_data(self, **kwargs):
         post = self.object
@@ -76,6 +122,7 @@ class PostDetailView(MetaMixin, DetailView):
             previous_post=post.previous_post(),
             next_post=post.next_post(),
             recommended_posts=post.recommended_posts(),
+            translated_object=post,
             share_links=share_links(absolute(self.request, post.get_absolute_url()), post.title),
             **kwargs,
         )
@@ -99,8 +146,8 @@ class PostDetailView(MetaMixin, DetailView):
                 blog_posting(request, post, facility, image),
                 breadcrumb_list(
                     request,
-                    ("Home", "/"),
-                    ("Blog", reverse("articles:list")),
+                    (_("Home"), home_path()),
+                    (_("Blog"), reverse("articles:list")),
                     (post.category.name, post.category.get_absolute_url()),
                     (post.title, post.get_absolute_url()),
                 ),

@@ -9,6 +9,7 @@ Needs Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default) and `npm ci`
 """
 
 import argparse
+import base64
 import json
 import os
 import secrets
@@ -160,11 +161,18 @@ def main():
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
             "CONTACT_NOTIFY_EMAILS": "",
+            # Required with debug off; a throwaway Fernet key for this throwaway site.
+            "INQUIRY_ENCRYPTION_KEYS": base64.urlsafe_b64encode(os.urandom(32)).decode(),
         }
         manage(env, "migrate", "--noinput", "--verbosity=0")
         manage(env, "collectstatic", "--noinput", "--verbosity=0")
         manage(env, "load_demo", "--verbosity=0")
-        pages = [("Home", "/"), ("A post", demo_post_path(env)), ("Contact", "/contact/")]
+        pages = [
+            ("Home", "/"),
+            ("A post", demo_post_path(env)),
+            ("Contact", "/contact/"),
+            ("Home in Spanish", "/es/"),
+        ]
 
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(

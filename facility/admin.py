@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
+from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
+
 from .models import (
     Center,
     Credential,
@@ -62,7 +64,7 @@ class CredentialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Center)
-class CenterAdmin(admin.ModelAdmin):
+class CenterAdmin(TranslatedAdmin):
     list_display = ["name", "town", "phone", "is_main", "sort_order"]
     list_editable = ["sort_order"]
     search_fields = ["name", "city", "street"]
@@ -70,9 +72,19 @@ class CenterAdmin(admin.ModelAdmin):
     inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline, CredentialInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_main", "sort_order", "description"]}),
+        (
+            None,
+            {
+                "fields": side_by_side(
+                    Center, ["name", "slug", "is_main", "sort_order", "description"]
+                )
+            },
+        ),
         ("Address", {"fields": ["street", "city", "state", "postal_code", "time_zone"]}),
-        ("Contact", {"fields": ["phone", "admissions_phone", "email", "who_answers"]}),
+        (
+            "Contact",
+            {"fields": side_by_side(Center, ["phone", "admissions_phone", "email", "who_answers"])},
+        ),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
         (
             "Care and payment",
@@ -94,11 +106,11 @@ class CenterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
+class FacilityAdmin(TranslatedAdmin):
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "about"]}),
-        ("Every page", {"fields": ["crisis_line"]}),
-        ("Admissions", {"fields": ["callback_promise"]}),
+        (None, {"fields": side_by_side(Facility, ["name", "tagline", "about"])}),
+        ("Every page", {"fields": side_by_side(Facility, ["crisis_line", "language_assistance"])}),
+        ("Admissions", {"fields": side_by_side(Facility, ["callback_promise"])}),
     ]
 
     def has_add_permission(self, request):
@@ -124,25 +136,25 @@ def thumbnail(image, alt):
 
 
 @admin.register(Service)
-class ServiceAdmin(CompareVersionAdmin):
+class ServiceAdmin(TranslatedAdmin, CompareVersionAdmin):
     list_display = ["name", "sort_order", "summary"]
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
-    prepopulated_fields = {"slug": ["name"]}
-    fields = [
+    prepopulated_fields = prepopulated_per_language("slug", "name")
+    fields = side_by_side(Service, [
         "name", "slug", "summary", "body", "centers", "sort_order", "seo_title",
         "search_description",
-    ]  # fmt: skip
+    ])  # fmt: skip
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 @admin.register(GalleryPhoto)
-class GalleryPhotoAdmin(admin.ModelAdmin):
+class GalleryPhotoAdmin(TranslatedAdmin):
     list_display = ["preview", "caption", "alt_text", "sort_order"]
     list_display_links = ["preview", "caption"]
     list_editable = ["sort_order"]
     search_fields = ["caption", "alt_text"]
-    fields = ["image", "alt_text", "caption", "sort_order"]
+    fields = side_by_side(GalleryPhoto, ["image", "alt_text", "caption", "sort_order"])
 
     @admin.display(description="photo")
     def preview(self, obj):
@@ -150,13 +162,16 @@ class GalleryPhotoAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaffProfile)
-class StaffProfileAdmin(admin.ModelAdmin):
+class StaffProfileAdmin(TranslatedAdmin):
     list_display = ["preview", "name", "credentials", "role", "center", "is_listed", "sort_order"]
     list_display_links = ["preview", "name"]
     list_editable = ["sort_order"]
     list_filter = ["center", "is_listed"]
     search_fields = ["name", "credentials", "role"]
-    fields = ["name", "credentials", "role", "photo", "bio", "center", "is_listed", "sort_order"]
+    fields = side_by_side(
+        StaffProfile,
+        ["name", "credentials", "role", "photo", "bio", "center", "is_listed", "sort_order"],
+    )
 
     @admin.display(description="photo")
     def preview(self, obj):
@@ -164,8 +179,8 @@ class StaffProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(CompareVersionAdmin):
+class PageAdmin(TranslatedAdmin, CompareVersionAdmin):
     list_display = ["title", "slug", "updated"]
     search_fields = ["title", "body"]
-    prepopulated_fields = {"slug": ["title"]}
-    fields = ["title", "slug", "body", "seo_title", "search_description"]
+    prepopulated_fields = prepopulated_per_language("slug", "title")
+    fields = side_by_side(Page, ["title", "slug", "body", "seo_title", "search_description"])

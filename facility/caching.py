@@ -39,6 +39,8 @@ def register():
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
             "facility:center": {"open_now", "photos", "services"},
+            # What it shows is the facility's, which every page shows already.
+            "facility:language_assistance": set(),
         },
         every_page=FACILITY_TAGS,
     )

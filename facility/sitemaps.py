@@ -10,7 +10,7 @@ class ServiceSitemap(SiteUrlSitemap):
     priority = 0.8
 
     def items(self):
-        return Service.objects.only("slug", "updated")
+        return Service.objects.in_language().with_languages().only("slug", "updated")
 
 
 class CenterSitemap(SiteUrlSitemap):
@@ -28,4 +28,4 @@ class PageSitemap(SiteUrlSitemap):
     priority = 0.6
 
     def items(self):
-        return Page.objects.only("slug", "updated")
+        return Page.objects.in_language().with_languages().only("slug", "updated")

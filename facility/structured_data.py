@@ -189,7 +189,7 @@ def _care(center, with_plans=True):
     if center.care_levels:
         data["medicalSpecialty"] = SPECIALTY
     ways = center.accepted_payments() if with_plans else center.payment_kinds()
-    payments = [label for _, label in ways]
+    payments = [str(label) for _, label in ways]
     if payments:
         data["paymentAccepted"] = ", ".join(payments)
     if center.languages:

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -11,6 +12,12 @@ urlpatterns = [
     path("locations/", views.CenterListView.as_view(), name="centers"),
     path("our-team/", views.TeamView.as_view(), name="team"),
     path("locations/<slug:slug>/", views.CenterDetailView.as_view(), name="center"),
+    # Its address in each language (/es/asistencia-con-el-idioma/), as people search for it.
+    path(
+        _("language-assistance/"),
+        views.LanguageAssistanceView.as_view(),
+        name="language_assistance",
+    ),
     # Staff-written pages answer at the top level; keep this pattern last.
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 ]

@@ -1,33 +1,40 @@
 """The center's own pages: its treatment services, the photo tour and staff-written pages."""
 
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
 
+from plumbing.languages import InLanguageDetailMixin, TranslatedObjectMixin, home_path
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
 from . import structured_data
+from .language_assistance import taglines
 from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
 
-HOME = "/"
+
+def home():
+    return (_("Home"), home_path())
 
 
 class ServiceListView(MetaMixin, ListView):
-    model = Service
     context_object_name = "services"
+
+    def get_queryset(self):
+        return Service.objects.in_language()
 
     def get_meta(self):
         return PageMeta(
-            "Treatment Services",
-            "Medically supervised detox, residential treatment and the support that follows.",
+            _("Treatment Services"),
+            _("Medically supervised detox, residential treatment and the support that follows."),
         )
 
 
-class ServiceDetailView(MetaMixin, DetailView):
+class ServiceDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     model = Service
     context_object_name = "service"
 
     def get_context_data(self, **kwargs):
-        other = Service.objects.exclude(pk=self.object.pk).only("name", "slug")
+        other = Service.objects.in_language().exclude(pk=self.object.pk).only("name", "slug")
         # Where it is offered, named only when there is a choice of centers (one query).
         here = set(self.object.centers.values_list("pk", flat=True)) if self._several() else ()
         offered_at = [c for c in Facility.for_request(self.request).centers if c.pk in here]
@@ -44,8 +51,8 @@ class ServiceDetailView(MetaMixin, DetailView):
             structured_data=[
                 breadcrumb_list(
                     self.request,
-                    ("Home", HOME),
-                    ("Treatment Services", reverse("facility:services")),
+                    home(),
+                    (_("Treatment Services"), reverse("facility:services")),
                     (service.name, service.get_absolute_url()),
                 )
             ],
@@ -61,27 +68,33 @@ class CenterListView(MetaMixin, ListView):
         return Facility.for_request(self.request).centers
 
     def get_meta(self):
-        return PageMeta("Locations", "Where we treat people, with each center's phone and hours.")
+        return PageMeta(
+            _("Locations"), _("Where we treat people, with each center's phone and hours.")
+        )
 
 
-class CenterDetailView(MetaMixin, DetailView):
+class CenterDetailView(TranslatedObjectMixin, MetaMixin, DetailView):
     context_object_name = "center"
-    queryset = Center.objects.for_page()
+
+    def get_queryset(self):
+        return Center.objects.for_page()  # per request: its services are the language's
 
     def get_meta(self):
         center = self.object
         facility = Facility.for_request(self.request)
         return PageMeta(
             center.name,
-            center.description or f"{center.name} in {center.town}: hours, phone and care.",
+            center.description
+            or _("%(name)s in %(town)s: hours, phone and care.")
+            % {"name": center.name, "town": center.town},
             structured_data=[
                 structured_data.center_clinic(
                     self.request, facility, center, center.services.all()
                 ),
                 breadcrumb_list(
                     self.request,
-                    ("Home", HOME),
-                    ("Locations", reverse("facility:centers")),
+                    home(),
+                    (_("Locations"), reverse("facility:centers")),
                     (center.name, center.get_absolute_url()),
                 ),
             ],
@@ -95,8 +108,8 @@ class TeamView(MetaMixin, ListView):
 
     def get_meta(self):
         return PageMeta(
-            "Our Team",
-            "The doctors, nurses and counselors who care for you, and their credentials.",
+            _("Our Team"),
+            _("The doctors, nurses and counselors who care for you, and their credentials."),
         )
 
 
@@ -107,11 +120,12 @@ class TourView(MetaMixin, ListView):
 
     def get_meta(self):
         return PageMeta(
-            "Tour Facility", "Photos of the rooms and grounds where residents stay during care."
+            _("Tour Facility"),
+            _("Photos of the rooms and grounds where residents stay during care."),
         )
 
 
-class PageDetailView(MetaMixin, DetailView):
+class PageDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     model = Page
     context_object_name = "page"
 
@@ -122,8 +136,25 @@ class PageDetailView(MetaMixin, DetailView):
             structured_data=[
                 breadcrumb_list(
                     self.request,
-                    ("Home", HOME),
+                    home(),
                     (page.title, page.get_absolute_url()),
                 )
             ],
+        )
+
+
+class LanguageAssistanceView(MetaMixin, TemplateView):
+    """Free help in other languages, offered in each of them (Section 1557's taglines)."""
+
+    template_name = "facility/language_assistance.html"
+
+    def get_context_data(self, **kwargs):
+        facility = Facility.for_request(self.request)
+        chosen = facility.language_assistance if facility else []
+        return super().get_context_data(taglines=taglines(chosen), **kwargs)
+
+    def get_meta(self):
+        return PageMeta(
+            _("Language assistance"),
+            _("Free help in your language: call us and tell us which language you speak."),
         )

@@ -41,11 +41,11 @@ class InquiryAdmin(admin.ModelAdmin):
     never by what it says (the database holds it encrypted)."""
 
     list_display = [
-        "reference", "created", "for_whom", "first_name", "phone_and_answers",
+        "reference", "created", "for_whom", "first_name", "phone_and_answers", "language",
         "level_of_care", "status", "assignee", "first_contact",
     ]  # fmt: skip
     list_display_links = ["reference"]
-    list_filter = ["status", "created", "assignee", "level_of_care"]
+    list_filter = ["status", "created", "assignee", "level_of_care", "language"]
     list_select_related = ["assignee"]
     search_fields = ["=reference"]
     search_help_text = "Search by reference number, such as K7Q2M9."
@@ -55,7 +55,7 @@ class InquiryAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             "Call back",
-            {"fields": ["first_name", "phone_and_answers", "email", "best_time"]},
+            {"fields": ["first_name", "language", "phone_and_answers", "email", "best_time"]},
         ),
         (
             "What they asked",
@@ -68,9 +68,9 @@ class InquiryAdmin(admin.ModelAdmin):
     ]
     # What the visitor sent is their record: staff add notes, they do not rewrite it.
     readonly_fields = [
-        "reference", "for_whom", "first_name", "phone_and_answers", "email", "best_time",
-        "level_of_care", "payment", "plan_name", "message", "first_contact", "created",
-        "notified",
+        "reference", "for_whom", "first_name", "language", "phone_and_answers", "email",
+        "best_time", "level_of_care", "payment", "plan_name", "message", "first_contact",
+        "created", "notified",
     ]  # fmt: skip
 
     @admin.display(description="phone")

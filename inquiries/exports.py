@@ -28,6 +28,8 @@ COLUMNS = [
     ("Assignee", lambda i: i.assignee.get_username() if i.assignee else ""),
     ("First contacted", lambda i: _when(i.first_contact)),
     ("Staff notified", lambda i: _when(i.notified)),
+    # Last, so the columns spreadsheets already read stay where they were.
+    ("Language", lambda i: i.get_language_display()),
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula; a visitor could

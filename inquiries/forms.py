@@ -1,48 +1,53 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .choices import NOT_SURE, Payment, levels_of_care, payment_options
 from .models import Inquiry
 
-REPLY_ROUTE_ERROR = "Please give a phone number or an e-mail address, so we can reach you."
+REPLY_ROUTE_ERROR = _("Please give a phone number or an e-mail address, so we can reach you.")
 FOR_WHOM_CHOICES = [
-    (Inquiry.ForWhom.MYSELF, "Myself"),
-    (Inquiry.ForWhom.LOVED_ONE, "Someone I care about"),
+    (Inquiry.ForWhom.MYSELF, _("Myself")),
+    (Inquiry.ForWhom.LOVED_ONE, _("Someone I care about")),
 ]
 
 
 def rate_limited_message(facility):
     """What a visitor who sent too many messages in a short time is told."""
-    call = f" If it cannot wait, please call us at {facility.phone}." if facility else ""
-    return (
+    message = gettext(
         "We have received several messages from you in a short time, so this one was not "
         "sent yet. Please wait a few minutes and press Send again: your message is still "
-        "below." + call
+        "below."
     )
+    if facility:
+        call = gettext("If it cannot wait, please call us at %(phone)s.")
+        message += " " + call % {"phone": facility.phone}
+    return message
 
 
 class InquiryForm(forms.ModelForm):
     """Only what admissions needs to call back: no diagnosis, no date of birth, no upload."""
 
     for_whom = forms.ChoiceField(
-        label="Who is this for?",
+        label=_("Who is this for?"),
         choices=FOR_WHOM_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please tell us who this is for."},
+        error_messages={"required": _("Please tell us who this is for.")},
     )
     email = forms.EmailField(
-        label="E-mail",
+        label=_("E-mail"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Please enter an e-mail address like name@example.com."},
+        error_messages={"invalid": _("Please enter an e-mail address like name@example.com.")},
     )
-    level_of_care = forms.ChoiceField(label="What kind of help are you looking for?")
+    level_of_care = forms.ChoiceField(label=_("What kind of help are you looking for?"))
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -53,21 +58,23 @@ class InquiryForm(forms.ModelForm):
             "best_time", "level_of_care", "payment", "plan_name", "message",
         ]  # fmt: skip
         labels = {
-            "first_name": "Your first name",
-            "phone": "Phone",
-            "voicemail_ok": "You may leave a voicemail that says who you are.",
-            "text_ok": "You may text this number.",
-            "best_time": "Best time to call",
-            "payment": "How do you expect to pay?",
-            "plan_name": "Insurance plan (optional)",
-            "message": "Anything you would like us to know? (optional)",
+            "first_name": _("Your first name"),
+            "phone": _("Phone"),
+            "voicemail_ok": _("You may leave a voicemail that says who you are."),
+            "text_ok": _("You may text this number."),
+            "best_time": _("Best time to call"),
+            "payment": _("How do you expect to pay?"),
+            "plan_name": _("Insurance plan (optional)"),
+            "message": _("Anything you would like us to know? (optional)"),
         }
         help_texts = {
-            "first_name": "A first name is enough, so we know whom to ask for.",
-            "phone": "A phone number, an e-mail address, or both.",
-            "plan_name": "If you know it, such as the name on the insurance card.",
-            "message": "A few words are enough. Please leave out medical details: we will "
-            "talk them through privately.",
+            "first_name": _("A first name is enough, so we know whom to ask for."),
+            "phone": _("A phone number, an e-mail address, or both."),
+            "plan_name": _("If you know it, such as the name on the insurance card."),
+            "message": _(
+                "A few words are enough. Please leave out medical details: we will "
+                "talk them through privately."
+            ),
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -77,7 +84,7 @@ class InquiryForm(forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 4}),
         }
         error_messages = {
-            "first_name": {"required": "Please tell us your first name."},
+            "first_name": {"required": _("Please tell us your first name.")},
         }
 
     def __init__(self, *args, levels=None, **kwargs):
@@ -93,7 +100,7 @@ class InquiryForm(forms.ModelForm):
         if phone and (
             not re.fullmatch(r"[\d\s()+.\-]+", phone) or len(re.sub(r"\D", "", phone)) < 7
         ):
-            raise forms.ValidationError("Please enter a phone number like 419-555-0123.")
+            raise forms.ValidationError(_("Please enter a phone number like 419-555-0123."))
         return phone
 
     def clean(self):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .choices import Payment
 from .fields import EncryptedTextField
@@ -45,24 +46,29 @@ class Inquiry(models.Model):
     """
 
     class ForWhom(models.TextChoices):
-        MYSELF = "myself", "Myself"
-        LOVED_ONE = "loved-one", "Someone I care about"
+        MYSELF = "myself", _("Myself")
+        LOVED_ONE = "loved-one", _("Someone I care about")
         # Messages from the contact form before it asked.
-        UNKNOWN = "", "Not asked"
+        UNKNOWN = "", _("Not asked")
 
     class BestTime(models.TextChoices):
-        ANY = "any", "Any time"
-        MORNING = "morning", "Morning"
-        AFTERNOON = "afternoon", "Afternoon"
-        EVENING = "evening", "Evening"
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
+
+    class Language(models.TextChoices):
+        # The site's languages (settings.LANGUAGES), named for the staff who call back.
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        CONTACTED = "contacted", "Contacted"
-        ASSESSMENT = "assessment-scheduled", "Assessment scheduled"
-        ADMITTED = "admitted", "Admitted"
-        REFERRED = "referred", "Referred elsewhere"
-        CLOSED = "closed", "Closed"
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        ASSESSMENT = "assessment-scheduled", _("Assessment scheduled")
+        ADMITTED = "admitted", _("Admitted")
+        REFERRED = "referred", _("Referred elsewhere")
+        CLOSED = "closed", _("Closed")
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     for_whom = models.CharField("for", max_length=12, choices=ForWhom.choices, blank=True)
@@ -79,6 +85,13 @@ class Inquiry(models.Model):
     level_of_care = models.CharField("help wanted", max_length=120, blank=True)
     payment = models.CharField(
         "expects to pay with", max_length=20, choices=Payment.choices, default=Payment.NOT_SURE
+    )
+    language = models.CharField(
+        "language",
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text="The language of the page it was sent from: call back in it.",
     )
     plan_name = EncryptedTextField("insurance plan", max_length=100, blank=True)
     message = EncryptedTextField(max_length=2000, blank=True)
@@ -157,12 +170,12 @@ class InquiryAccess(models.Model):
     says. Plain values, not foreign keys, so the entry outlives the inquiry and the user."""
 
     class Action(models.TextChoices):
-        LIST = "list", "Listed"
-        VIEW = "view", "Viewed"
-        HISTORY = "history", "Viewed history"
-        CHANGE = "change", "Changed"
-        EXPORT = "export", "Exported"
-        DELETE = "delete", "Deleted"
+        LIST = "list", _("Listed")
+        VIEW = "view", _("Viewed")
+        HISTORY = "history", _("Viewed history")
+        CHANGE = "change", _("Changed")
+        EXPORT = "export", _("Exported")
+        DELETE = "delete", _("Deleted")
 
     when = models.DateTimeField(default=timezone.now, db_index=True)
     user_id = models.PositiveBigIntegerField(null=True)

@@ -22,10 +22,16 @@ def notify_staff(inquiry, request, facility):
         logger.warning("Inquiry %s saved; no address to notify.", inquiry.pk)
         return False
     link = request.build_absolute_uri(inquiry.get_admin_url())
+    subject, body = f"New inquiry #{inquiry.reference}", f"{link}\n"
+    if inquiry.language != inquiry.Language.ENGLISH:
+        # Its language is no health information, and says who should call back.
+        language = inquiry.get_language_display()
+        subject += f" ({language})"
+        body = f"Sent in {language}: please call back in {language}.\n{body}"
     try:
         send_mail(
-            f"New inquiry #{inquiry.reference}",
-            f"{link}\n",
+            subject,
+            body,
             settings.DEFAULT_FROM_EMAIL,
             recipients,
         )

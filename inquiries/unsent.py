@@ -13,23 +13,24 @@ from django.middleware.csrf import get_token
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 
 from plumbing.outage import page_context_when_down
 from plumbing.seo import PageMeta
 
-from .choices import NOT_SURE
+from .choices import NOT_SURE, not_sure
 from .forms import InquiryForm
 
 NOT_SENT = {
-    403: (
+    403: _(
         "This page was open for a long time, or your browser did not keep our security "
         "cookie. What you wrote is still below: please press Send message again."
     ),
-    500: (
+    500: _(
         "Something went wrong on our side. What you wrote is still below: please press "
         "Send message again."
     ),
-    503: (
+    503: _(
         "Our website could not take your message just now. What you wrote is still "
         "below: please press Send message again in a minute."
     ),
@@ -38,8 +39,8 @@ NOT_SENT = {
 
 # The pages whose form posts to themselves: {URL name: (template, title)}.
 FORM_PAGES = {
-    "inquiries:admissions": ("inquiries/admissions.html", "Admissions"),
-    "inquiries:contact": ("inquiries/contact.html", "Contact"),
+    "inquiries:admissions": ("inquiries/admissions.html", _("Admissions")),
+    "inquiries:contact": ("inquiries/contact.html", _("Contact")),
 }
 CHECKBOXES = {"voicemail_ok", "text_ok"}
 
@@ -76,7 +77,7 @@ def form_again(request, status, name):
     }
     typed |= {field: bool(request.POST.get(field)) for field in CHECKBOXES}
     level = typed.get("level_of_care") or NOT_SURE
-    levels = [(level, level)] if level == NOT_SURE else [(level, level), (NOT_SURE, NOT_SURE)]
+    levels = [not_sure()] if level == NOT_SURE else [(level, level), not_sure()]
     context = page_context_when_down(request)
     facility = context.get("facility")
     notice = NOT_SENT[status]

@@ -4,13 +4,16 @@ visitor who sent it."""
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
 
 from facility.models import Facility, Page
 from plumbing import outage
+from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
 
@@ -26,7 +29,10 @@ class InquiryNotSaved(Exception):
 
 
 def staff_page(slug):
-    return Page.objects.filter(slug=slug).first()
+    """The staff-written page the code names by its English slug, in the active language
+    (its own slug there differs); None when it has no version in that language."""
+    page = Page.objects.filter(**{f"slug_{default_language()}": slug}).first()
+    return page if page is not None and page.available_in() else None
 
 
 # Error reports (and the debug page) show "********" for what the visitor typed.
@@ -43,6 +49,7 @@ class InquiryFormView(MetaMixin, CreateView):
         if over_limit(self.request, "contact", settings.CONTACT_RATE_LIMIT):
             form.add_error(None, rate_limited_message(self.facility()))
             return self.render_to_response(self.get_context_data(form=form), status=429)
+        form.instance.language = translation.get_language()
         try:
             with transaction.atomic():
                 inquiry = form.save()
@@ -76,7 +83,7 @@ class AdmissionsView(InquiryFormView):
 
     def get_meta(self):
         if self.page is None:
-            return PageMeta("Admissions", "Ask us to call you back, confidentially.")
+            return PageMeta(_("Admissions"), _("Ask us to call you back, confidentially."))
         return PageMeta.describing(self.page)
 
 
@@ -85,7 +92,8 @@ class ContactView(InquiryFormView):
 
     def get_meta(self):
         return PageMeta(
-            "Contact", "Call us day or night, or send a confidential message. Address and hours."
+            _("Contact"),
+            _("Call us day or night, or send a confidential message. Address and hours."),
         )
 
 
@@ -93,7 +101,7 @@ class ThanksView(MetaMixin, TemplateView):
     template_name = "inquiries/thanks.html"
 
     def get_meta(self):
-        return PageMeta("Message sent", noindex=True)
+        return PageMeta(_("Message sent"), noindex=True)
 
 
 class OldThanksView(RedirectView):

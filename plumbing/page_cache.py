@@ -7,10 +7,11 @@ cookie, used no CSRF token and is not marked private. Saves in the admin make pa
 through their tags (plumbing/cache.py), at once, on every server.
 
 A page is keyed only on what changes it, so made-up addresses cannot fill the cache: its
-path, the host it is for, and for paged lists a page number exactly as the site's own
-links write it. Any other query string (utm_*, fbclid, ...) gets the same entry; a page
-number written otherwise (`x`, `0`, `02`, `last`) is answered by the view as always but
-not kept, and a number past the last page is a 404, which is never kept either.
+path (which names its language: /es/ for Spanish), the host it is for, and for paged
+lists a page number exactly as the site's own links write it. Any other query string
+(utm_*, fbclid, ...) gets the same entry; a page number written otherwise (`x`, `0`,
+`02`, `last`) is answered by the view as always but not kept, and a number past the last
+page is a 404, which is never kept either.
 """
 
 import hashlib
@@ -19,7 +20,7 @@ import re
 from django.conf import settings
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import cache
 
@@ -80,7 +81,9 @@ def page_key(request, view_name):
     site = site_address(request)
     if site is None:
         return None
-    address = f"{site}{request.path}?{number}"
+    # The path names the language (/es/...) and LocaleMiddleware has read it from there;
+    # the active language is in the key too, so no page is ever kept for the wrong one.
+    address = f"{site}{request.path}?{number}#{translation.get_language()}"
     return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 

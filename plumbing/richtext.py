@@ -157,7 +157,10 @@ class RichTextField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = sanitize(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        # Into the instance's own dict, past any descriptor: a field translated per
+        # language reads the active language's text (or the fallback's), and writing it
+        # back through the descriptor would copy that text into the active language.
+        model_instance.__dict__[self.attname] = value
         return value
 
 

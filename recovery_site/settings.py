@@ -30,9 +30,9 @@ from .environment import (
     env_str,
     env_url,
 )
+from .languages import *  # noqa: F403  (LANGUAGE_CODE, LANGUAGES, LOCALE_PATHS, ...)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
@@ -65,6 +65,7 @@ CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: languages.py
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -94,12 +95,13 @@ MIDDLEWARE = [
     "plumbing.security.ContentSecurityPolicyMiddleware",
     "plumbing.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address alone (/es/...), before the page cache reads it.
+    "plumbing.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Inside the middleware above: a page from the cache still gets fresh security
-    # headers, and costs no session, user or database lookup.
+    # Inside the above: a cached page gets fresh security headers, costs no session or query.
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.redirects.MovedPageMiddleware",
@@ -161,9 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"

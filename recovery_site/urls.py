@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -30,12 +31,17 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+]
+# The public pages: English at their addresses, whatever the visitor's browser asks for;
+# Spanish under /es/ (recovery_site/languages.py).
+urlpatterns += i18n_patterns(
     path("blog/", include("articles.urls")),
     path("", include("website.urls")),
     path("", include("inquiries.urls")),
     # Last: the center's pages, whose staff-written pages answer at any free top-level slug.
     path("", include("facility.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))

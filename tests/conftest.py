@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Category, Post, RecommendedPost
 from facility.models import (
@@ -37,6 +37,16 @@ def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests,
     and what was cached from it must go too."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Each test starts in the site's own language: a request under /es/ leaves Spanish
+    active in the thread (LocaleMiddleware activates each request's language), and
+    reverse() would then give the next test Spanish addresses."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -65,10 +65,25 @@ def inline_rows(prefix, rows=()):
     return data
 
 
+# The post's texts with a version per language: the admin's form has one field per
+# language (`title_en`, `title_es`); `changes` name the English by the plain name.
+POST_TEXTS = (
+    "title",
+    "slug",
+    "excerpt",
+    "body",
+    "featured_image_alt",
+    "search_description",
+    "seo_title",
+)
+
+
 def post_admin_form(category, author=None, recommended=(), **changes):
     """What the admin's post form sends for a post submitted for review, `changes` over it.
 
-    `recommended` posts fill the recommended-posts inline, in their order.
+    `recommended` posts fill the recommended-posts inline, in their order. Changes to the
+    texts by their plain names are the English versions'; the Spanish are empty unless
+    given (`title_es`).
     """
     data = {
         "title": "Coming home after treatment",
@@ -92,7 +107,11 @@ def post_admin_form(category, author=None, recommended=(), **changes):
     }
     if author is not None:
         data["author"] = author.pk
-    return {**data, **changes}
+    data = {**data, **changes}
+    for name in POST_TEXTS:
+        data[f"{name}_en"] = data.pop(name)
+        data.setdefault(f"{name}_es", "")
+    return data
 
 
 # What a visitor asking for a loved one sends through the inquiry form.
@@ -130,3 +149,12 @@ def make_inquiry(days_old=0, **fields):
             created=timezone.now() - timedelta(days=days_old)
         )
     return Inquiry.objects.get(pk=inquiry.pk)
+
+
+def in_spanish(instance, **texts):
+    """`instance` with its Spanish version: each text given by its plain name (`title`,
+    `slug`, `body`) is saved as the Spanish one (`title_es`)."""
+    for name, value in texts.items():
+        setattr(instance, f"{name}_es", value)
+    instance.save()
+    return instance

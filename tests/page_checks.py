@@ -8,7 +8,7 @@ from pathlib import Path
 from django.urls import reverse
 
 from articles.models import Post
-from facility.models import Service
+from facility.models import Page, Service
 from tests.conftest import AXE
 from website.management.commands.load_demo import read_content
 
@@ -54,12 +54,19 @@ def page_names():
     ]
 
 
+# Pages staff write, named by their English slug.
+STAFF_PAGES = ("who-we-are", "privacy-policy", "accessibility", "nondiscrimination-notice")
+
+
 def page_url(name):
-    """The path of the page called `name` on the demo site."""
+    """The path of the page called `name` on the demo site, in the active language (a
+    service or staff page at its own slug in that language: names are English slugs)."""
     if name.startswith("center-"):
         return reverse("facility:center", args=[name.removeprefix("center-")])
     if name.startswith("service-"):
-        return Service.objects.get(slug=name.removeprefix("service-")).get_absolute_url()
+        return Service.objects.get(slug_en=name.removeprefix("service-")).get_absolute_url()
+    if name in STAFF_PAGES:
+        return Page.objects.get(slug_en=name).get_absolute_url()
     if name in ("post", "category"):
         # A post in the middle of the blog, so it has both neighbours.
         posts = list(Post.objects.published())
@@ -78,11 +85,7 @@ def page_url(name):
         CONTACT_WITH_ERRORS: reverse("inquiries:contact"),
         "contact-thanks": reverse("inquiries:thanks"),
         ADMISSIONS_WITH_ERRORS: reverse("inquiries:admissions"),
-        "who-we-are": reverse("facility:page", args=["who-we-are"]),
         "admissions": reverse("inquiries:admissions"),
-        "privacy-policy": reverse("facility:page", args=["privacy-policy"]),
-        "accessibility": reverse("facility:page", args=["accessibility"]),
-        "nondiscrimination-notice": reverse("facility:page", args=["nondiscrimination-notice"]),
         "site-map": reverse("website:site_map"),
         NOT_FOUND: "/no-such-page/",
     }[name]

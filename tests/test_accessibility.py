@@ -60,7 +60,7 @@ def test_page_meets_wcag_aa_and_fits_the_screen(demo_site, tab, name, screen):
 
     assert axe_violations(page) == []
     assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == "en-US"
+    assert page.locator("html").get_attribute("lang") == "en"
     assert page.title()
     assert sideways_overflow(page) <= 0, f"scrolls sideways at {WIDTHS[screen]} px"
     assert show_every_image(page) == []

@@ -150,8 +150,8 @@ def test_the_gallery_admin_says_why_and_keeps_what_was_typed(admin_client):
 
     response = admin_client.post(
         reverse("admin:facility_galleryphoto_add"),
-        {"image": SimpleUploadedFile("cat.gif", bomb), "alt_text": "The garden at dawn",
-         "caption": "Our garden", "sort_order": 3},
+        {"image": SimpleUploadedFile("cat.gif", bomb), "alt_text_en": "The garden at dawn",
+         "caption_en": "Our garden", "sort_order": 3},
     )  # fmt: skip
 
     assert response.status_code == 200
@@ -167,11 +167,11 @@ def test_the_post_admin_says_why_and_keeps_what_was_typed(editor_client, categor
     response = editor_client.post(
         reverse("admin:articles_post_add"),
         {
-            "title": "Sleep in early recovery",
-            "slug": "sleep",
-            "body": "<p>What I wrote for an hour.</p>",
+            "title_en": "Sleep in early recovery",
+            "slug_en": "sleep",
+            "body_en": "<p>What I wrote for an hour.</p>",
             "featured_image": SimpleUploadedFile("cat.gif", bomb),
-            "featured_image_alt": "A cat",
+            "featured_image_alt_en": "A cat",
             "status": "draft",
             "pub_date_0": "2026-01-05",
             "pub_date_1": "09:00:00",

@@ -36,7 +36,8 @@ def test_every_page_offers_988_and_our_own_phone(client, facility, pages, make_p
 
 def test_staff_edit_the_crisis_line_in_the_facility_admin(editor_client, client, facility):
     change = reverse("admin:facility_facility_change", args=[facility.pk])
-    assert 'name="crisis_line"' in editor_client.get(change).content.decode()
+    form = editor_client.get(change).content.decode()
+    assert 'name="crisis_line_en"' in form and 'name="crisis_line_es"' in form
 
     facility.crisis_line = "Having a hard night? Someone is awake and ready to listen."
     facility.save()

@@ -79,21 +79,21 @@ def test_editor_loads_takes_typing_and_uploads_under_the_admin_policy(
     page.get_by_role("button", name="Log in").click()
     # Functions, not strings: Playwright would eval a string, which the policy forbids.
     page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body "
-        "&& CKEDITOR.instances.id_body.status === 'ready'"
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body_en "
+        "&& CKEDITOR.instances.id_body_en.status === 'ready'"
     )
-    page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
+    page.frame_locator("#cke_id_body_en iframe.cke_wysiwyg_frame").locator("body").click()
     page.keyboard.type("Sleep comes back")
-    page.click("a.cke_button__bold")  # toolbar buttons are inline handlers
+    page.click("#cke_id_body_en a.cke_button__bold")  # toolbar buttons are inline handlers
     page.keyboard.type(" slowly")
 
-    assert page.evaluate("CKEDITOR.instances.id_body.getData().trim()") == (
+    assert page.evaluate("CKEDITOR.instances.id_body_en.getData().trim()") == (
         "<p>Sleep comes back<strong> slowly</strong></p>"
     )
 
     # The image dialog's Upload tab posts into a frame that django-ckeditor answers with
     # an inline script: the URL of the stored picture lands in the dialog.
-    page.click("a.cke_button__image")
+    page.click("#cke_id_body_en a.cke_button__image")
     page.click("a.cke_dialog_tab:has-text('Upload')")
     upload_form = page.frame_locator("iframe.cke_dialog_ui_input_file")
     upload_form.locator("input[type=file]").set_input_files(picture)

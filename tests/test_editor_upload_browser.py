@@ -34,10 +34,10 @@ def test_the_image_dialog_shows_why_a_file_was_refused(
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body "
-        "&& CKEDITOR.instances.id_body.status === 'ready'"
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body_en "
+        "&& CKEDITOR.instances.id_body_en.status === 'ready'"
     )
-    page.click("a.cke_button__image")
+    page.click("#cke_id_body_en a.cke_button__image")
     page.click("a.cke_dialog_tab:has-text('Upload')")
     form = page.frame_locator("iframe.cke_dialog_ui_input_file")
     form.locator("input[type=file]").set_input_files(upload)

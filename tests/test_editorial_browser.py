@@ -32,8 +32,8 @@ def log_in(page, server, username):
 
 
 def type_in_editor(page, text):
-    """Type into CKEditor 4's editing iframe, as a person would."""
-    body = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
+    """Type into the English body's CKEditor 4 editing iframe, as a person would."""
+    body = page.frame_locator("#cke_id_body_en iframe.cke_wysiwyg_frame").locator("body")
     body.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
@@ -60,17 +60,17 @@ def test_write_preview_publish_and_restore(
     # The editor writes and previews.
     log_in(page, live_server, "editor")
     page.goto(live_server.url + reverse("admin:articles_post_add"))
-    page.get_by_label("Title:", exact=True).press_sequentially(
+    page.get_by_label("Title [en]:", exact=True).press_sequentially(
         "Walking as medicine in early recovery"
     )
     assert (
-        page.get_by_label("Slug:", exact=True).input_value()
+        page.get_by_label("Slug [en]:", exact=True).input_value()
         == "walking-as-medicine-in-early-recovery"
     )
-    page.get_by_label("Excerpt:", exact=True).fill("Why a daily walk helps.")
+    page.get_by_label("Excerpt [en]:", exact=True).fill("Why a daily walk helps.")
     type_in_editor(page, "A short daily walk steadies sleep and mood.")
     page.locator("#id_featured_image").set_input_files(str(photo))
-    page.get_by_label("Featured image alt text:").fill("A path through green fields")
+    page.get_by_label("Featured image alt text [en]:").fill("A path through green fields")
     page.locator("#id_status").select_option("review")
     pick_autocomplete(page, "id_category", category.name)
     page.screenshot(path=SCREENSHOTS / "admin-post-editor.png", full_page=True)

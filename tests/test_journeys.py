@@ -114,15 +114,15 @@ def test_staff_member_writes_illustrates_and_publishes_a_post(demo_site, page, p
     log_in(page, demo_site.url, "robin")
 
     page.goto(demo_site.url + reverse("admin:articles_post_add"))
-    page.get_by_label("Title:", exact=True).fill("Small Steps for the First Week Home")
-    page.get_by_label("Excerpt:", exact=True).fill(
+    page.get_by_label("Title [en]:", exact=True).fill("Small Steps for the First Week Home")
+    page.get_by_label("Excerpt [en]:", exact=True).fill(
         "Gentle routines that help the first days feel steadier."
     )
 
     # The real editor: choose a heading, type into its editing area.
-    editor = page.frame_locator("iframe.cke_wysiwyg_frame").locator("body")
+    editor = page.frame_locator("#cke_id_body_en iframe.cke_wysiwyg_frame").locator("body")
     editor.click()
-    page.locator(".cke_combo__format .cke_combo_button").click()
+    page.locator("#cke_id_body_en .cke_combo__format .cke_combo_button").click()
     page.frame_locator("iframe.cke_panel_frame").get_by_text("Heading 2").click()
     page.keyboard.type("Start with sleep")
     page.keyboard.press("Enter")
@@ -130,7 +130,7 @@ def test_staff_member_writes_illustrates_and_publishes_a_post(demo_site, page, p
     page.keyboard.press("Enter")
 
     # An image, sent to the server from the editor's own Upload tab.
-    page.locator(".cke_button__image").click()
+    page.locator("#cke_id_body_en .cke_button__image").click()
     dialog = page.locator(".cke_dialog")
     dialog.locator(".cke_dialog_tab", has_text="Upload").click()
     upload = page.frame_locator(".cke_dialog iframe.cke_dialog_ui_input_file")

@@ -149,7 +149,7 @@ def test_a_save_in_the_admin_is_on_the_public_page_at_once(
 
     change_url = reverse("admin:articles_post_change", args=[post.pk])
     form = form_fields(admin_client.get(change_url).content.decode(), "post_form")
-    form["title"] = ["Rest, then recovery"]
+    form["title_en"] = ["Rest, then recovery"]
     assert admin_client.post(change_url, form).status_code == 302
 
     response = client.get(post.get_absolute_url())

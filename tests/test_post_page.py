@@ -216,3 +216,28 @@ def test_published_post_has_no_preview_banner(editor_client, facility, make_post
     response = editor_client.get(make_post().get_absolute_url())
     assert "Preview: not published." not in response.content.decode()
     assert "X-Robots-Tag" not in response
+
+
+def test_neighbours_agree_with_django_for_every_post_even_on_equal_dates(facility, make_post):
+    # Previous and next run from SQL written once (plumbing/prepared.py) with each post's
+    # values: every post, equal dates among them, must get what Django's own gives.
+    same_moment = timezone.now() - timedelta(days=2)
+    posts = [make_post(days_ago=days) for days in (9, 7, 5)]
+    for _ in range(3):
+        post = make_post(days_ago=2)
+        Post.objects.filter(pk=post.pk).update(pub_date=same_moment)
+        posts.append(Post.objects.get(pk=post.pk))
+    make_post(days_ago=-1)  # not yet public
+    published = Post.objects.published()
+
+    def django_says(post, later):
+        try:
+            step = post.get_next_by_pub_date if later else post.get_previous_by_pub_date
+            return step(pk__in=published)
+        except Post.DoesNotExist:
+            return None
+
+    for post in posts:
+        assert post.next_post() == django_says(post, later=True), post.title
+        assert post.previous_post() == django_says(post, later=False), post.title
+    assert posts[0].previous_post() is None and posts[-1].next_post() is None

@@ -175,7 +175,8 @@ def test_a_change_saved_on_one_server_shows_on_the_other_at_once(demo_site):
         change_url = f"/admin/articles/post/{post_id}/change/"
         _, _, html = staff.get(change_url)
         form = form_fields(html, "post_form")
-        form["title"] = ["Sleep returns, one night at a time"]
+        assert "title" not in form  # one field per language: the English is title_en
+        form["title_en"] = ["Sleep returns, one night at a time"]
         status, _, html = staff.post(change_url, form)
         assert "was changed successfully" in html
 

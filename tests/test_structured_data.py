@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 # - isAcceptingNewPatients: MedicalOrganization's;
 # - paymentAccepted: LocalBusiness's; specialOpeningHoursSpecification, hasMap: Place's;
 # - knowsLanguage, parentOrganization: Organization's;
-# - validFrom, validThrough: OpeningHoursSpecification's own.
+# - validFrom, validThrough: OpeningHoursSpecification's own;
+# - inLanguage: CreativeWork's (BlogPosting < SocialMediaPosting < Article < CreativeWork).
 VOCABULARY = {
     "MedicalClinic": {
         "@context", "@type", "@id", "name", "description", "url", "logo", "image",
@@ -40,7 +41,7 @@ VOCABULARY = {
     "BlogPosting": {
         "@context", "@type", "headline", "description", "image", "datePublished",
         "dateModified", "author", "publisher", "mainEntityOfPage", "articleSection",
-        "wordCount", "url",
+        "wordCount", "url", "inLanguage",
     },
     "Person": {"@type", "name", "honorificSuffix", "jobTitle"},
     "Organization": {"@context", "@type", "@id", "name", "description", "url", "logo"},

@@ -106,6 +106,11 @@ print(json.dumps({{
     "versions_of_post": [version.object.pk for version in versions],
     "old_url_status": response.status_code,
     "old_url_location": response.get("Location"),
+    # What was stored became the English version; nothing is Spanish yet.
+    "post_texts": list(Post.objects.filter(pk=post.pk).values_list(
+        "title", "title_en", "title_es", "slug", "slug_en", "slug_es").get()),
+    "in_spanish": Post.objects.in_language("es").count(),
+    "facility_about": list(Facility.objects.values_list("about", "about_en", "about_es").get()),
 }}))
 """
 
@@ -255,3 +260,8 @@ def test_a_database_from_before_the_rehousing_upgrades_with_nothing_lost(
     assert found["versions_of_post"] == [given["post"]]
     assert found["old_url_status"] == 301
     assert found["old_url_location"] == given["new_url"]
+    title, title_en, title_es, slug, slug_en, slug_es = found["post_texts"]
+    assert (title_en, slug_en, title_es, slug_es) == (title, slug, None, None) and title
+    assert found["in_spanish"] == 0
+    about, about_en, about_es = found["facility_about"]
+    assert about_en == about and about and about_es is None

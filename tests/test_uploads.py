@@ -179,7 +179,7 @@ def test_featured_image_from_the_admin_is_cleaned_and_gets_renditions(
 def test_gallery_admin_refuses_bad_files_with_a_reason(admin_client, name, content, reason):
     response = admin_client.post(
         reverse("admin:facility_galleryphoto_add"),
-        {"image": SimpleUploadedFile(name, content), "alt_text": "x", "sort_order": 0},
+        {"image": SimpleUploadedFile(name, content), "alt_text_en": "x", "sort_order": 0},
     )
 
     assert response.status_code == 200

@@ -36,7 +36,9 @@ def test_the_server_refuses_publishing_even_when_the_form_is_bypassed(editor, ca
 
     # The form as a crafted request would meet it, with every status choice present.
     form_class = modelform_factory(
-        Post, form=PostForm, fields=["title", "slug", "body", "status", "pub_date", "category"]
+        Post,
+        form=PostForm,
+        fields=["title_en", "slug_en", "body_en", "status", "pub_date", "category"],
     )
     form_class.user = editor
     form = form_class(data=post_admin_form(category, editor, status="published"))
@@ -58,7 +60,7 @@ def test_editors_cannot_change_or_delete_published_posts(editor_client, editor, 
 
     page = editor_client.get(change_url)
     assert page.status_code == 200  # they may still read it
-    assert 'name="title"' not in page.content.decode()
+    assert 'name="title_en"' not in page.content.decode()
     response = editor_client.post(
         change_url, post_admin_form(post.category, editor, title="Changed", slug=post.slug)
     )
@@ -187,8 +189,8 @@ def test_pages_and_services_keep_history_too(admin_client, pages):
     page = pages[0]
     admin_client.post(
         reverse("admin:facility_page_change", args=[page.pk]),
-        {"title": page.title, "slug": page.slug, "body": "<p>New.</p>", "seo_title": "",
-         "search_description": ""},
+        {"title_en": page.title, "slug_en": page.slug, "body_en": "<p>New.</p>",
+         "seo_title_en": "", "search_description_en": ""},
     )  # fmt: skip
     assert len(Version.objects.get_for_object(page)) == 1
 

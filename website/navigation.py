@@ -1,6 +1,8 @@
 """The site's menus: the same links in the header and the footer of every page."""
 
-from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from plumbing.links import addresses_only, reverse
 
 # Pages staff write that the menus always link to, by slug.
 WHO_WE_ARE = "who-we-are"
@@ -16,41 +18,46 @@ def _page(slug):
 
 def _locations(several_centers):
     # One center is the simple case: no list of locations to choose from.
-    return [("Locations", reverse("facility:centers"))] if several_centers else []
+    return [(_("Locations"), reverse("facility:centers"))] if several_centers else []
 
 
+@addresses_only
 def main_menu(several_centers=False):
     return [
-        ("Who We Are", _page(WHO_WE_ARE)),
-        ("Treatment Services", reverse("facility:services")),
+        (_("Who We Are"), _page(WHO_WE_ARE)),
+        (_("Treatment Services"), reverse("facility:services")),
         *_locations(several_centers),
-        ("Tour Facility", reverse("facility:tour")),
-        ("Admissions", reverse("inquiries:admissions")),
-        ("Blog", reverse("articles:list")),
-        ("Contact", reverse("inquiries:contact")),
+        (_("Tour Facility"), reverse("facility:tour")),
+        (_("Admissions"), reverse("inquiries:admissions")),
+        (_("Blog"), reverse("articles:list")),
+        (_("Contact"), reverse("inquiries:contact")),
     ]
 
 
+@addresses_only
 def footer_menu(several_centers=False):
     return [
-        ("Who We Are", _page(WHO_WE_ARE)),
-        ("Treatment Services", reverse("facility:services")),
+        (_("Who We Are"), _page(WHO_WE_ARE)),
+        (_("Treatment Services"), reverse("facility:services")),
         *_locations(several_centers),
-        ("Tour Facility", reverse("facility:tour")),
-        ("Our Team", reverse("facility:team")),
-        ("Admissions", reverse("inquiries:admissions")),
-        ("Contact", reverse("inquiries:contact")),
-        ("Privacy Policy", _page(PRIVACY_POLICY)),
-        ("Blog", reverse("articles:list")),
+        (_("Tour Facility"), reverse("facility:tour")),
+        (_("Our Team"), reverse("facility:team")),
+        (_("Admissions"), reverse("inquiries:admissions")),
+        (_("Contact"), reverse("inquiries:contact")),
+        (_("Privacy Policy"), _page(PRIVACY_POLICY)),
+        (_("Blog"), reverse("articles:list")),
     ]
 
 
+@addresses_only
 def notices():
     """The links at the foot of every page, beside the site map."""
     return [
-        ("Accessibility", _page(ACCESSIBILITY)),
-        ("Nondiscrimination notice", _page(NONDISCRIMINATION)),
-        ("Site map", reverse("website:site_map")),
+        (_("Accessibility"), _page(ACCESSIBILITY)),
+        (_("Nondiscrimination notice"), _page(NONDISCRIMINATION)),
+        # Free help in other languages (Section 1557), offered from every page.
+        (_("Language assistance"), reverse("facility:language_assistance")),
+        (_("Site map"), reverse("website:site_map")),
     ]
 
 

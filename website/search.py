@@ -3,10 +3,14 @@
 PostgreSQL ranks with its full-text search (stemming, weights, websearch syntax); other
 databases get a plain fallback that matches words in the text, never in the HTML markup.
 Snippets and their highlighting are made here in Python, the same for both.
+
+Search is in the visitor's language: only what exists in it, in its texts, with its
+PostgreSQL configuration; the fallback matches Spanish words whatever their accents.
 """
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,9 +21,11 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from articles.models import Post
 from facility.models import Page, Service
+from plumbing.languages import active_language, default_language
 from plumbing.richtext import plain_text
 
 MAX_QUERY_LENGTH = 200
@@ -28,6 +34,11 @@ SNIPPET_LENGTH = 200
 
 # PostgreSQL's default weights for A, B and C, so both databases rank alike.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.4, 0.2
+
+# PostgreSQL's text search configuration of each language; others search as English.
+CONFIGS = {"en": "english", "es": "spanish"}
+# In the fallback, a plain letter of a Spanish query word matches its accented forms too.
+ACCENTED = {"a": "aá", "e": "eé", "i": "ií", "o": "oó", "u": "uúü", "n": "nñ"}
 
 # Forms of one word (relapse, relapsing) share a prefix once a common ending is cut.
 _ENDINGS = ("ing", "ies", "ied", "ed", "es", "ly", "s", "e", "y")
@@ -58,7 +69,8 @@ class Result:
 
     @property
     def label(self):
-        return {"Post": "Blog post", "Service": "Treatment service"}.get(self.kind, self.kind)
+        labels = {"Post": _("Blog post"), "Service": _("Treatment service"), "Page": _("Page")}
+        return labels.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -70,9 +82,13 @@ class Source:
     title: str
     summaries: tuple[str, ...]
     date: str | None = None
-    # A stored, indexed vector of the same fields (PostgreSQL), instead of making one
-    # from every row's text at each search.
-    vector: str | None = None
+    # Stored, indexed vectors of the same fields per language (PostgreSQL), instead of
+    # making one from every row's text at each search.
+    vectors: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def visible(self):
+        """What the public may see of it in the active language."""
+        return self.queryset().in_language()
 
     @property
     def fields(self):
@@ -87,7 +103,7 @@ SOURCES = [
         "title",
         ("excerpt", "search_description"),
         "pub_date",
-        vector="search_vector",
+        vectors={"en": "search_vector", "es": "search_vector_es"},
     ),
     Source("Service", Service.objects.all, "name", ("summary", "search_description")),
     Source("Page", Page.objects.all, "title", ("search_description",)),
@@ -123,17 +139,23 @@ def search(query, limit=RESULTS_LIMIT):
 
 
 def _postgres_results(source, query, words, limit):
-    if source.vector:
-        vector = F(source.vector)
+    code = active_language()
+    config = CONFIGS.get(code, "english")
+    if code in source.vectors:
+        vector = F(source.vectors[code])
     else:
+
+        def column(name):
+            return f"{name}_{code}"  # the language's own text, never the fallback
+
         vector = (
-            SearchVector(source.title, weight="A", config="english")
-            + SearchVector(*source.summaries, weight="B", config="english")
+            SearchVector(column(source.title), weight="A", config=config)
+            + SearchVector(*map(column, source.summaries), weight="B", config=config)
             # The parser drops HTML tags and their attributes, so markup is never matched.
-            + SearchVector("body", weight="C", config="english")
+            + SearchVector(column("body"), weight="C", config=config)
         )
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    visible = source.queryset()
+    search_query = SearchQuery(query, search_type="websearch", config=config)
+    visible = source.visible()
     found = (
         # alias() filters on the vector without also sending it back with each row.
         visible.alias(document=vector)
@@ -148,7 +170,7 @@ def _postgres_results(source, query, words, limit):
 def _fallback_results(source, query, words, limit):
     # The database narrows by substring, markup included; Python then checks the text.
     fields = [source.title, *source.summaries, "body"]
-    narrowed = source.queryset().only(*source.fields)
+    narrowed = source.visible().only(*source.fields)
     for word in words:
         narrowed = narrowed.filter(_any_contains(fields, word))
     patterns = [_word_start(word) for word in words]
@@ -162,10 +184,24 @@ def _fallback_results(source, query, words, limit):
 
 
 def _any_contains(fields, word):
+    # Field names are the active language's columns (the translation library's lookups).
+    lookup, value = "icontains", word
+    if active_language() != default_language():
+        lookup, value = "iregex", _accent_tolerant(word)
     condition = Q()
     for field in fields:
-        condition |= Q(**{f"{field}__icontains": word})
+        condition |= Q(**{f"{field}__{lookup}": value})
     return condition
+
+
+def _accent_tolerant(word):
+    """A pattern of `word` whose letters match with or without accents, in any case."""
+    plain = "".join(
+        char
+        for char in unicodedata.normalize("NFD", word.lower())
+        if not unicodedata.combining(char)
+    )
+    return "".join(f"[{ACCENTED[char]}]" if char in ACCENTED else re.escape(char) for char in plain)
 
 
 def _fallback_rank(source, obj, body, patterns):
@@ -247,6 +283,8 @@ def _stem(word):
 
 
 def _word_start(word):
+    if active_language() != default_language():
+        return re.compile(rf"\b{_accent_tolerant(word)}", re.IGNORECASE)
     return re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
 
 
@@ -256,4 +294,5 @@ def _highlight_pattern(words):
     A little more generous than the fallback's matching, as PostgreSQL's stemming is.
     """
     stems = sorted({_stem(word) for word in words}, key=len, reverse=True)
-    return re.compile(rf"\b((?:{'|'.join(map(re.escape, stems))})\w*)", re.IGNORECASE)
+    escape = re.escape if active_language() == default_language() else _accent_tolerant
+    return re.compile(rf"\b((?:{'|'.join(map(escape, stems))})\w*)", re.IGNORECASE)

@@ -1,5 +1,6 @@
 """The site search page: a form, then the results a page at a time."""
 
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from plumbing.seo import MetaMixin, PageMeta
@@ -20,12 +21,17 @@ class SearchView(MetaMixin, ListView):
         return super().get_context_data(query=self.query, **kwargs)
 
     def get_meta(self):
-        title = f"Search results for “{self.query}”" if self.query else "Search"
+        title = (
+            _("Search results for “%(query)s”") % {"query": self.query}
+            if self.query
+            else _("Search")
+        )
         page = self.request.GET.get("page")
         if self.query and page and page != "1":
-            title += f" (page {page})"
+            title = _("%(title)s (page %(page)s)") % {"title": title, "page": page}
         # Result pages are endless variations of the site's own pages; keep them out of indexes.
-        return PageMeta(title, "Search our articles, treatment services and pages.", noindex=True)
+        description = _("Search our articles, treatment services and pages.")
+        return PageMeta(title, description, noindex=True)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -4,18 +4,21 @@ the server error and failed-CSRF pages."""
 import logging
 import sys
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from articles.models import Category, Post
 from facility import structured_data
 from facility.models import Facility, GalleryPhoto, Page, Service
-from plumbing import outage
+from plumbing import outage, prepared
 from plumbing.seo import MetaMixin, PageMeta, absolute
 
 logger = logging.getLogger(__name__)
@@ -32,11 +35,21 @@ class HomeView(MetaMixin, TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
-        self.services = list(Service.objects.all())
+        # From SQL written once per process (plumbing/prepared.py), read anew each time.
+        self.services = prepared.objects(
+            "home services", None, lambda: Service.objects.in_language()
+        )
+        photos = prepared.objects("home photo", None, lambda: GalleryPhoto.objects.all()[:1])
+        latest_posts = prepared.objects(
+            "home posts",
+            HOME_LATEST_POSTS,
+            lambda now: Post.objects.published(now).in_language().for_cards()[:HOME_LATEST_POSTS],
+            timezone.now(),
+        )
         return super().get_context_data(
             services=self.services,
-            hero_photo=GalleryPhoto.objects.first(),
-            latest_posts=Post.objects.published().for_cards()[:HOME_LATEST_POSTS],
+            hero_photo=photos[0] if photos else None,
+            latest_posts=latest_posts,
             **kwargs,
         )
 
@@ -60,25 +73,29 @@ class SiteMapView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            pages=Page.objects.only("title", "slug"),
-            services=Service.objects.only("name", "slug"),
-            categories=Category.objects.all(),
-            posts=Post.objects.published().only("title", "slug", "pub_date"),
+            pages=Page.objects.in_language().only("title", "slug"),
+            services=Service.objects.in_language().only("name", "slug"),
+            categories=Category.objects.in_language(),
+            posts=Post.objects.published().in_language().only("title", "slug", "pub_date"),
             **kwargs,
         )
 
     def get_meta(self):
-        return PageMeta("Site map", "Every page of this website.")
+        return PageMeta(_("Site map"), _("Every page of this website."))
 
 
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Search results and the thank-you page, in every language (/es/search/, ...).
+    private = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            private += [reverse("website:search"), reverse("inquiries:thanks")]
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /ckeditor/",
-        f"Disallow: {reverse('website:search')}",
-        f"Disallow: {reverse('inquiries:thanks')}",
+        *(f"Disallow: {path}" for path in private),
         "",
         f"Sitemap: {absolute(request, reverse('sitemap'))}",
     ]

@@ -7,54 +7,55 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 
 class LevelOfCare(models.TextChoices):
-    DETOX_HOSPITAL = "detox-hospital", "Detox in a hospital"
-    DETOX_RESIDENTIAL = "detox-residential", "Residential detox"
-    DETOX_OUTPATIENT = "detox-outpatient", "Outpatient detox"
-    RESIDENTIAL_SHORT = "residential-short", "Residential treatment, short term"
-    RESIDENTIAL_LONG = "residential-long", "Residential treatment, long term"
-    PARTIAL_HOSPITALIZATION = "partial-hospitalization", "Partial hospitalization"
-    INTENSIVE_OUTPATIENT = "intensive-outpatient", "Intensive outpatient"
-    OUTPATIENT = "outpatient", "Outpatient"
-    MOUD = "moud", "Medication for opioid use disorder"
+    DETOX_HOSPITAL = "detox-hospital", _("Detox in a hospital")
+    DETOX_RESIDENTIAL = "detox-residential", _("Residential detox")
+    DETOX_OUTPATIENT = "detox-outpatient", _("Outpatient detox")
+    RESIDENTIAL_SHORT = "residential-short", _("Residential treatment, short term")
+    RESIDENTIAL_LONG = "residential-long", _("Residential treatment, long term")
+    PARTIAL_HOSPITALIZATION = "partial-hospitalization", _("Partial hospitalization")
+    INTENSIVE_OUTPATIENT = "intensive-outpatient", _("Intensive outpatient")
+    OUTPATIENT = "outpatient", _("Outpatient")
+    MOUD = "moud", _("Medication for opioid use disorder")
 
 
 class Population(models.TextChoices):
-    ADULTS = "adults", "Adults"
-    ADOLESCENTS = "adolescents", "Adolescents"
-    OLDER_ADULTS = "older-adults", "Older adults"
-    WOMEN = "women", "Women"
-    MEN = "men", "Men"
-    PREGNANT = "pregnant", "Pregnant and postpartum women"
-    VETERANS = "veterans", "Veterans"
-    LGBTQ = "lgbtq", "LGBTQ+ people"
-    JUSTICE_INVOLVED = "justice-involved", "People involved with the justice system"
-    CO_OCCURRING = "co-occurring", "People with co-occurring mental health conditions"
+    ADULTS = "adults", _("Adults")
+    ADOLESCENTS = "adolescents", _("Adolescents")
+    OLDER_ADULTS = "older-adults", _("Older adults")
+    WOMEN = "women", _("Women")
+    MEN = "men", _("Men")
+    PREGNANT = "pregnant", _("Pregnant and postpartum women")
+    VETERANS = "veterans", _("Veterans")
+    LGBTQ = "lgbtq", _("LGBTQ+ people")
+    JUSTICE_INVOLVED = "justice-involved", _("People involved with the justice system")
+    CO_OCCURRING = "co-occurring", _("People with co-occurring mental health conditions")
 
 
 class Language(models.TextChoices):
     # The values are the BCP 47 tags schema.org's knowsLanguage takes.
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    ASL = "ase", "American Sign Language"
-    ARABIC = "ar", "Arabic"
-    CHINESE = "zh", "Chinese"
-    FRENCH = "fr", "French"
-    GERMAN = "de", "German"
-    SOMALI = "so", "Somali"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    ASL = "ase", _("American Sign Language")
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+    SOMALI = "so", _("Somali")
 
 
 class Payment(models.TextChoices):
-    PRIVATE_INSURANCE = "private-insurance", "Private health insurance"
-    MEDICAID = "medicaid", "Medicaid"
-    MEDICARE = "medicare", "Medicare"
-    MILITARY = "military", "Military insurance (such as TRICARE)"
-    STATE_FINANCED = "state-financed", "State-financed care"
-    SELF_PAY = "self-pay", "Self-pay (cash)"
-    SLIDING_FEE = "sliding-fee", "Sliding fee scale"
-    FREE = "free", "Free care for those who cannot pay"
+    PRIVATE_INSURANCE = "private-insurance", _("Private health insurance")
+    MEDICAID = "medicaid", _("Medicaid")
+    MEDICARE = "medicare", _("Medicare")
+    MILITARY = "military", _("Military insurance (such as TRICARE)")
+    STATE_FINANCED = "state-financed", _("State-financed care")
+    SELF_PAY = "self-pay", _("Self-pay (cash)")
+    SLIDING_FEE = "sliding-fee", _("Sliding fee scale")
+    FREE = "free", _("Free care for those who cannot pay")
 
 
 class ChoiceListField(models.JSONField):

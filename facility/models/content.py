@@ -5,11 +5,14 @@ from django.db.models import Q
 from django.urls import reverse
 
 from plumbing.images import SafeImageField
+from plumbing.languages import Translated, TranslatedQuerySet
 from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
 from ..caching import cached_facility
-from .centers import Center
+from ..language_assistance import AssistanceLanguage, default_languages
+from .care import ChoiceListField
+from .centers import centers_with_hours
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -69,6 +72,15 @@ class Facility(models.Model):
             '"We will call you back …" on the thank-you page. Promise only what you keep.'
         ),
     )
+    language_assistance = ChoiceListField(
+        "languages of the language assistance page",
+        choices_from=AssistanceLanguage,
+        default=default_languages,
+        help_text=(
+            "The page linked from every footer offers free help in these languages, each "
+            "in its own words, with the phone number to call."
+        ),
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -96,7 +108,7 @@ class Facility(models.Model):
 
     @staticmethod
     def _read_centers():
-        return list(Center.objects.with_hours())
+        return centers_with_hours()
 
     @property
     def centers(self):
@@ -130,9 +142,10 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(SearchMeta):
+class Service(Translated, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
+    required_translations = ("name", "slug", "body")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -146,6 +159,8 @@ class Service(SearchMeta):
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -188,20 +203,28 @@ class GalleryPhoto(models.Model):
         ordering = ["sort_order", "id"]
         verbose_name = "gallery photo"
         constraints = [
-            models.CheckConstraint(condition=~Q(alt_text=""), name="gallery_photo_has_alt"),
+            # The English alt text, which the admin's form edits (a column per language).
+            models.CheckConstraint(
+                condition=Q(alt_text_en__isnull=False) & ~Q(alt_text_en=""),
+                name="gallery_photo_has_alt",
+            ),
         ]
 
     def __str__(self):
         return self.caption or self.alt_text
 
 
-class Page(SearchMeta):
+class Page(Translated, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
+
+    required_translations = ("title", "slug", "body")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
     updated = models.DateTimeField(auto_now=True)
+
+    objects = TranslatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

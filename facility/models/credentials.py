@@ -5,6 +5,8 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # How long before its end the admin's home page starts listing a credential.
 EXPIRY_WARNING_DAYS = 30
@@ -33,9 +35,9 @@ class CredentialQuerySet(models.QuerySet):
 
 class Credential(models.Model):
     class Kind(models.TextChoices):
-        LICENSE = "license", "State license"
-        ACCREDITATION = "accreditation", "Accreditation"
-        CERTIFICATION = "certification", "Certification"
+        LICENSE = "license", _("State license")
+        ACCREDITATION = "accreditation", _("Accreditation")
+        CERTIFICATION = "certification", _("Certification")
 
     center = models.ForeignKey(
         "facility.Center", on_delete=models.CASCADE, related_name="credentials"
@@ -79,9 +81,9 @@ class Credential(models.Model):
     @property
     def statement(self):
         """As a page says it: "Licensed by …" or "Accredited by …"."""
-        verb = {
-            self.Kind.LICENSE: "Licensed by",
-            self.Kind.ACCREDITATION: "Accredited by",
-            self.Kind.CERTIFICATION: "Certified by",
+        statement = {
+            self.Kind.LICENSE: gettext("Licensed by %(issuer)s"),
+            self.Kind.ACCREDITATION: gettext("Accredited by %(issuer)s"),
+            self.Kind.CERTIFICATION: gettext("Certified by %(issuer)s"),
         }[self.kind]
-        return f"{verb} {self.issuer}"
+        return statement % {"issuer": self.issuer}

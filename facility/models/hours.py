@@ -9,6 +9,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 # How far ahead next_change() looks: far beyond any cache lifetime.
 HORIZON_DAYS = 35
@@ -16,13 +19,15 @@ MIDNIGHT = time(0)
 
 
 def _clock(value):
-    """8:00 a.m., 12:30 p.m.: the AP style American readers expect."""
+    """8:00 a.m., 12:30 p.m.: the AP style American readers expect (8:00 a. m. in
+    Spanish, whose translations give noon and midnight as 12:00 p. m. and a. m.)."""
     hour = value.hour % 12 or 12
     if value.hour == 12 and value.minute == 0:
-        return "noon"
+        return gettext("noon")
     if value.hour == 0 and value.minute == 0:
-        return "midnight"
-    return f"{hour}:{value.minute:02d} {'a.m.' if value.hour < 12 else 'p.m.'}"
+        return gettext("midnight")
+    suffix = gettext("a.m.") if value.hour < 12 else gettext("p.m.")
+    return f"{hour}:{value.minute:02d} {suffix}"
 
 
 def _hours_are_valid(prefix):
@@ -56,9 +61,9 @@ class Hours(models.Model):
     @property
     def display(self):
         if self.is_24_hours:
-            return "24 Hours"
+            return gettext("24 Hours")
         if self.is_closed:
-            return "Closed"
+            return gettext("Closed")
         return f"{_clock(self.opens)} – {_clock(self.closes)}"
 
     def span(self, day, zone):
@@ -82,15 +87,15 @@ def _utc(day, clock, zone):
 
 class OpeningHours(Hours):
     class Days(models.TextChoices):
-        WEEKDAYS = "weekdays", "Weekdays"
-        SATURDAYS = "saturdays", "Saturdays"
-        SUNDAYS = "sundays", "Sundays"
-        HOLIDAYS = "holidays", "Holidays"
-        MONDAY = "monday", "Monday"
-        TUESDAY = "tuesday", "Tuesday"
-        WEDNESDAY = "wednesday", "Wednesday"
-        THURSDAY = "thursday", "Thursday"
-        FRIDAY = "friday", "Friday"
+        WEEKDAYS = "weekdays", _("Weekdays")
+        SATURDAYS = "saturdays", _("Saturdays")
+        SUNDAYS = "sundays", _("Sundays")
+        HOLIDAYS = "holidays", _("Holidays")
+        MONDAY = "monday", _("Monday")
+        TUESDAY = "tuesday", _("Tuesday")
+        WEDNESDAY = "wednesday", _("Wednesday")
+        THURSDAY = "thursday", _("Thursday")
+        FRIDAY = "friday", _("Friday")
 
     # ISO weekday numbers (Monday is 1) each row covers; holidays are no weekday: the
     # dated Holiday rows say when a holiday is and what its hours are.
@@ -219,21 +224,29 @@ class OpenState:
 
     @property
     def status(self):
-        return "Open now" if self.is_open else "Closed now"
+        return gettext("Open now") if self.is_open else gettext("Closed now")
 
     @property
     def until(self):
         """Such as "until 5:00 p.m." or "opens Monday at 9:00 a.m."; empty when weeks away."""
         if self.change is None:
             return ""
-        when = _clock(self.change.time())
+        when = {"time": _clock(self.change.time())}
+        # Counted by the hour, for languages that say "at one" unlike "at two" (Spanish).
+        hour = self.change.hour % 12 or 12
         days = (self.change.date() - self.now.date()).days
         if days == 0 or (self.is_open and days == 1 and self.change.time() == MIDNIGHT):
-            day = ""
-        elif days == 1:
-            day = "tomorrow at "
-        elif days < 7:
-            day = f"{self.change:%A} at "
-        else:
-            day = f"{self.change:%B} {self.change.day} at "
-        return f"until {day}{when}" if self.is_open else f"opens {day}{when}"
+            if self.is_open:
+                return ngettext("until %(time)s", "until %(time)s", hour) % when
+            return ngettext("opens %(time)s", "opens %(time)s", hour) % when
+        if days == 1:
+            if self.is_open:
+                return (
+                    ngettext("until tomorrow at %(time)s", "until tomorrow at %(time)s", hour)
+                    % when
+                )
+            return ngettext("opens tomorrow at %(time)s", "opens tomorrow at %(time)s", hour) % when
+        when["day"] = date_format(self.change, "l" if days < 7 else "MONTH_DAY_FORMAT")
+        if self.is_open:
+            return ngettext("until %(day)s at %(time)s", "until %(day)s at %(time)s", hour) % when
+        return ngettext("opens %(day)s at %(time)s", "opens %(day)s at %(time)s", hour) % when

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from plumbing.images import SafeImageField
 
@@ -59,4 +60,4 @@ class StaffProfile(models.Model):
 
     @property
     def photo_alt(self):
-        return f"Photo of {self.name}"
+        return gettext("Photo of %(name)s") % {"name": self.name}

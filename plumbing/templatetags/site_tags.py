@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from plumbing.images import Picture
@@ -9,6 +10,9 @@ from plumbing.richtext import display_html
 from plumbing.seo import Image, absolute, default_image
 
 register = template.Library()
+
+# The schema.org types the site describes that are creative works (have inLanguage).
+CREATIVE_WORKS = {"BlogPosting", "Article", "WebPage", "MedicalWebPage"}
 
 # Characters that could end the script element or start markup, escaped as JSON allows.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -36,7 +40,11 @@ def share_image(context, meta):
 
 @register.filter
 def json_ld(data):
-    """A <script type="application/ld+json"> block, safe to put in HTML."""
+    """A <script type="application/ld+json"> block, safe to put in HTML. A creative
+    work says the language it is written in, the page's (schema.org's inLanguage is
+    CreativeWork's: an organization says the languages it speaks with knowsLanguage)."""
+    if isinstance(data, dict) and data.get("@type") in CREATIVE_WORKS:
+        data = {**data, "inLanguage": translation.get_language()}
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = payload.translate(JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')

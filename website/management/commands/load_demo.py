@@ -1,7 +1,8 @@
 """Load the demo center: its facts, hours, services, photos, pages and blog posts.
 
 The content is data in website/demo/: the records in content.toml, each long rich-text
-body in an HTML file named by its slug, and the pictures as image files.
+body in an HTML file named by its slug, and the pictures as image files; the Spanish
+versions in website/demo/es/ when it is there (website/demo_spanish.py).
 
 Idempotent: every record is keyed on a natural key (a slug, the days of an hours row, a
 holiday's date, a photo's order) and updated in place, and pictures are stored only when
@@ -33,9 +34,12 @@ from facility.models import (
     StaffProfile,
 )
 from plumbing.richtext import RichTextField, sanitize
+from website.demo_spanish import load_spanish
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 PICTURES = DEMO / "pictures"
+# The Spanish versions, loaded when the folder is there (website/demo_spanish.py).
+SPANISH = DEMO / "es"
 # The kinds of record whose body is an HTML file, <kind>/<slug>.html.
 WITH_BODY = ("services", "pages", "posts")
 
@@ -123,6 +127,7 @@ class Command(BaseCommand):
         self.load_pages(content["pages"])
         self.load_gallery(content["gallery"])
         self.load_posts(content["categories"], content["posts"], content["bylines"])
+        load_spanish(SPANISH, sync)
         self.stdout.write(self.style.SUCCESS(f"Demo content for {facility.name} is loaded."))
 
     def load_centers(self, centers):

@@ -1,0 +1,48 @@
+"""The organization's and centers' texts with a version per language (django-modeltranslation).
+
+Names of people and places stay as they are; what is written about them is translated.
+Unique fields keep NULL, not "", for "no text in this language".
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from plumbing.languages import no_defaults_but_in_default_language
+
+from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+
+SEARCH_META = ("seo_title", "search_description")
+
+
+@register(Facility)
+class FacilityTranslation(TranslationOptions):
+    fields = ("tagline", "about", "crisis_line", "callback_promise")
+
+
+no_defaults_but_in_default_language(Facility, ("crisis_line", "callback_promise"))
+
+
+@register(Center)
+class CenterTranslation(TranslationOptions):
+    fields = ("who_answers", "description")
+
+
+@register(Service)
+class ServiceTranslation(TranslationOptions):
+    fields = ("name", "slug", "summary", "body", *SEARCH_META)
+    empty_values = {"name": None, "slug": None}
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "slug", "body", *SEARCH_META)
+    empty_values = {"slug": None}
+
+
+@register(GalleryPhoto)
+class GalleryPhotoTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+
+
+@register(StaffProfile)
+class StaffProfileTranslation(TranslationOptions):
+    fields = ("role", "bio")
