@@ -72,11 +72,11 @@ def urls(language, post, service):
         }
 
 
-@pytest.mark.parametrize("page, expected", [("post", 10), ("blog", 8), ("home", 8), ("service", 7)])
-def test_spanish_pages_take_the_queries_of_the_english(client, bilingual, page, expected):
+@pytest.mark.parametrize("kind, expected", [("post", 10), ("blog", 8), ("home", 8), ("service", 7)])
+def test_spanish_pages_take_the_queries_of_the_english(client, bilingual, kind, expected):
     posts, services = bilingual
-    english = urls("en", posts[2], services[1])[page]
-    spanish = urls("es", posts[2], services[1])[page]
+    english = urls("en", posts[2], services[1])[kind]
+    spanish = urls("es", posts[2], services[1])[kind]
     assert spanish.startswith("/es/") and not english.startswith("/es/")
     assert count_queries(client, english) == expected
     assert count_queries(client, spanish) == expected
