@@ -26,8 +26,9 @@ from facility.models import (
     StaffProfile,
 )
 
-from .factories import ensure_staff_roles, jpeg_file, logged_in, make_staff
+from .factories import jpeg_file
 from .live_gunicorn import drop_created_databases, manage, production_env
+from .staff_fixtures import editor, editor_client, publisher, publisher_client, staff_groups  # noqa: F401
 
 _serial = count(1)
 
@@ -186,17 +187,6 @@ def pages(db):
             ("privacy-policy", "Privacy Policy"),
         ]
     ]
-
-
-@pytest.fixture
-def editor(staff_groups):
-    return make_staff("editor", "Editors")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 # Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), and
@@ -390,19 +380,3 @@ def skip_unless_available(config, items, marker, available, reason, required_by)
     config.issue_config_time_warning(pytest.PytestWarning(f"Skipping {marker} tests: {reason}."), 2)
     for item in marked:
         item.add_marker(pytest.mark.skip(reason=reason))
-
-
-@pytest.fixture
-def publisher(staff_groups):
-    return make_staff("publisher", "Publishers")
-
-
-@pytest.fixture
-def publisher_client(publisher):
-    return logged_in(publisher)
-
-
-@pytest.fixture
-def staff_groups(db):
-    """The staff groups, there even after a transactional test flushed them."""
-    ensure_staff_roles()
