@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from .conftest import make_staff
+from .factories import make_staff
 from .test_uploads import ORIGIN, files_under, image_bytes, phone_photo, upload
 
 pytestmark = pytest.mark.django_db
