@@ -23,11 +23,14 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # The site's translations (locale/<language>/LC_MESSAGES/django.po, in the repository),
-# compiled for Django with GNU gettext's msgfmt (Debian's package `gettext`).
+# compiled for Django with GNU gettext's msgfmt (Debian's package `gettext`, installed
+# here when it is missing and we may).
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 %.mo: %.po
-	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)." >&2; exit 1; }
+	@command -v msgfmt >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } \
+		|| { echo "msgfmt is missing: install gettext (apt-get install gettext)." >&2; exit 1; }
 	msgfmt --check-format -o $@ $<
 
 messages: $(MO_FILES)  ## Compile the translations (make run, serve and test do it).
