@@ -158,3 +158,19 @@ def in_spanish(instance, **texts):
         setattr(instance, f"{name}_es", value)
     instance.save()
     return instance
+
+
+def two_posts_in_spanish(make_post, recommend):
+    """An older and a newer post, each with its Spanish version at its own slug, in a
+    category with its Spanish name; the newer recommends the older."""
+    older = in_spanish(
+        make_post(title="An older post", days_ago=5),
+        title="Un artículo anterior", slug="un-articulo-anterior", body="<p>Antes.</p>",
+    )  # fmt: skip
+    post = in_spanish(
+        make_post(title="A first post"),
+        title="Un primer artículo", slug="un-primer-articulo", body="<p>Primero.</p>",
+    )  # fmt: skip
+    in_spanish(post.category, name="Recuperación", slug="recuperacion")
+    recommend(post, older)
+    return older, post

@@ -13,7 +13,7 @@ from django.utils import translation
 from articles.models import Post
 from facility.models import Center
 
-from .factories import in_spanish
+from .factories import in_spanish, two_posts_in_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +23,7 @@ HOST = "http://testserver"
 @pytest.fixture
 def site(facility, pages, make_post, make_service, make_photo, recommend):
     """A page of each kind, the translated ones with Spanish versions at their own slugs."""
-    older = in_spanish(
-        make_post(title="An older post", days_ago=5),
-        title="Un artículo anterior", slug="un-articulo-anterior", body="<p>Antes.</p>",
-    )  # fmt: skip
-    post = in_spanish(
-        make_post(title="A first post"),
-        title="Un primer artículo", slug="un-primer-articulo", body="<p>Primero.</p>",
-    )  # fmt: skip
-    in_spanish(post.category, name="Recuperación", slug="recuperacion")
-    recommend(post, older)
+    _older, post = two_posts_in_spanish(make_post, recommend)
     make_photo(caption="The garden")
     Center.objects.create(
         name="Toledo Outpatient", slug="toledo", street="1 Main St", city="Toledo",
