@@ -27,6 +27,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from . import missed_bumps
+
 # What a save or delete of each kind of record changes (track()).
 TAGS = {}
 
@@ -111,6 +113,11 @@ def store(key, built_from, value, timeout):
         cache.set(key, (built_from, value), timeout)
 
 
+def new_versions(tags):
+    """{cache key: a new version} for each of `tags`, to write to the cache."""
+    return {_TAG + tag: _new_version() for tag in tags}
+
+
 def bump(*tags):
     """Make everything built from `tags` stale, now and again once the transaction commits.
 
@@ -120,7 +127,9 @@ def bump(*tags):
     """
 
     def renew():
-        cache.set_many({_TAG + tag: _new_version() for tag in tags}, timeout=None)
+        if cache.set_many(new_versions(tags), timeout=None):
+            # Not taken (the cache is unreachable): kept in the database, replayed later.
+            missed_bumps.missed(tags)
 
     renew()
     transaction.on_commit(renew)

@@ -33,6 +33,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.respond(request)
+        if request.method == "HEAD":
+            headers_only(response)
+        return response
+
+    def respond(self, request):
         tags, key = cacheable(request)
         if key is None:
             return self.get_response(request)
@@ -50,6 +56,15 @@ class PageCacheMiddleware:
             cache.store(key, built_from, (now + seconds, response), seconds)
             response["X-Cache"] = "miss"
         return response
+
+
+def headers_only(response):
+    """The answer to a HEAD: the GET's headers, Content-Length included, and no body
+    (gunicorn would drop it, with a warning, rather than send it)."""
+    if response.streaming:
+        return
+    response["Content-Length"] = str(len(response.content))
+    response.content = b""
 
 
 def cacheable(request):

@@ -98,9 +98,13 @@ MIDDLEWARE = [
     # The language from the address alone (/es/...), before the page cache reads it.
     "plumbing.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: public forms refuse huge ones unread.
+    "plumbing.body_limit.BodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
+    "plumbing.missed_bumps.MissedBumpMessageMiddleware",
     # Inside the above: a cached page gets fresh security headers, costs no session or query.
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -154,6 +158,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+else:
+    # PostgreSQL: no wait on the server is unbounded (plumbing/postgresql/base.py).
+    # - connecting: connect_timeout, on the client;
+    # - a statement, a lock, a transaction left open: the server ends them itself
+    #   (statement_timeout, lock_timeout, idle_in_transaction_session_timeout);
+    # - a server that stops answering (hung, not gone): every wait for it ends after
+    #   DATABASE_ANSWER_TIMEOUT on the client, which the server cannot do for us;
+    # - a server gone from the network: TCP keepalives and tcp_user_timeout.
+    DATABASES["default"]["ENGINE"] = "plumbing.postgresql"
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=2, maximum=60),
+        "options": " ".join(
+            f"-c {name}={env_int(variable, default, minimum=0) * 1000}"
+            for name, variable, default in [
+                ("statement_timeout", "DATABASE_STATEMENT_TIMEOUT", 5),
+                ("lock_timeout", "DATABASE_LOCK_TIMEOUT", 3),
+                ("idle_in_transaction_session_timeout", "DATABASE_IDLE_TRANSACTION_TIMEOUT", 30),
+            ]
+        ),
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10_000,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# Seconds the site waits for any answer from PostgreSQL, once connected; past it the
+# request fails as when the database is down, and the process leaves the database alone
+# for DATABASE_RETRY_AFTER_SECONDS (plumbing/postgresql/base.py). Above the statement
+# timeout, so that the server ends a slow query itself first.
+DATABASE_ANSWER_TIMEOUT = env_int("DATABASE_ANSWER_TIMEOUT", 6, minimum=1)
+DATABASE_RETRY_AFTER_SECONDS = env_int("DATABASE_RETRY_AFTER_SECONDS", 5, minimum=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
