@@ -67,7 +67,8 @@ serve: export INQUIRY_ENCRYPTION_KEYS = $(shell $(PYTHON) -c "import base64, os,
 endif
 # In front of gunicorn, on HOST: Varnish (deploy/varnish/), which reads every request
 # whole before gunicorn's synchronous workers see it, so stalled clients hold none of
-# them; gunicorn listens on 127.0.0.1:$(BACKEND_PORT). Debian's varnish is installed
+# them; gunicorn listens on 127.0.0.1:$(BACKEND_PORT) and takes the client's address from
+# the X-Forwarded-For Varnish appends (unless told otherwise). Debian's varnish is installed
 # where it is missing and we may. `make serve EDGE=none`: gunicorn alone, on HOST.
 EDGE ?= varnish
 BACKEND_PORT ?= 8001
@@ -84,7 +85,8 @@ ifeq ($(EDGE),varnish)
 		|| { echo "varnishd is missing: install varnish (apt-get install varnish varnish-modules), or run make serve EDGE=none." >&2; exit 1; }
 	deploy/varnish/serve.sh $(HOST) $(VARNISH_DIR) $(BACKEND_PORT) & varnish=$$!; \
 	trap 'kill $$varnish 2>/dev/null' EXIT INT TERM; \
-	GUNICORN_BIND=127.0.0.1:$(BACKEND_PORT) $(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+	GUNICORN_BIND=127.0.0.1:$(BACKEND_PORT) DJANGO_TRUSTED_PROXY_COUNT=$${DJANGO_TRUSTED_PROXY_COUNT:-1} \
+		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 else
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 endif
