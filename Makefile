@@ -68,7 +68,8 @@ endif
 # In front of gunicorn, on HOST: Varnish (deploy/varnish/), which reads every request
 # whole before gunicorn's synchronous workers see it, so stalled clients hold none of
 # them; gunicorn listens on 127.0.0.1:$(BACKEND_PORT) and takes the client's address from
-# the X-Forwarded-For Varnish appends (unless told otherwise). Debian's varnish is installed
+# the X-Forwarded-For Varnish appends, and purges it on every save (unless told otherwise:
+# DJANGO_TRUSTED_PROXY_COUNT, EDGE_PURGE_URLS). Debian's varnish and varnish-modules are installed
 # where it is missing and we may. `make serve EDGE=none`: gunicorn alone, on HOST.
 EDGE ?= varnish
 BACKEND_PORT ?= 8001
@@ -86,6 +87,7 @@ ifeq ($(EDGE),varnish)
 	deploy/varnish/serve.sh $(HOST) $(VARNISH_DIR) $(BACKEND_PORT) & varnish=$$!; \
 	trap 'kill $$varnish 2>/dev/null' EXIT INT TERM; \
 	GUNICORN_BIND=127.0.0.1:$(BACKEND_PORT) DJANGO_TRUSTED_PROXY_COUNT=$${DJANGO_TRUSTED_PROXY_COUNT:-1} \
+		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(HOST)} \
 		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 else
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from . import missed_bumps
+from . import edge, missed_bumps
 
 # What a save or delete of each kind of record changes (track()).
 TAGS = {}
@@ -123,7 +123,7 @@ def bump(*tags):
 
     Now, so that this process never serves what it just changed; after the commit, because
     another request may have read the old rows in between and stored them under the
-    version of a moment ago.
+    version of a moment ago. The edge (plumbing/edge.py) is purged after the commit.
     """
 
     def renew():
@@ -131,8 +131,12 @@ def bump(*tags):
             # Not taken (the cache is unreachable): kept in the database, replayed later.
             missed_bumps.missed(tags)
 
+    def committed():
+        renew()
+        edge.purge(tags)
+
     renew()
-    transaction.on_commit(renew)
+    transaction.on_commit(committed)
 
 
 def bump_all():

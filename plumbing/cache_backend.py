@@ -130,9 +130,15 @@ class FailSoftRedisCache(FailSoft, RedisCache):
             )
             return fallback
 
-    def try_again_now(self):
-        """Let the next call reach Redis even within the pause after a failure."""
+    def reachable(self):
+        """Whether Redis answers now, asked even within the pause after a failure; if it
+        does, the next call reaches it (and replays first what it missed)."""
+        try:
+            self._call("has_key", "reachable")
+        except UNREACHABLE:
+            return False
         self._down_until = 0.0
+        return True
 
 
 class FailSoftDatabaseCache(FailSoft, DatabaseCache):

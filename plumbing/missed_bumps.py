@@ -7,14 +7,17 @@ before the save, until the entries expire. So a bump the cache did not take is w
 down in the database (`MissedBump`), in the transaction of the save itself, and replayed,
 new versions for those tags, before anything is served from the cache again:
 
-- by the process that saved, from a thread that asks the cache every half second until it
-  answers (a worker may get no request for a while);
+- by the process that saved, from a thread that asks the cache every 50 ms whether it
+  answers (no database query until it does), then replays (a worker may get no request
+  for a while);
 - by every process whose cache calls failed, on its first successful one after, before
   that call's answer is used (plumbing/cache_backend.py calls `replay()`).
 
-A process that saw no failure (it had no request during the outage) may serve the old
-page for the half second before the saving process has replayed. Page-cache hits cost no
-database query: only the first cache call after a failure reads this table.
+A process that saw no failure (it had no request during the outage) cannot know, and may
+serve the old page in the 50 ms or so before the saving process notices the cache is back
+and replays: closing that gap would cost every page-cache hit a database query, and the
+site must serve cached pages while the database hangs. Page-cache hits cost no database
+query: only the first cache call after a failure reads this table.
 
 The editor is told: a save in the admin whose bump was missed gets a warning message
 (`MissedBumpMessageMiddleware`).
@@ -31,7 +34,7 @@ from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
-RETRY_SECONDS = 0.5
+RETRY_SECONDS = 0.05
 # The replaying thread gives up after this long; processes replay on reconnection anyway.
 RETRY_FOR_SECONDS = 24 * 3600
 
@@ -44,7 +47,7 @@ def missed(tags):
     from .models import MissedBump
 
     _this_request.missed = True
-    if getattr(cache, "try_again_now", None) is None:
+    if getattr(cache, "reachable", None) is None:
         # The cache is the database's own table (or memory): an entry it failed to
         # replace is one it cannot serve either, and a remade table starts empty.
         return
@@ -92,10 +95,7 @@ def retry_until_replayed():
             deadline = time.monotonic() + RETRY_FOR_SECONDS
             while time.monotonic() < deadline:
                 time.sleep(RETRY_SECONDS)
-                reconnect = getattr(cache, "try_again_now", None)
-                if reconnect is not None:
-                    reconnect()
-                if replay():
+                if cache.reachable() and replay():
                     return
         finally:
             _retrying.release()

@@ -17,12 +17,14 @@ from plumbing import static_files
 from . import editor_settings
 from .environment import (
     env_bool,
+    env_choice,
     env_dotted_path,
     env_email,
     env_emails,
     env_fernet_keys,
     env_hosts,
     env_int,
+    env_list,
     env_origins,
     env_path,
     env_rate,
@@ -319,10 +321,27 @@ else:
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 
+# The edge: an HTTP cache in front (Varnish, a CDN) may keep the pages the page cache
+# keeps, for anonymous visitors (plumbing/edge.py). They say so: Cache-Control public,
+# browsers keeping them EDGE_BROWSER_SECONDS, the edge EDGE_CACHE_SECONDS at most (less when
+# the page changes by itself sooner), and name their cache tags in EDGE_KEY_HEADER: `xkey`
+# for Varnish, `Surrogate-Key` for Fastly-style edges, `Cache-Tag` for Cloudflare-style.
+# Every save purges its tags at each of EDGE_PURGE_URLS: http(s)://... a Varnish,
+# fastly+https://api.fastly.com/service/<id>, cloudflare+https://api.cloudflare.com/client/v4/zones/<id>.
+EDGE_BROWSER_SECONDS = env_int("EDGE_BROWSER_SECONDS", 60, minimum=0)
+EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 600, minimum=0)
+EDGE_KEY_HEADER = env_choice("EDGE_KEY_HEADER", "xkey", ("xkey", "Surrogate-Key", "Cache-Tag"))
+EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS")
+FASTLY_API_TOKEN = env_secret("FASTLY_API_TOKEN")
+CLOUDFLARE_API_TOKEN = env_secret("CLOUDFLARE_API_TOKEN")
+
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
 # added to X-Forwarded-For (plumbing/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
+# The port the visitor asked for, as the proxy in front says it (Varnish and the nginx of
+# docs/deploy.md set X-Forwarded-Port, overwriting the client's): pages are kept for it.
+USE_X_FORWARDED_PORT = TRUSTED_PROXY_COUNT > 0
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
 # Admin login: five wrong passwords for one user name from one address lock that name out

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from .http_session import Session
-from .live_gunicorn import Gunicorn, LiveSite
+from .factories import PASSWORD
+from .http_session import Session, form_fields
+from .live_gunicorn import Gunicorn, LiveSite, free_port
 from .live_varnish import Varnish
 
 pytestmark = pytest.mark.varnish
@@ -85,3 +86,85 @@ def test_a_body_that_arrives_slowly_but_whole_reaches_the_site(site):
     # No CSRF cookie: the site gives the form back with what was typed, all of it.
     assert answer.startswith(b"HTTP/1.1 403 ")
     assert b"sent one byte at a time" in answer
+
+
+@pytest.fixture(scope="module")
+def edge_site(tmp_path_factory, collected_static):
+    site = LiveSite(tmp_path_factory.mktemp("edge"), static_root=collected_static)
+    site.shell(
+        "from django.core.management import call_command;"
+        "from django.contrib.auth.models import User;"
+        "call_command('load_demo', verbosity=0);"
+        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r})"
+    )
+    return site
+
+
+def purge_from(address, port, tags):
+    """PURGE sent from `address` (any 127.x.y.z is this machine)."""
+    with socket.create_connection(
+        ("127.0.0.1", port), timeout=10, source_address=(address, 0)
+    ) as c:
+        c.sendall(
+            f"PURGE / HTTP/1.1\r\nHost: 127.0.0.1\r\nxkey-purge: {tags}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        return answer_or_close(c)
+
+
+def test_the_edge_serves_repeat_visits_and_shows_an_admin_save_at_once(edge_site):
+    post_id, post = edge_site.shell(
+        "from articles.models import Post; post = Post.objects.published().first();"
+        "print(post.pk, post.get_absolute_url())"
+    ).split()
+    backend_port = free_port()
+    with Varnish(backend_port) as front:
+        with Gunicorn(
+            edge_site.env,
+            workers=2,
+            port=backend_port,
+            EDGE_PURGE_URLS=front.url,
+            DJANGO_TRUSTED_PROXY_COUNT="1",
+        ):
+            visitor = Session(front.url, timeout=10)
+            public = ["/", "/blog/", post, "/es/", "/es/blog/"]
+            for path in public:
+                visitor.get(path)
+                status, headers, _ = visitor.get(path)
+                assert (status, headers["X-Edge"]) == (200, "hit"), path
+                assert (
+                    "public" in headers["Cache-Control"] and "s-maxage=" in headers["Cache-Control"]
+                )
+                assert "xkey" not in headers and "Set-Cookie" not in headers
+            for path in ["/contact/", "/admissions/"]:
+                for _ in range(2):
+                    status, headers, _ = visitor.get(path)
+                    assert (status, headers["X-Edge"]) == (200, "miss"), path
+                    assert "no-store" in headers["Cache-Control"]
+
+            staff = Session(front.url, timeout=10)
+            _, _, html = staff.get("/admin/login/")
+            login = form_fields(html, "login-form")
+            login.update(username=["boss"], password=[PASSWORD])
+            _, _, html = staff.post("/admin/login/?next=/admin/", login)
+            assert "Log out" in html
+            change = f"/admin/articles/post/{post_id}/change/"
+            for path in [change, "/"]:  # staff pages, and public ones with a session
+                assert staff.get(path)[1]["X-Edge"] == "miss"
+                assert staff.get(path)[1]["X-Edge"] == "miss"
+            _, _, html = staff.get(change)
+            form = form_fields(html, "post_form")
+            form["title_en"] = ["Retitled at the edge"]
+            _, _, html = staff.post(change, form)
+            assert "was changed successfully" in html
+
+            # The save's purge is done when the admin answers: the very next visits.
+            for path in ["/", "/blog/", post]:
+                status, headers, html = visitor.get(path)
+                assert headers["X-Edge"] == "miss" and "Retitled at the edge" in html, path
+                assert visitor.get(path)[1]["X-Edge"] == "hit", path
+            assert visitor.get("/es/blog/")[1]["X-Edge"] == "miss"  # the other language too
+
+        # Purges come only from the application servers (acl purgers).
+        assert purge_from("127.0.0.2", front.port, "posts").startswith(b"HTTP/1.1 403 ")
+        assert purge_from("127.0.0.1", front.port, "posts").startswith(b"HTTP/1.1 200 ")
