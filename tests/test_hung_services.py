@@ -226,3 +226,27 @@ def test_a_save_made_while_redis_is_unreachable_is_what_visitors_see_once_it_is_
         f"\nredis back: replayed by {replayed:.1f} s (a manage.py shell's start),"
         f" {len(seen)} visits in 12 s all new, served from Redis again after {first_hit:.1f} s"
     )
+
+
+def test_a_hung_redis_costs_visitors_a_page_built_from_the_database(site, proxies, server):
+    _, redis = proxies
+    visitor = Session(server.url, timeout=10)
+    pages = ["/", "/blog/", post_url(site)]
+    for path in pages:
+        visitor.get(path)
+        assert visitor.get(path)[1]["X-Cache"] == "hit", path
+
+    redis.hanging()
+    measured = {}
+    for visit, path in enumerate(pages * 2):
+        (status, headers, html), measured[f"{visit} {path}"] = timed(visitor.get, path)
+        assert status == 200 and "</footer>" in html and headers["X-Cache"] == "miss", path
+    (status, _, _), measured["/healthz"] = timed(visitor.get, "/healthz")
+    assert status == 503
+
+    redis.passing()
+    measured["recovery: served from Redis again"] = until(
+        lambda: visitor.get("/")[1].get("X-Cache") == "hit"
+    )
+    print("\nhung redis, seconds:", {k: round(v, 2) for k, v in measured.items()})
+    assert "WORKER TIMEOUT" not in server.log.read_text()
