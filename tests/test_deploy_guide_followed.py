@@ -76,10 +76,13 @@ def spanish(msgid):
     return match.group(1)
 
 
-def substitute(commands, substitutions):
+def substitute(commands, substitutions, required=()):
+    """`commands` as one script, with `substitutions` made; those `required` must be
+    there to make."""
     script = "\n".join(commands)
-    for old, new in substitutions.items():
+    for old in required:
         assert old in script, f"the guide no longer says {old!r}: update this test"
+    for old, new in substitutions.items():
         script = script.replace(old, new)
     return script
 
@@ -194,13 +197,14 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
     (tmp_path / "srv").mkdir()
     log_path = tmp_path / "gunicorn.log"
 
+    made_here = {
+        "python3 -m venv .venv": f"ln -s {(ROOT / '.venv').resolve()} .venv",
+        "manage.py createsuperuser": "manage.py createsuperuser --noinput",
+    }
     install = substitute(
         application_commands("First installation"),
-        {
-            **paths,
-            "python3 -m venv .venv": f"ln -s {(ROOT / '.venv').resolve()} .venv",
-            "manage.py createsuperuser": "manage.py createsuperuser --noinput",
-        },
+        {**paths, **made_here},
+        required=[*paths, *made_here],
     )
     run_shell(install, tmp_path, shell_env)
     with UnitProcess(paths, log_path) as site:
@@ -217,7 +221,12 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
     subprocess.run([*git, "commit", "--quiet", "-am", "A better translation"], check=True)
     subprocess.run([*git, "push", "--quiet", "origin", "HEAD"], check=True)
 
-    run_shell(substitute(application_commands("Upgrades"), paths), tmp_path, shell_env)
+    upgrade = substitute(
+        application_commands("Upgrades"),
+        paths,
+        required=["/srv/recovery-site", "/etc/recovery-site/env"],
+    )
+    run_shell(upgrade, tmp_path, shell_env)
     with UnitProcess(paths, log_path) as site:
         assert_speaks_spanish(site.url, log_path, site_map="Mapa de este sitio")
 
