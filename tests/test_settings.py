@@ -17,6 +17,7 @@ def load_settings(**env):
     """Import the real settings module in a fresh interpreter with only `env` set."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
     clean["INQUIRY_ENCRYPTION_KEYS"] = FERNET_KEY  # a test without one says so
+    clean["RATE_LIMIT_KEY"] = GOOD_KEY
     clean.update(env)
     code = (
         "import recovery_site.settings as s;"
