@@ -47,6 +47,19 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
     assert "DJANGO_SECRET_KEY must be set to a random value" in result.stderr
 
 
+@pytest.mark.parametrize("key", ["", "short", "development-rate-limit-key-never-use-in-production"])
+def test_production_refuses_to_start_without_a_rate_limit_key(key):
+    result = load_settings(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        RATE_LIMIT_KEY=key,
+    )
+    assert result.returncode != 0
+    assert "RATE_LIMIT_KEY must be set to a random value of at least 32" in result.stderr
+    assert key not in result.stderr or not key
+
+
 def test_debug_with_public_hosts_is_refused():
     result = load_settings(DJANGO_DEBUG="true", DJANGO_ALLOWED_HOSTS="recovery.example.org")
     assert result.returncode != 0
