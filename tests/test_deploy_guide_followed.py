@@ -23,7 +23,8 @@ the test fails rather than run something else):
   the database's table, as without REDIS_URL.
 
 gunicorn then starts exactly as the guide's systemd unit says: its ExecStart, in its
-WorkingDirectory, with only its EnvironmentFile's variables (and PATH).
+WorkingDirectory, with only its EnvironmentFile's variables (and PATH); the commands of
+the guide's scheduled tasks (its cron lines, less their times and user) must run too.
 """
 
 import html
@@ -60,6 +61,15 @@ def application_commands(title):
     blocks = re.findall(r"```sh\n(.*?)```", section(title), re.S)
     lines = [line.strip() for block in blocks for line in block.splitlines()]
     return [line for line in lines if line.startswith(APPLICATION_TOOLS)]
+
+
+def scheduled_commands():
+    """The commands of the cron lines under "Scheduled tasks" (five time fields and a
+    user before each)."""
+    blocks = re.findall(r"```sh\n(.*?)```", section("Scheduled tasks"), re.S)
+    lines = [line.split(None, 6) for block in blocks for line in block.splitlines() if line]
+    assert lines, "docs/deploy.md schedules nothing"
+    return [fields[6] for fields in lines]
 
 
 def systemd_service():
@@ -208,7 +218,14 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
     )
     run_shell(install, tmp_path, shell_env)
     with UnitProcess(paths, log_path) as site:
+        assert get(site.url + "/healthz") == (200, "ok")
         assert_speaks_spanish(site.url, log_path)
+
+    # The guide's scheduled tasks: each cron line's command, without its time and user.
+    for line in scheduled_commands():
+        run_shell(
+            substitute([line], paths, required=["/etc/recovery-site/env"]), tmp_path, shell_env
+        )
 
     # A release that changes a translation: the upgrade must bring it to the pages.
     work = tmp_path / "work"
