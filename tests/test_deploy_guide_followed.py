@@ -218,7 +218,7 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
     )
     run_shell(install, tmp_path, shell_env)
     with UnitProcess(paths, log_path) as site:
-        assert get(site.url + "/healthz") == (200, "ok")
+        assert get(site.url + "/healthz") == (200, "ok\n")
         assert_speaks_spanish(site.url, log_path)
 
     # The guide's scheduled tasks: each cron line's command, without its time and user.
