@@ -180,3 +180,6 @@ def test_the_privacy_policy_states_the_periods_in_force(settings):
     assert "del bloqueo de 15 minutos" in spanish
     assert "durante 21 días" in spanish
     assert "{" not in policy.body_en + policy.body_es
+    notice = Page.objects.get(slug="inquiry-privacy")
+    assert "sent from it for 30 minutes" in " ".join(notice.body_en.split())
+    assert "cuenta durante 30 minutos" in " ".join(notice.body_es.split())
