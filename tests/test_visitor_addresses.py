@@ -21,6 +21,7 @@ from plumbing.models import RateCounter
 from .factories import make_superuser
 from .live_gunicorn import ROOT
 from .test_contact import VALID
+from .test_deploy_guide import gunicorn_config
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +155,13 @@ def test_the_guide_says_what_the_settings_keep():
     assert all("mail" not in handler["class"].lower() for handler in handlers)
     # The schedule it gives runs the command that deletes them.
     assert "manage.py purge_visitor_records" in GUIDE
+
+
+def test_gunicorn_logs_no_address():
+    log_format = gunicorn_config()["access_log_format"]
+
+    assert "%(h)s" not in log_format and "forwarded" not in log_format.lower()
+    assert "%(r)s" not in log_format and "%(q)s" not in log_format  # nor a query string
 
 
 def test_nginx_logs_no_address():
