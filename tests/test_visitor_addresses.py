@@ -123,6 +123,19 @@ def test_the_schedule_deletes_what_is_past_its_time_and_keeps_the_rest(settings)
     assert not AccessLog.objects.filter(pk=log_old.pk).exists()
 
 
+def test_failed_and_locked_out_logins_write_no_address_to_the_log(client, caplog):
+    make_superuser("boss", "the-right-password")
+    caplog.set_level("DEBUG")
+
+    for _ in range(6):
+        client.post(
+            reverse("admin:login"), {"username": "boss", "password": "a-guess"}, REMOTE_ADDR=ADDRESS
+        )
+
+    assert "AXES: Locking out" in caplog.text  # axes masks the address (AXES_SENSITIVE_PARAMETERS)
+    assert ADDRESS not in caplog.text
+
+
 def test_a_failed_login_keeps_no_permanent_record(client):
     make_superuser("boss", "the-right-password")
 
