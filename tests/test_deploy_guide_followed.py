@@ -19,8 +19,10 @@ the test fails rather than run something else):
   `pip install -r requirements.txt` that follows still runs and must find everything;
 - `createsuperuser`: `--noinput` with DJANGO_SUPERUSER_* set, as the guide says a
   provisioning tool does (there is no terminal to answer);
-- the database: SQLite, which the guide allows on a single machine; the cache is then
-  the database's table, as without REDIS_URL.
+- the database and the cache: with a PostgreSQL DATABASE_URL (the second pass of
+  .ci/run), the database `<name>_live` on that server, dropped at the end, and REDIS_URL
+  when it is set, as the guide sets them up; otherwise SQLite, which the guide allows on
+  a single machine, with the cache in the database's table.
 
 gunicorn then starts exactly as the guide's systemd unit says: its ExecStart, in its
 WorkingDirectory, with only its EnvironmentFile's variables (and PATH); the commands of
@@ -35,10 +37,19 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
-from .live_gunicorn import ROOT, free_port, production_env
+from .live_gunicorn import (
+    ROOT,
+    drop_postgres_database,
+    free_port,
+    per_worker,
+    postgres_url_for,
+    production_env,
+    recreate_postgres_database,
+)
 
 GUIDE = (ROOT / "docs" / "deploy.md").read_text()
 PO_FILE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -168,7 +179,22 @@ def assert_speaks_spanish(url, log_path, site_map=None):
     assert f"<h1>{html.escape(spanish('Language assistance'))}" in page
 
 
-def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
+@pytest.fixture
+def services(tmp_path):
+    """DATABASE_URL (and REDIS_URL) for the site the guide installs."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        yield {"DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+        return
+    name = per_worker(urlsplit(database_url).path.lstrip("/") + "_live")
+    database_url = postgres_url_for(database_url, name)
+    recreate_postgres_database(database_url)
+    redis = {"REDIS_URL": os.environ["REDIS_URL"]} if os.environ.get("REDIS_URL") else {}
+    yield {"DATABASE_URL": database_url, **redis}
+    drop_postgres_database(database_url)
+
+
+def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path, services):
     upstream = tmp_path / "recovery_site.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(upstream)], check=True)
     env_file = tmp_path / "env"
@@ -178,7 +204,7 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path):
         "/etc/recovery-site/env": str(env_file),
     }
     settings = production_env(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        **services,
         MEDIA_ROOT=str(tmp_path / "srv" / "media"),
         DJANGO_STATIC_ROOT=str(tmp_path / "srv" / "static"),
         GUNICORN_BIND=f"127.0.0.1:{free_port()}",
