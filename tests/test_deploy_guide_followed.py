@@ -214,9 +214,10 @@ def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path, ser
         "".join(
             f"{key}={value}\n"
             for key, value in settings.items()
-            if os.environ.get(key) != value and key != "PYTHONPATH"
+            if (os.environ.get(key) != value or key in services) and key != "PYTHONPATH"
         )
     )
+    assert all(f"{key}={value}\n" in env_file.read_text() for key, value in services.items())
     # The shell the guide's commands run in: this one's, less the site's own variables,
     # which come from the environment file only.
     shell_env = {
