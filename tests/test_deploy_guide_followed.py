@@ -40,6 +40,8 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 
 from .live_gunicorn import (
     ROOT,
@@ -294,3 +296,21 @@ def test_make_serve_compiles_the_translations_before_gunicorn_starts(tmp_path):
     compile_step = next(i for i, line in enumerate(plan) if line.startswith("msgfmt"))
     assert "locale/es/LC_MESSAGES/django.mo" in plan[compile_step]
     assert compile_step < next(i for i, line in enumerate(plan) if "bin/gunicorn" in line)
+
+
+def test_check_deploy_fails_while_a_translation_is_not_compiled(settings, tmp_path):
+    po = tmp_path / "es" / "LC_MESSAGES" / "django.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(PO_FILE.read_text())
+    settings.LOCALE_PATHS = [tmp_path]
+
+    with pytest.raises(SystemCheckError, match=r"django\.mo is missing or older than django\.po"):
+        call_command("check", "--deploy", "--tag", "translation")
+
+    mo = po.with_suffix(".mo")
+    subprocess.run(["msgfmt", "-o", str(mo), str(po)], check=True)
+    call_command("check", "--deploy", "--tag", "translation")  # compiled: no error
+
+    os.utime(mo, (1, 1))  # a .po pulled after the last compilation
+    with pytest.raises(SystemCheckError, match="older than"):
+        call_command("check", "--deploy", "--tag", "translation")
