@@ -199,6 +199,16 @@ def services(tmp_path):
 def test_a_site_installed_and_upgraded_by_the_guide_speaks_spanish(tmp_path, services):
     upstream = tmp_path / "recovery_site.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", str(ROOT), str(upstream)], check=True)
+    # HEAD on a branch of its own, even where this checkout's HEAD is detached (CI).
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    subprocess.run(
+        ["git", "-C", str(upstream), "update-ref", "refs/heads/release", head], check=True
+    )
+    subprocess.run(
+        ["git", "-C", str(upstream), "symbolic-ref", "HEAD", "refs/heads/release"], check=True
+    )
     env_file = tmp_path / "env"
     paths = {
         "https://example.org/recovery_site.git": str(upstream),
