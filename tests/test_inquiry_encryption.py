@@ -125,7 +125,12 @@ def test_without_the_key_an_inquiry_cannot_be_read(facility, settings):
     settings.INQUIRY_ENCRYPTION_KEYS = [KEY_B]
 
     with pytest.raises(encryption.UnreadableInquiry, match="INQUIRY_ENCRYPTION_KEYS"):
-        Inquiry.objects.get()
+        encryption.decrypt(Inquiry.objects.values_list("message", flat=True).get().token)
+    # Read through the model, it is marked unreadable: never the phrase, never the token.
+    inquiry = Inquiry.objects.get()
+    assert isinstance(inquiry.message, encryption.UnreadableValue)
+    assert PHRASE not in inquiry.message and "unreadable" in inquiry.message
+    assert inquiry.unreadable_fields() == ["first name", "e-mail", "message"]
 
 
 PRODUCTION = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": GOOD_KEY}
