@@ -60,7 +60,7 @@ def unreadable(settings, facility):
 
 
 def test_purge_deletes_expired_inquiries_it_cannot_read_and_purges_the_log(unreadable):
-    lost_key, damaged, fresh = unreadable
+    _lost_key, _damaged, fresh = unreadable
     InquiryAccess.objects.create(username="sam", action="view", reference="OLD234")
     InquiryAccess.objects.filter(reference="OLD234").update(
         when=fresh.created.replace(year=fresh.created.year - 7)
@@ -185,7 +185,7 @@ def test_admissions_list_open_and_delete_an_unreadable_inquiry(unreadable, admis
 
 
 def test_an_unreadable_value_keeps_its_token_when_the_inquiry_is_saved(unreadable):
-    lost_key, damaged, fresh = unreadable
+    lost_key, damaged, _fresh = unreadable
     token = stored(lost_key, "message")
     inquiry = Inquiry.objects.get(pk=lost_key.pk)
 
