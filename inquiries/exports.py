@@ -35,8 +35,9 @@ COLUMNS = [
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula (Excel: all four;
-# LibreOffice: "="), and a visitor could type "=HYPERLINK(...)" in the form; some read a
-# full-width "＝" as "=" too, and some skip the spaces, tabs and line breaks before it.
+# LibreOffice: "="), and a visitor could type "=HYPERLINK(...)" in the form; some read
+# a full-width equals sign (U+FF1D) as "=" too, and some skip the spaces, tabs and line
+# breaks before it.
 FORMULA_STARTS = ("=", "+", "-", "@")
 # Put in front of such a cell, it makes the cell text in Excel and LibreOffice alike:
 # WORD JOINER, a character with no width that neither shows nor starts a formula. The
@@ -51,7 +52,7 @@ def neutralise(value):
     a value a spreadsheet would take as a formula (or a phone as a number) gets the
     invisible TEXT_MARK in front, and nothing else changes."""
     value = str(value)
-    # Compatibility forms (full-width "＝", small "﹢") read as the characters they mimic.
+    # Compatibility forms (full-width U+FF1D, small U+FE62) read as what they mimic.
     plain = unicodedata.normalize("NFKC", value)
     if plain.lstrip().startswith(FORMULA_STARTS) or value.startswith(("\t", "\r", "\n")):
         return TEXT_MARK + value

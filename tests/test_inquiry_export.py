@@ -75,7 +75,7 @@ def shown(text):
 
 def test_the_reader_sees_formulas_in_an_unguarded_file(tmp_path):
     # The check below can fail: an unguarded cell is a formula to LibreOffice.
-    rows = as_spreadsheet('"Phone","Note"\r\n"+1 419","=1+1"\r\n'.encode(), tmp_path)
+    rows = as_spreadsheet(b'"Phone","Note"\r\n"+1 419","=1+1"\r\n', tmp_path)
 
     assert rows[1][1].data_type == "f"
 
