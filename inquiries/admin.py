@@ -86,8 +86,8 @@ class InquiryAdmin(admin.ModelAdmin):
         "level_of_care", "status", "assignee", "first_contact",
     ]  # fmt: skip
     list_display_links = ["reference"]
-    list_filter = ["status", "created", "assignee", "level_of_care", "language"]
-    list_select_related = ["assignee"]
+    list_filter = ["status", "created", "assignee", "center", "level_of_care", "language"]
+    list_select_related = ["assignee", "center"]
     search_fields = ["=reference"]
     search_help_text = "Search by reference number, such as K7Q2M9."
     date_hierarchy = "created"
@@ -100,7 +100,16 @@ class InquiryAdmin(admin.ModelAdmin):
         ),
         (
             "What they asked",
-            {"fields": ["for_whom", "level_of_care", "payment", "plan_name", "message"]},
+            {
+                "fields": [
+                    "for_whom",
+                    "center",
+                    "level_of_care",
+                    "payment",
+                    "plan_name",
+                    "message",
+                ]
+            },
         ),
         (
             "Handling",
@@ -110,7 +119,7 @@ class InquiryAdmin(admin.ModelAdmin):
     # What the visitor sent is their record: staff add notes, they do not rewrite it.
     readonly_fields = [
         "reference", "for_whom", "first_name", "language", "phone_and_answers", "email",
-        "best_time", "level_of_care", "payment", "plan_name", "message", "first_contact",
+        "best_time", "center", "level_of_care", "payment", "plan_name", "message", "first_contact",
         "created", "notified",
     ]  # fmt: skip
 
@@ -219,7 +228,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export selected inquiries as CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        inquiries = list(queryset.select_related("assignee").order_by("created"))
+        inquiries = list(queryset.select_related("assignee", "center").order_by("created"))
         InquiryAccess.record(request, Action.EXPORT, inquiries)
         day = timezone.localdate().isoformat()
         response = HttpResponse(

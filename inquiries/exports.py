@@ -32,6 +32,7 @@ COLUMNS = [
     ("Staff notified", lambda i: _when(i.notified)),
     # Last, so the columns spreadsheets already read stay where they were.
     ("Language", lambda i: i.get_language_display()),
+    ("Center", lambda i: i.center.name if i.center else ""),
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula (Excel: all four;

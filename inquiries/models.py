@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Payment
+from .choices import PAYMENT_NOT_SURE, payment_choices
 from .encryption import UnreadableValue
 from .fields import EncryptedTextField
 
@@ -91,11 +91,21 @@ class Inquiry(models.Model):
     best_time = models.CharField(
         "best time to call", max_length=12, choices=BestTime.choices, default=BestTime.ANY
     )
-    # The service's name when the visitor chose it: the record of what they asked for,
-    # unchanged if the service is later renamed or removed (see inquiries/choices.py).
+    center = models.ForeignKey(
+        "facility.Center",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        help_text="The center the visitor asked about (empty before the form asked).",
+    )
+    # The level of care's English name when the visitor chose it (the name of one of the
+    # center's services before the form offered SAMHSA's levels): the record of what they
+    # asked for, unchanged if the list changes later (see inquiries/choices.py).
     level_of_care = models.CharField("help wanted", max_length=120, blank=True)
+    # The facility's payment types (facility/models/care.py), the one list, or not sure.
     payment = models.CharField(
-        "expects to pay with", max_length=20, choices=Payment.choices, default=Payment.NOT_SURE
+        "expects to pay with", max_length=20, choices=payment_choices(), default=PAYMENT_NOT_SURE
     )
     language = models.CharField(
         "language",
