@@ -147,6 +147,12 @@ def test_the_spanish_form_offers_the_same_list_in_spanish_and_stores_english(cli
     assert ("private-insurance", "Seguro médico privado (Manor Hill Recovery Center)") in (
         options(html, "payment")
     )
+    assert "¿Qué centro?" in html and ">Cualquiera de ellos</option>" in html
+    refused = client.post(
+        "/es/admissions/",
+        {**INQUIRY_POST, "center": "toledo", "level_of_care": "Residential detox"},
+    )
+    assert "Toledo Outpatient no ofrece esta opción." in refused.content.decode()
     response = client.post(
         "/es/admissions/",
         {**INQUIRY_POST, "level_of_care": "Residential detox", "payment": "medicaid"},
