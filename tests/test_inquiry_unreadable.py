@@ -167,9 +167,7 @@ def test_admissions_list_open_and_delete_an_unreadable_inquiry(unreadable, admis
     change = admissions.get(reverse("admin:inquiries_inquiry_change", args=[lost_key.pk]))
     assert change.status_code == 200
     page = change.content.decode()
-    assert (
-        f"Inquiry #{lost_key.reference}: first name, e-mail, message cannot be read" in page
-    )
+    assert f"Inquiry #{lost_key.reference}: first name, e-mail, message cannot be read" in page
     assert "[unreadable: encrypted with a key the site no longer has, or damaged]" in page
     assert SECRET not in page
 
