@@ -185,7 +185,7 @@ class InquiryAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
         inquiry = getattr(response, "context_data", {}).get("original")
-        if inquiry is not None and inquiry.unreadable_fields():
+        if response.status_code == 200 and inquiry is not None and inquiry.unreadable_fields():
             messages.warning(
                 request,
                 f"{inquiry}: {', '.join(str(f) for f in inquiry.unreadable_fields())} cannot "
