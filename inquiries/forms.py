@@ -115,9 +115,11 @@ class InquiryForm(forms.ModelForm):
             }
         else:
             self.centers = []
-        self.fields["center"].choices = [("", _("Any of them"))] + offer["centers"]
         if len(offer["centers"]) < 2:
-            self.fields["center"].widget = forms.HiddenInput()
+            # Nothing to choose: carried along as it came (the outage form's), never refused.
+            self.fields["center"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        else:
+            self.fields["center"].choices = [("", _("Any of them"))] + offer["centers"]
         self.fields["level_of_care"].choices = offer["levels"]
         self.fields["level_of_care"].initial = NOT_SURE
         self.fields["payment"].choices = offer["payments"]

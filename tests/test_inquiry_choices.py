@@ -212,3 +212,11 @@ def test_the_admin_and_the_export_show_the_center(client, two_centers):
     text = export.content.decode("utf-8-sig")
     assert text.splitlines()[0].endswith(",Language,Center")
     assert text.splitlines()[1].endswith(",English,Manor Hill Recovery Center")
+
+
+def test_with_one_center_a_stale_center_in_the_post_is_no_error(client, facility):
+    # A page opened as /admissions/?center=<old slug> before the center's slug changed.
+    response = client.post(ADMISSIONS, {**INQUIRY_POST, "center": "old-slug"})
+
+    assert response.status_code == 302
+    assert Inquiry.objects.get().center == Center.objects.get()
