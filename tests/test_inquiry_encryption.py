@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from facility.models import Page
+from facility.models import Center, Page
 from inquiries import encryption
 from inquiries.models import Inquiry, InquiryNote
 
@@ -26,6 +26,7 @@ KEY_B = Fernet.generate_key().decode()
 
 
 def sent_inquiry(client):
+    Center.objects.update(payments=["private-insurance"])  # so the form offers it
     data = {**INQUIRY_POST, "first_name": "Quillfeather", "phone": "419-555-0199"}
     data |= {"email": "quillfeather@example.org", "message": PHRASE}
     data |= {"payment": "private-insurance", "plan_name": "Quillfeather Gold"}
