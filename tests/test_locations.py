@@ -120,6 +120,28 @@ def test_a_cached_locations_page_lives_no_longer_than_the_next_opening_or_closin
     assert "<strong>Closed now</strong>, opens tomorrow at 9:00 a.m." in listed
 
 
+def test_a_cached_page_lives_until_the_earliest_change_among_the_centers(
+    client, make_office, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_office(1)  # closes at 5:00 p.m.
+    late = make_office(2)
+    late.hours.filter(days="weekdays").update(closes=time(18))  # closes at 6:00 p.m.
+    url = reverse("facility:centers")
+    with pinned(2026, 11, 23, 16, 58):
+        assert site_cache.lifetime({"open_now"}, 600) == 121
+        assert client.get(url)["X-Cache"] == "miss"
+        assert client.get(url)["X-Cache"] == "hit"
+    with pinned(2026, 11, 23, 17, 0, 30):
+        response = client.get(url)
+    assert response["X-Cache"] == "miss"
+    html = response.content.decode()
+    first = html.split("Outpatient office 1</a>")[1].split("</li>")[0]
+    second = html.split("Outpatient office 2</a>")[1].split("</li>")[0]
+    assert "<strong>Closed now</strong>, opens tomorrow at 9:00 a.m." in first
+    assert "<strong>Open now</strong>, until 6:00 p.m." in second
+
+
 def count_queries(client, url):
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
