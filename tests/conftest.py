@@ -364,6 +364,15 @@ def pytest_collection_modifyitems(config, items):
         reason="varnishd is not installed (apt-get install varnish varnish-modules)",
         required_by="REQUIRE_VARNISH",
     )
+    # The CSV export is opened with LibreOffice Calc (apt-get install libreoffice-calc-nogui).
+    skip_unless_available(
+        config,
+        items,
+        "spreadsheet",
+        available=shutil.which("soffice") is not None,
+        reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)",
+        required_by="REQUIRE_SPREADSHEET",
+    )
     # Several servers sharing one site need a database server and Redis: .ci/run gives
     # both and sets REQUIRE_SHARED_SERVICES, so there these tests always run.
     skip_unless_available(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plumbing', '0001_initial'),
+        ('plumbing', '0002_forget_unkeyed_rate_counters'),
     ]
 
     operations = [
