@@ -136,6 +136,11 @@ def test_the_edge_serves_repeat_visits_and_shows_an_admin_save_at_once(edge_site
                     "public" in headers["Cache-Control"] and "s-maxage=" in headers["Cache-Control"]
                 )
                 assert "xkey" not in headers and "Set-Cookie" not in headers
+            # A campaign's tags get the copy already kept; a page number is a page of its own.
+            for path in ["/blog/?utm_source=tv&utm_medium=spot", "/?fbclid=abc&gclid=def"]:
+                assert visitor.get(path)[1]["X-Edge"] == "hit", path
+            assert visitor.get("/blog/?page=2&utm_source=tv")[1]["X-Edge"] == "miss"
+            assert visitor.get("/blog/?utm_source=radio&page=2")[1]["X-Edge"] == "hit"
             for path in ["/contact/", "/admissions/"]:
                 for _ in range(2):
                     status, headers, _ = visitor.get(path)

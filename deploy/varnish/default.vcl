@@ -69,6 +69,11 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|ckeditor)/" || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
+    # Campaign tags (a TV spot's utm_source, an ad's click id) change nothing on a page:
+    # one copy for all of them, as the site's own page cache keeps.
+    set req.url = regsuball(req.url, "([?&])(utm_[a-z_]+|fbclid|gclid|msclkid)=[^&]*", "\1");
+    set req.url = regsuball(req.url, "([?&])&+", "\1");
+    set req.url = regsub(req.url, "[?&]+$", "");
     # Anonymous: no cookie matters to a public page (a form's CSRF cookie is made again
     # with the form, which is never kept here).
     unset req.http.Cookie;
