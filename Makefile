@@ -66,13 +66,33 @@ serve: export INQUIRY_ENCRYPTION_KEYS = $(shell $(PYTHON) -c "import base64, os,
 	key.exists() or key.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode() + chr(10)); \
 	print(key.read_text().strip())")
 endif
+# In front of gunicorn, on HOST: Varnish (deploy/varnish/), which reads every request
+# whole before gunicorn's synchronous workers see it, so stalled clients hold none of
+# them; gunicorn listens on 127.0.0.1:$(BACKEND_PORT) and takes the client's address from
+# the X-Forwarded-For Varnish appends, and purges it on every save (unless told otherwise:
+# DJANGO_TRUSTED_PROXY_COUNT, EDGE_PURGE_URLS). Debian's varnish and varnish-modules are installed
+# where it is missing and we may. `make serve EDGE=none`: gunicorn alone, on HOST.
+EDGE ?= varnish
+BACKEND_PORT ?= 8001
+VARNISH_DIR ?= /tmp/recovery-site-varnish-$(subst :,-,$(HOST))
 # createcachetable: the shared cache's table when there is no REDIS_URL (migrate makes
 # it too; this remakes it if it was lost, and does nothing otherwise).
-serve: $(VENV)/.installed $(MO_FILES)  ## Migrate, collect static files and run gunicorn, as in production.
+serve: $(VENV)/.installed $(MO_FILES)  ## Migrate, collect static files and run Varnish and gunicorn, as in production.
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+ifeq ($(EDGE),varnish)
+	@command -v varnishd >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; } \
+		|| { echo "varnishd is missing: install varnish (apt-get install varnish varnish-modules), or run make serve EDGE=none." >&2; exit 1; }
+	deploy/varnish/serve.sh $(HOST) $(VARNISH_DIR) $(BACKEND_PORT) & varnish=$$!; \
+	trap 'kill $$varnish 2>/dev/null' EXIT INT TERM; \
+	GUNICORN_BIND=127.0.0.1:$(BACKEND_PORT) DJANGO_TRUSTED_PROXY_COUNT=$${DJANGO_TRUSTED_PROXY_COUNT:-1} \
+		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(HOST)} \
+		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+else
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+endif
 
 test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)

@@ -40,8 +40,22 @@ def rate_limited_message(facility):
     return message
 
 
+class WithinLimitBoundField(forms.BoundField):
+    """A field as given back to the visitor: what they typed, cut to the field's limit
+    (the error above it says how long it was), so that a page never echoes more."""
+
+    def value(self):
+        value = super().value()
+        limit = getattr(self.field, "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            return value[:limit]
+        return value
+
+
 class InquiryForm(forms.ModelForm):
     """Only what admissions needs to call back: no diagnosis, no date of birth, no upload."""
+
+    bound_field_class = WithinLimitBoundField
 
     for_whom = forms.ChoiceField(
         label=_("Who is this for?"),

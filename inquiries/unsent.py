@@ -20,6 +20,7 @@ from plumbing.seo import PageMeta
 
 from .choices import NOT_SURE, not_sure, payment_choices
 from .forms import InquiryForm
+from .models import Inquiry
 
 NOT_SENT = {
     403: _(
@@ -76,8 +77,11 @@ def form_again(request, status, name):
         if field != "website" and field not in CHECKBOXES
     }
     typed |= {field: bool(request.POST.get(field)) for field in CHECKBOXES}
-    # The choices the visitor made, offered again as they were: nothing is looked up.
-    level = typed.get("level_of_care") or NOT_SURE
+    # The choices the visitor made, offered again as they were: nothing is looked up, and
+    # only what the field can hold goes back into the page (the others are cut by the
+    # form itself).
+    level = typed.get("level_of_care")[: Inquiry._meta.get_field("level_of_care").max_length]
+    level = level or NOT_SURE
     levels = [not_sure()] if level == NOT_SURE else [(level, level), not_sure()]
     center = typed.get("center") or ""
     offer = {

@@ -13,6 +13,7 @@ from django.views.generic import CreateView, RedirectView, TemplateView
 
 from facility.models import Facility, Page
 from plumbing import outage
+from plumbing.body_limit import limit_body
 from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
@@ -22,6 +23,12 @@ from .notifications import notify_staff
 
 ADMISSIONS_PAGE = "admissions"
 PRIVACY_NOTICE_PAGE = "inquiry-privacy"
+
+
+# Far more than the form's fields can hold (its longest, the message, is 2,000
+# characters: at most 18 kB sent, every character of it escaped), far less than staff
+# uploads need (DATA_UPLOAD_MAX_MEMORY_SIZE): a longer body is refused unread.
+limited = limit_body(64 * 1024)
 
 
 class InquiryNotSaved(Exception):

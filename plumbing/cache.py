@@ -27,6 +27,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from . import edge, missed_bumps
+
 # What a save or delete of each kind of record changes (track()).
 TAGS = {}
 
@@ -111,19 +113,30 @@ def store(key, built_from, value, timeout):
         cache.set(key, (built_from, value), timeout)
 
 
+def new_versions(tags):
+    """{cache key: a new version} for each of `tags`, to write to the cache."""
+    return {_TAG + tag: _new_version() for tag in tags}
+
+
 def bump(*tags):
     """Make everything built from `tags` stale, now and again once the transaction commits.
 
     Now, so that this process never serves what it just changed; after the commit, because
     another request may have read the old rows in between and stored them under the
-    version of a moment ago.
+    version of a moment ago. The edge (plumbing/edge.py) is purged after the commit.
     """
 
     def renew():
-        cache.set_many({_TAG + tag: _new_version() for tag in tags}, timeout=None)
+        if cache.set_many(new_versions(tags), timeout=None):
+            # Not taken (the cache is unreachable): kept in the database, replayed later.
+            missed_bumps.missed(tags)
+
+    def committed():
+        renew()
+        edge.purge(tags)
 
     renew()
-    transaction.on_commit(renew)
+    transaction.on_commit(committed)
 
 
 def bump_all():

@@ -3,7 +3,8 @@
 Django's caches raise when they cannot reach their store, which would turn a cache outage
 into a site outage. Here reads answer their default and writes are dropped, so every page
 is built from the database instead. After a failure the Redis cache leaves Redis alone for
-a few seconds, so a dead server costs one timeout, not one per request.
+a few seconds, so a dead server costs one timeout, not one per request; its first call
+after failures replays the invalidations it missed (plumbing/missed_bumps.py).
 """
 
 import logging
@@ -15,6 +16,8 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import DatabaseError, connections, router, transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from . import missed_bumps
 
 logger = logging.getLogger(__name__)
 
@@ -98,13 +101,27 @@ class FailSoftRedisCache(FailSoft, RedisCache):
         super().__init__(server, params)
         self._class = OneClientPerPool
         self._down_until = 0.0
+        self._failed = False  # since the last successful call
+        self._replaying = False
 
     def _try(self, method, fallback, *args, **kwargs):
         if time.monotonic() < self._down_until:
             return fallback
+        if self._failed and not self._replaying:
+            # The first call after failures: what was saved meanwhile is made stale
+            # first (plumbing/missed_bumps.py), so no old entry is served.
+            self._replaying = True
+            try:
+                replayed = missed_bumps.replay()
+            finally:
+                self._replaying = False
+            if not replayed:
+                return fallback
+            self._failed = False
         try:
             return self._call(method, *args, **kwargs)
         except UNREACHABLE as error:
+            self._failed = True
             self._down_until = time.monotonic() + self.retry_after_seconds
             logger.warning(
                 "Cache unreachable (%s); building pages from the database for %.0f s.",
@@ -112,6 +129,16 @@ class FailSoftRedisCache(FailSoft, RedisCache):
                 self.retry_after_seconds,
             )
             return fallback
+
+    def reachable(self):
+        """Whether Redis answers now, asked even within the pause after a failure; if it
+        does, the next call reaches it (and replays first what it missed)."""
+        try:
+            self._call("has_key", "reachable")
+        except UNREACHABLE:
+            return False
+        self._down_until = 0.0
+        return True
 
 
 class FailSoftDatabaseCache(FailSoft, DatabaseCache):

@@ -12,6 +12,9 @@ lists a page number exactly as the site's own links write it. Any other query st
 (utm_*, fbclid, ...) gets the same entry; a page number written otherwise (`x`, `0`,
 `02`, `last`) is answered by the view as always but not kept, and a number past the last
 page is a 404, which is never kept either.
+
+What is kept here may be kept at the edge too (a CDN, Varnish): the headers saying so, and
+`private, no-store` on everything else, are plumbing/edge.py's.
 """
 
 import hashlib
@@ -22,7 +25,7 @@ from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
-from . import cache
+from . import cache, edge
 
 PAGE_NUMBER_FORMAT = re.compile(r"[1-9][0-9]{0,5}")
 NOT_SHARED = ("private", "no-cache", "no-store")
@@ -33,23 +36,39 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.respond(request)
+        if request.method == "HEAD":
+            headers_only(response)
+        return response
+
+    def respond(self, request):
         tags, key = cacheable(request)
         if key is None:
-            return self.get_response(request)
+            return edge.private(self.get_response(request))
 
         entry, built_from = cache.fetch(key, tags)
         now = timezone.now().timestamp()
         if entry is not cache.MISSING and now < entry[0]:
             response = entry[1]
             response["X-Cache"] = "hit"
-            return response
+            return edge.shared(response, tags, entry[0] - now)
 
         response = self.get_response(request)
         if is_shared(request, response):
             seconds = cache.lifetime(tags, settings.PAGE_CACHE_SECONDS)
             cache.store(key, built_from, (now + seconds, response), seconds)
             response["X-Cache"] = "miss"
-        return response
+            return edge.shared(response, tags, seconds)
+        return edge.private(response)
+
+
+def headers_only(response):
+    """The answer to a HEAD: the GET's headers, Content-Length included, and no body
+    (gunicorn would drop it, with a warning, rather than send it)."""
+    if response.streaming:
+        return
+    response["Content-Length"] = str(len(response.content))
+    response.content = b""
 
 
 def cacheable(request):
@@ -102,6 +121,8 @@ def site_address(request):
 
 
 def _local_port(request):
+    if settings.USE_X_FORWARDED_PORT and "HTTP_X_FORWARDED_PORT" in request.META:
+        return request.META["HTTP_X_FORWARDED_PORT"]  # set by the proxy in front
     # gunicorn sets SERVER_PORT from the Host header itself; its socket knows the truth.
     connection = request.META.get("gunicorn.socket")
     if connection is None:

@@ -17,12 +17,14 @@ from plumbing import static_files
 from . import editor_settings
 from .environment import (
     env_bool,
+    env_choice,
     env_dotted_path,
     env_email,
     env_emails,
     env_fernet_keys,
     env_hosts,
     env_int,
+    env_list,
     env_origins,
     env_path,
     env_rate,
@@ -98,9 +100,13 @@ MIDDLEWARE = [
     # The language from the address alone (/es/...), before the page cache reads it.
     "plumbing.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: public forms refuse huge ones unread.
+    "plumbing.body_limit.BodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
+    "plumbing.missed_bumps.MissedBumpMessageMiddleware",
     # Inside the above: a cached page gets fresh security headers, costs no session or query.
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -154,6 +160,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+else:
+    # PostgreSQL: no wait on the server is unbounded (plumbing/postgresql/base.py).
+    # - connecting: connect_timeout, on the client;
+    # - a statement, a lock, a transaction left open: the server ends them itself
+    #   (statement_timeout, lock_timeout, idle_in_transaction_session_timeout);
+    # - a server that stops answering (hung, not gone): every wait for it ends after
+    #   DATABASE_ANSWER_TIMEOUT on the client, which the server cannot do for us;
+    # - a server gone from the network: TCP keepalives and tcp_user_timeout.
+    DATABASES["default"]["ENGINE"] = "plumbing.postgresql"
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=2, maximum=60),
+        "options": " ".join(
+            f"-c {name}={env_int(variable, default, minimum=0) * 1000}"
+            for name, variable, default in [
+                ("statement_timeout", "DATABASE_STATEMENT_TIMEOUT", 5),
+                ("lock_timeout", "DATABASE_LOCK_TIMEOUT", 3),
+                ("idle_in_transaction_session_timeout", "DATABASE_IDLE_TRANSACTION_TIMEOUT", 30),
+            ]
+        ),
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10_000,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+# Seconds the site waits for any answer from PostgreSQL, once connected; past it the
+# request fails as when the database is down, and the process leaves the database alone
+# for DATABASE_RETRY_AFTER_SECONDS (plumbing/postgresql/base.py). Above the statement
+# timeout, so that the server ends a slow query itself first.
+DATABASE_ANSWER_TIMEOUT = env_int("DATABASE_ANSWER_TIMEOUT", 6, minimum=1)
+DATABASE_RETRY_AFTER_SECONDS = env_int("DATABASE_RETRY_AFTER_SECONDS", 5, minimum=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -283,10 +321,27 @@ else:
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 
+# The edge: an HTTP cache in front (Varnish, a CDN) may keep the pages the page cache
+# keeps, for anonymous visitors (plumbing/edge.py). They say so: Cache-Control public,
+# browsers keeping them EDGE_BROWSER_SECONDS, the edge EDGE_CACHE_SECONDS at most (less when
+# the page changes by itself sooner), and name their cache tags in EDGE_KEY_HEADER: `xkey`
+# for Varnish, `Surrogate-Key` for Fastly-style edges, `Cache-Tag` for Cloudflare-style.
+# Every save purges its tags at each of EDGE_PURGE_URLS: http(s)://... a Varnish,
+# fastly+https://api.fastly.com/service/<id>, cloudflare+https://api.cloudflare.com/client/v4/zones/<id>.
+EDGE_BROWSER_SECONDS = env_int("EDGE_BROWSER_SECONDS", 60, minimum=0)
+EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 600, minimum=0)
+EDGE_KEY_HEADER = env_choice("EDGE_KEY_HEADER", "xkey", ("xkey", "Surrogate-Key", "Cache-Tag"))
+EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS")
+FASTLY_API_TOKEN = env_secret("FASTLY_API_TOKEN")
+CLOUDFLARE_API_TOKEN = env_secret("CLOUDFLARE_API_TOKEN")
+
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one
 # added to X-Forwarded-For (plumbing/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
+# The port the visitor asked for, as the proxy in front says it (Varnish and the nginx of
+# docs/deploy.md set X-Forwarded-Port, overwriting the client's): pages are kept for it.
+USE_X_FORWARDED_PORT = TRUSTED_PROXY_COUNT > 0
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
 # The rate limit stores an HMAC of the client's address under this key, never the address

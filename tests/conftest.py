@@ -355,6 +355,15 @@ def pytest_collection_modifyitems(config, items):
         reason=f"axe-core is not installed at {AXE} (npm ci)",
         required_by="REQUIRE_BROWSER",
     )
+    # The front `make serve` runs: Varnish, which .ci/run installs (and requires there).
+    skip_unless_available(
+        config,
+        items,
+        "varnish",
+        available=shutil.which("varnishd") is not None,
+        reason="varnishd is not installed (apt-get install varnish varnish-modules)",
+        required_by="REQUIRE_VARNISH",
+    )
     # The CSV export is opened with LibreOffice Calc (apt-get install libreoffice-calc-nogui).
     skip_unless_available(
         config,

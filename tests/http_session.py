@@ -10,8 +10,9 @@ TEXT_INPUTS = {"text", "hidden", "password", "email", "number", "date", "time", 
 
 
 class Session:
-    def __init__(self, base_url):
+    def __init__(self, base_url, timeout=30):
         self.base_url = base_url
+        self.timeout = timeout  # seconds a request may take before it fails the test
         self.last_path = None  # where the last request ended up, after redirects
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
@@ -27,7 +28,7 @@ class Session:
     def _open(self, request):
         """(status, headers, text); redirects followed, errors answered like any page."""
         try:
-            with self.opener.open(request, timeout=30) as response:
+            with self.opener.open(request, timeout=self.timeout) as response:
                 self.last_path = response.url.removeprefix(self.base_url)
                 return response.status, response.headers, response.read().decode(errors="replace")
         except urllib.error.HTTPError as error:

@@ -157,9 +157,11 @@ class LiveSite:
 class Gunicorn:
     """gunicorn with the repository's gunicorn.conf.py, on a free port of 127.0.0.1."""
 
-    def __init__(self, env, workers=2, log_path=None, app="recovery_site.wsgi", **extra_env):
+    def __init__(
+        self, env, workers=2, log_path=None, app="recovery_site.wsgi", port=None, **extra_env
+    ):
         self.app = app
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **env,

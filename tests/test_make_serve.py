@@ -2,6 +2,7 @@
 tried out on one's own machine (README, "Production")."""
 
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -20,7 +21,8 @@ def free_port():
 
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "gunicorn").exists(), reason="no .venv")
 def test_make_serve_starts_without_the_production_environment(tmp_path):
-    port = free_port()
+    port, backend_port = free_port(), free_port()
+    varnish_dir = f"/tmp/recovery-site-varnish-test-{port}"  # its worker is another user
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INQUIRY_"))}
     env.update(
         DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
@@ -30,7 +32,14 @@ def test_make_serve_starts_without_the_production_environment(tmp_path):
     )
     env.pop("REDIS_URL", None)
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"],
+        [
+            "make",
+            "--no-print-directory",
+            "serve",
+            f"HOST=127.0.0.1:{port}",
+            f"BACKEND_PORT={backend_port}",
+            f"VARNISH_DIR={varnish_dir}",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -49,7 +58,18 @@ def test_make_serve_starts_without_the_production_environment(tmp_path):
                 time.sleep(0.5)
         output = "" if server.poll() is None else server.stdout.read().decode()
         assert status == 200, f"make serve did not answer:\n{output[-3000:]}"
+        # Varnish on HOST, which refuses a body over 20 MB itself, as gunicorn never
+        # would; gunicorn behind it on the backend port.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            connection.sendall(
+                b"POST /contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 30000000\r\n\r\n"
+            )
+            answer = connection.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 413 ") and b"Request body too large" in answer
+        with urllib.request.urlopen(f"http://127.0.0.1:{backend_port}/healthz", timeout=5) as back:
+            assert back.status == 200
     finally:
         if server.poll() is None:
             os.killpg(server.pid, 15)
         server.wait(timeout=30)
+        shutil.rmtree(varnish_dir, ignore_errors=True)

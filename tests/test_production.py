@@ -86,8 +86,15 @@ def test_without_a_proxy_header_setting_forwarded_protocols_are_not_trusted():
 def test_postgresql_connections_persist_and_are_checked_and_redis_is_the_cache():
     (database, caches) = settings_of(documented_env(), "DATABASES['default']", "CACHES")
 
-    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["ENGINE"] == "plumbing.postgresql"  # Django's, with bounded waits
     assert database["CONN_MAX_AGE"] == 60 and database["CONN_HEALTH_CHECKS"] is True
+    # The documented limits (docs/deploy.md, "Timeouts and limits").
+    assert database["OPTIONS"]["connect_timeout"] == 3
+    assert database["OPTIONS"]["options"] == (
+        "-c statement_timeout=5000 -c lock_timeout=3000 "
+        "-c idle_in_transaction_session_timeout=30000"
+    )
+    assert settings_of(documented_env(), "DATABASE_ANSWER_TIMEOUT") == [6]
     assert caches["default"]["BACKEND"] == "plumbing.cache_backend.FailSoftRedisCache"
     assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/0"
 

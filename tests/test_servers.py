@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import re
+import socket
 import threading
 from pathlib import Path
 
@@ -248,3 +249,35 @@ def test_without_nginx_the_local_mode_serves_uploaded_images_and_nothing_else(si
     # Production: nginx serves /media/, and Django does not.
     with Gunicorn(site.env, workers=1) as server:
         assert media_get(server, next(iter(pictures)))[0] == 404
+
+
+def raw_exchange(server, request):
+    """Send `request` bytes as they are; every byte the server sent back until it closed."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        connection.sendall(request)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+CLOSE = "Host: 127.0.0.1\r\nConnection: close\r\n"
+
+
+def test_a_head_request_gets_the_pages_headers_and_no_body_cached_or_not(site, tmp_path):
+    log = tmp_path / "gunicorn.log"
+    heads = {}
+    with Gunicorn(site.env, workers=1, log_path=log) as server:
+        # The home page built, then from the cache; a form page, never cached.
+        for name, path in [("built", "/"), ("cached", "/"), ("form", "/contact/")]:
+            get, head = (
+                raw_exchange(server, f"{method} {path} HTTP/1.1\r\n{CLOSE}\r\n".encode())
+                for method in ["GET", "HEAD"]
+            )
+            _, _, get_body = get.partition(b"\r\n\r\n")
+            heads[name], _, head_body = head.partition(b"\r\n\r\n")
+            assert heads[name].startswith(b"HTTP/1.1 200 ") and head_body == b"", name
+            assert f"Content-Length: {len(get_body)}".encode() in heads[name], name
+
+    assert b"X-Cache: hit" in heads["cached"]
+    assert "body bytes on a no-body response" not in log.read_text()

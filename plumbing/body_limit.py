@@ -1,0 +1,63 @@
+"""Public forms refuse request bodies far beyond what their fields can hold, unread.
+
+Django reads a form's body whole, up to DATA_UPLOAD_MAX_MEMORY_SIZE, which must be large
+for staff uploading camera photos; a public form holding a few thousand characters has no
+use for more than a few dozen kilobytes. A view marked with `@limit_body(bytes)` is
+answered 413 when the request announces a longer body (Content-Length), before anything
+reads it: before the CSRF check, which reads the form for its token, and before the view.
+A request without Content-Length has no body for Django (it reads none).
+"""
+
+import functools
+import logging
+
+from django.http import HttpResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+
+from .outage import page_context_when_down
+
+logger = logging.getLogger(__name__)
+
+
+def limit_body(max_bytes):
+    """Mark a view: requests announcing a body over `max_bytes` get the 413 page."""
+
+    def mark(view):
+        @functools.wraps(view)
+        def limited(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        limited.max_body_bytes = max_bytes
+        return limited
+
+    return mark
+
+
+def announced_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+class BodyLimitMiddleware:
+    """Place it before CsrfViewMiddleware: its check runs first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        limit = getattr(view_func, "max_body_bytes", None)
+        length = announced_length(request)
+        if limit is None or length <= limit:
+            return None
+        logger.warning("Body of %d bytes refused: %s %s", length, request.method, request.path)
+        response = HttpResponse(
+            loader.render_to_string("413.html", page_context_when_down(request)), status=413
+        )
+        add_never_cache_headers(response)
+        return response

@@ -1,0 +1,72 @@
+"""A real varnishd with the shipped VCL (deploy/varnish/), in front of a test's gunicorn,
+run by the same script `make serve` uses; stopped by the test that started it."""
+
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .live_gunicorn import ROOT, free_port
+
+VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+SERVE = ROOT / "deploy" / "varnish" / "serve.sh"
+BACKEND_PORT = '.port = "8001";'
+
+
+class Varnish:
+    """varnishd on a free port of 127.0.0.1, its backend the gunicorn on `backend_port`."""
+
+    def __init__(self, backend_port, log_path=None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = Path(tempfile.mkdtemp(prefix="recovery-site-varnish-"))
+        self.folder.chmod(0o755)  # run as root, varnishd's worker process is another user
+        self.backend_port = backend_port
+        assert BACKEND_PORT in VCL.read_text()  # what serve.sh replaces
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(
+            [
+                str(SERVE),
+                f"127.0.0.1:{self.port}",
+                str(self.folder / "work"),
+                str(self.backend_port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        if log is not subprocess.DEVNULL:
+            log.close()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                raise RuntimeError(f"varnishd exited with {self.process.returncode}")
+            try:
+                urllib.request.urlopen(self.url + "/robots.txt", timeout=2).close()
+                return self
+            except urllib.error.HTTPError:
+                return self  # it answers
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"varnishd did not answer on {self.url}")
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)
