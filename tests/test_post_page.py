@@ -219,8 +219,7 @@ def test_published_post_has_no_preview_banner(editor_client, facility, make_post
 
 
 def test_neighbours_agree_with_django_for_every_post_even_on_equal_dates(facility, make_post):
-    # Previous and next run from SQL written once (plumbing/prepared.py) with each post's
-    # values: every post, equal dates among them, must get what Django's own gives.
+    # Every post, equal dates among them, must get what Django's get_next_by_FOO() gives.
     same_moment = timezone.now() - timedelta(days=2)
     posts = [make_post(days_ago=days) for days in (9, 7, 5)]
     for _ in range(3):

@@ -12,7 +12,7 @@ from plumbing.search_meta import SearchMeta
 from ..caching import cached_facility
 from ..language_assistance import AssistanceLanguage, default_languages
 from .care import ChoiceListField
-from .centers import centers_with_hours
+from .centers import Center
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -108,7 +108,7 @@ class Facility(models.Model):
 
     @staticmethod
     def _read_centers():
-        return centers_with_hours()
+        return list(Center.objects.with_hours())
 
     @property
     def centers(self):
