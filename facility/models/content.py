@@ -95,9 +95,9 @@ class Facility(models.Model):
     @classmethod
     def for_request(cls, request):
         """The facility with its hours, from the cache, once per request however often asked."""
-        if not hasattr(request, "_facility"):
-            request._facility = cached_facility()
-        return request._facility
+        if not hasattr(request, "site_facility"):
+            request.site_facility = cached_facility()
+        return request.site_facility
 
     # The centers as read for the cache (keep_centers()); None: read them when asked.
     _centers = None
