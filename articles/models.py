@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.languages import Translated, TranslatedQuerySet
 from plumbing.richtext import (
     RichTextField,
     SanitizedStamp,
-    display_html,
+    StampedBody,
     plain_text,
     sanitize,
 )
@@ -87,7 +87,7 @@ class PostQuerySet(TranslatedQuerySet):
         return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(Translated, SearchMeta):
+class Post(StampedBody, Translated, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -103,8 +103,6 @@ class Post(Translated, SearchMeta):
 
     search_description_fallback = "excerpt"
     required_translations = ("title", "slug", "body")
-    # The stamp of each language's body (plumbing/richtext.py), by language code.
-    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -236,14 +234,6 @@ class Post(Translated, SearchMeta):
     def url_for_slug(self, slug):
         """The address the post has, or had, with `slug` (moved pages need the old)."""
         return reverse("articles:post", args=[slug])
-
-    @property
-    def rich_body(self):
-        """The body in the active language (English without a Spanish one), safe to show."""
-        code = active_language()
-        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
-            code = "en"
-        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))
 
     @property
     def reading_minutes(self):

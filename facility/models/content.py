@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from plumbing.images import SafeImageField
 from plumbing.languages import Translated, TranslatedQuerySet
-from plumbing.richtext import RichTextField
+from plumbing.richtext import RichTextField, SanitizedStamp, StampedBody
 from plumbing.search_meta import SearchMeta
 
 from ..caching import cached_facility
@@ -142,7 +142,7 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(Translated, SearchMeta):
+class Service(StampedBody, Translated, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
     required_translations = ("name", "slug", "body")
@@ -151,6 +151,9 @@ class Service(Translated, SearchMeta):
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
+    # Each language's body, sanitized on save, vouched for (plumbing/richtext.py).
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     centers = models.ManyToManyField(
         "facility.Center",
         blank=True,
@@ -214,7 +217,7 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(Translated, SearchMeta):
+class Page(StampedBody, Translated, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     required_translations = ("title", "slug", "body")
@@ -222,6 +225,8 @@ class Page(Translated, SearchMeta):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     updated = models.DateTimeField(auto_now=True)
 
     objects = TranslatedQuerySet.as_manager()
