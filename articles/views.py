@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -100,9 +100,10 @@ class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     def get_context_data(self, **kwargs):
         post = self.object
         return super().get_context_data(
-            previous_post=post.previous_post(),
-            next_post=post.next_post(),
-            recommended_posts=post.recommended_posts(),
+            # Read only if the template shows them: mostly they come from the cache.
+            previous_post=SimpleLazyObject(post.previous_post),
+            next_post=SimpleLazyObject(post.next_post),
+            recommended_posts=SimpleLazyObject(post.recommended_posts),
             crumbs=self.crumbs,
             translated_object=post,
             share_links=share_links(absolute(self.request, post.get_absolute_url()), post.title),

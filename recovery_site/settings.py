@@ -282,6 +282,9 @@ else:
 # admin replace it at once (plumbing/cache.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
+# How long parts of pages (header and footer, menus, post cards, the inquiry form) are
+# kept in the shared cache (plumbing/fragments.py); saves replace them at once. 0 is off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 86400, minimum=0)
 
 # Abuse limits. Behind a reverse proxy every request comes from the proxy's address: say
 # how many trusted proxies stand in front, and the client is the address the nearest one

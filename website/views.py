@@ -11,6 +11,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
@@ -40,7 +41,8 @@ class HomeView(MetaMixin, TemplateView):
         return super().get_context_data(
             services=self.services,
             hero_photo=GalleryPhoto.objects.first(),
-            latest_posts=list(latest_posts),
+            # Read only if the template shows them: mostly they come from the cache.
+            latest_posts=SimpleLazyObject(lambda: list(latest_posts)),
             **kwargs,
         )
 

@@ -1,0 +1,58 @@
+"""Parts of pages kept in the shared cache with Django's own {% cache %} tag, keyed on
+the versions of the data tags they show (plumbing/cache.py) and on the language.
+
+A page's header and footer, its menus, a post's card or the admissions form look the
+same on many pages, and a page the page cache does not hold (or never holds: the
+admissions and contact pages carry each visitor's CSRF token) builds them again. In a
+template:
+
+    {% cache fragment_seconds "footer" LANGUAGE_CODE versions.facility today %}
+      ...
+    {% endcache %}
+
+`versions` (the context processor of website/context_processors.py puts it in every
+page's context) answers the current version of the tag it is asked for, read from the
+shared cache once per request and tag; a save in the admin gives the tag a new version,
+so the old fragment is never read again. `fragment_seconds` is how long a fragment is
+kept (FRAGMENT_CACHE_SECONDS; 0, in development and the tests unless they turn it on,
+keeps nothing); `lifetimes.<tag>` is that or less, for a fragment whose data changes by
+itself sooner (a scheduled post becomes public: plumbing/cache.py's expires_when()).
+What changes at midnight (the footer's year, the licenses in force) is keyed on `today`.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import cache
+
+
+class TagVersions:
+    """The current version of each tag asked for, read when first asked."""
+
+    def __init__(self):
+        self.known = {}
+
+    def __getitem__(self, tag):
+        if tag not in self.known:
+            self.known.update(cache.versions([tag]))
+        return self.known[tag]
+
+
+class Lifetimes:
+    """Seconds a fragment showing the tag asked for may be kept."""
+
+    def __getitem__(self, tag):
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        return cache.lifetime([tag], seconds) if seconds else 0
+
+
+def context():
+    """What the {% cache %} tags of the site's templates are keyed on, besides the
+    language: tag versions, today's date in the site's zone (what a footer shows ends
+    at midnight: the year, a license in force)."""
+    return {
+        "versions": TagVersions(),
+        "today": timezone.localdate().isoformat(),
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "lifetimes": Lifetimes(),
+    }
