@@ -1,3 +1,4 @@
+import functools
 import re
 
 from django import forms
@@ -91,7 +92,10 @@ class InquiryForm(forms.ModelForm):
         """`levels`: the level-of-care choices, when they must not be read from the
         database (the form given back during an outage)."""
         super().__init__(*args, **kwargs)
-        self.fields["level_of_care"].choices = levels_of_care() if levels is None else levels
+        # A function, read once when the form is shown or checked, and not at all when
+        # the page finds the form's fields in the cache (inquiry_form.html).
+        read_once = functools.cache(levels_of_care)
+        self.fields["level_of_care"].choices = read_once if levels is None else levels
         self.fields["level_of_care"].initial = NOT_SURE
         self.fields["payment"].choices = payment_options()
 

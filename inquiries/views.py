@@ -6,7 +6,7 @@ from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
@@ -66,7 +66,16 @@ class InquiryFormView(MetaMixin, CreateView):
         return Facility.for_request(self.request)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(privacy_notice=staff_page(PRIVACY_NOTICE_PAGE), **kwargs)
+        context = super().get_context_data(
+            # Read only if the template shows it: mostly it comes from the cache.
+            privacy_notice=SimpleLazyObject(lambda: staff_page(PRIVACY_NOTICE_PAGE)),
+            **kwargs,
+        )
+        # The empty form's fields are the same for every visitor: kept in the cache
+        # (plumbing/fragments.py). One with what a visitor typed is never kept.
+        bound = context["form"].is_bound
+        context["form_fragment_seconds"] = 0 if bound else settings.FRAGMENT_CACHE_SECONDS
+        return context
 
 
 class AdmissionsView(InquiryFormView):

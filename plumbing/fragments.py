@@ -13,11 +13,11 @@ template:
 `versions` (the context processor of website/context_processors.py puts it in every
 page's context) answers the current version of the tag it is asked for, read from the
 shared cache once per request and tag; a save in the admin gives the tag a new version,
-so the old fragment is never read again. `fragment_seconds` is how long a fragment is
-kept (FRAGMENT_CACHE_SECONDS; 0, in development and the tests unless they turn it on,
-keeps nothing); `lifetimes.<tag>` is that or less, for a fragment whose data changes by
-itself sooner (a scheduled post becomes public: plumbing/cache.py's expires_when()).
-What changes at midnight (the footer's year, the licenses in force) is keyed on `today`.
+so the old fragment is never read again. `changes.<tag>` is the next moment the tag's
+data changes by itself (a scheduled post becomes public), in the key of a fragment
+showing it; what changes at midnight (the footer's year, the licenses in force) is keyed
+on `today`. `fragment_seconds` is how long a fragment is kept (FRAGMENT_CACHE_SECONDS;
+0, in development and the tests unless they turn it on, keeps nothing).
 """
 
 from django.conf import settings
@@ -38,12 +38,23 @@ class TagVersions:
         return self.known[tag]
 
 
-class Lifetimes:
-    """Seconds a fragment showing the tag asked for may be kept."""
+class NextChanges:
+    """For each tag asked for, the next moment its data changes by itself (a scheduled
+    post becomes public: plumbing/cache.py's expires_when()), as text, worked out once
+    per request: in the key of a fragment showing that tag, so that what was kept before
+    that moment is not read after it."""
+
+    def __init__(self):
+        self.known = {}
 
     def __getitem__(self, tag):
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        return cache.lifetime([tag], seconds) if seconds else 0
+        if not settings.FRAGMENT_CACHE_SECONDS:
+            return ""  # nothing is kept: no need to ask
+        if tag not in self.known:
+            moments = [next_change() for next_change in cache.EXPIRY.get(tag, ())]
+            moments = [moment for moment in moments if moment is not None]
+            self.known[tag] = min(moments).isoformat() if moments else ""
+        return self.known[tag]
 
 
 def context():
@@ -54,5 +65,5 @@ def context():
         "versions": TagVersions(),
         "today": timezone.localdate().isoformat(),
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
-        "lifetimes": Lifetimes(),
+        "changes": NextChanges(),
     }
