@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve setup test bench lint format admin lighthouse clean messages
+.PHONY: run serve setup test test-fast bench lint format admin lighthouse clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ serve: $(VENV)/.installed $(MO_FILES)  ## Migrate, collect static files and run 
 
 test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
+
+# The inner loop: every test but the slow ones (a live server, a browser, another
+# process; tests/conftest.py marks them), in about two minutes on two cores.
+test-fast: $(VENV)/.installed $(MO_FILES)  ## Run the tests that need no server, browser or subprocess.
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
