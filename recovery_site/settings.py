@@ -325,6 +325,13 @@ PERMISSIONS_POLICY = (
 
 # The rich-text editor, django-ckeditor: its settings are in editor_settings.py.
 CKEDITOR_UPLOAD_PATH = editor_settings.UPLOAD_PATH
+# Who may upload and browse pictures from the rich-text editor (plumbing/editor_uploads.py):
+# staff holding any of these, those who edit what has rich text.
+EDITOR_UPLOAD_PERMISSIONS = (
+    "articles.change_post",
+    "facility.change_page",
+    "facility.change_service",
+)
 CKEDITOR_ALLOW_NONIMAGE_FILES = False  # the shipped default accepts .html and .svg
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"  # verifies images
 CKEDITOR_RESTRICT_BY_DATE = True
