@@ -4,19 +4,12 @@ The header and footer of every page show the facility and its hours: they are on
 cache entry, rebuilt after any save of either (plumbing/cache.py keeps the versions).
 """
 
-from datetime import datetime, time, timedelta
-
-from django.apps import apps
 from django.core.cache import cache
-from django.utils import timezone
 
 from plumbing import cache as site_cache
 
-FACILITY_KEY = "facility"
-# Saves replace the cached facility at once; the timeout only bounds how long a change
-# made behind Django's back (a restored backup, SQL by hand) can go unseen.
-FACILITY_SECONDS = 24 * 3600
-FACILITY_TAGS = {"facility"}
+from .models import Facility
+from .models.content import FACILITY_KEY, FACILITY_TAGS
 
 
 def register():
@@ -61,47 +54,13 @@ def next_open_or_close():
 
 def next_credential_expiry():
     """The first moment a shown license or accreditation leaves the pages, or None."""
-    return _credential_expiry(cached_facility())
-
-
-def _credential_expiry(facility):
-    last_days = [
-        credential.valid_until
-        for center in (facility.centers if facility else [])
-        for credential in center.current_credentials()
-        if credential.valid_until is not None
-    ]
-    if not last_days:
-        return None
-    return datetime.combine(
-        min(last_days) + timedelta(days=1), time(0), timezone.get_current_timezone()
-    )
+    facility = cached_facility()
+    return facility.credentials_end() if facility else None
 
 
 def cached_facility():
     """The facility with its centers and their hours, from the cache when it is current."""
-    facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
-    if facility is not site_cache.MISSING and _outlived(facility):
-        facility = site_cache.MISSING
-    if facility is site_cache.MISSING:
-        Facility = apps.get_model("facility", "Facility")
-        facility = Facility.objects.first()
-        seconds = FACILITY_SECONDS
-        if facility is not None:
-            facility.keep_centers()
-            # Kept no longer than its first credential is shown (not site_cache.lifetime(),
-            # which would ask for this very facility).
-            facility.fresh_until = _credential_expiry(facility)
-            if facility.fresh_until is not None:
-                left = (facility.fresh_until - timezone.now()).total_seconds()
-                seconds = max(1, min(seconds, int(left) + 1))
-        site_cache.store(FACILITY_KEY, built_from, facility, seconds)
-    return facility
-
-
-def _outlived(facility):
-    fresh_until = getattr(facility, "fresh_until", None)
-    return fresh_until is not None and timezone.now() >= fresh_until
+    return Facility.cached()
 
 
 def last_known_facility():
