@@ -27,14 +27,16 @@ from . import cache
 
 
 class TagVersions:
-    """The current version of each tag asked for, read when first asked."""
+    """The current version of each tag, read when one is first asked for: every tag the
+    site knows at once, in one round trip to the cache (a page's fragments show several)."""
 
     def __init__(self):
         self.known = {}
 
     def __getitem__(self, tag):
         if tag not in self.known:
-            self.known.update(cache.versions([tag]))
+            every_tag = set().union({tag}, cache.EVERY_PAGE, *cache.TAGS.values())
+            self.known.update(cache.versions(every_tag))
         return self.known[tag]
 
 
