@@ -10,8 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from plumbing import phones
-
+from .. import phones
 from .care import (
     ChoiceListField,
     InsurancePlan,
