@@ -1,29 +1,29 @@
 """What the center's data makes stale in the cache, and the cached facility itself.
 
 The header and footer of every page show the facility and its hours: they are one
-cache entry, rebuilt after any save of either (plumbing/cache.py keeps the versions).
+cache entry, rebuilt after any save of either (plumbing/invalidation.py keeps the versions).
 """
 
 from django.core.cache import cache
 
-from plumbing import cache as site_cache
+from plumbing import invalidation
 
 from .models import Facility
 from .models.content import FACILITY_KEY, FACILITY_TAGS
 
 
 def register():
-    site_cache.track("facility.Facility", {"facility"})
-    site_cache.track("facility.Center", {"facility"})
-    site_cache.track("facility.OpeningHours", {"facility"})
-    site_cache.track("facility.Holiday", {"facility"})
-    site_cache.track("facility.Credential", {"facility"})
-    site_cache.track("facility.InsurancePlan", {"facility"})
-    site_cache.track("facility.Service", {"services"})
-    site_cache.track("facility.Page", {"pages"})
-    site_cache.track("facility.GalleryPhoto", {"photos"})
-    site_cache.track("facility.StaffProfile", {"staff"})
-    site_cache.cache_pages(
+    invalidation.track("facility.Facility", {"facility"})
+    invalidation.track("facility.Center", {"facility"})
+    invalidation.track("facility.OpeningHours", {"facility"})
+    invalidation.track("facility.Holiday", {"facility"})
+    invalidation.track("facility.Credential", {"facility"})
+    invalidation.track("facility.InsurancePlan", {"facility"})
+    invalidation.track("facility.Service", {"services"})
+    invalidation.track("facility.Page", {"pages"})
+    invalidation.track("facility.GalleryPhoto", {"photos"})
+    invalidation.track("facility.StaffProfile", {"staff"})
+    invalidation.cache_pages(
         {
             "facility:services": {"services"},
             "facility:service": {"services"},
@@ -39,10 +39,10 @@ def register():
     )
     # Pages saying whether a center is open now must not outlive its next opening or
     # closing.
-    site_cache.expires_when("open_now", next_open_or_close)
+    invalidation.expires_when("open_now", next_open_or_close)
     # Every footer names the licenses and accreditations in force: one that ends leaves
     # every page the next day.
-    site_cache.expires_when("facility", next_credential_expiry)
+    invalidation.expires_when("facility", next_credential_expiry)
 
 
 def next_open_or_close():

@@ -1,5 +1,5 @@
 """Parts of pages kept in the shared cache with Django's own {% cache %} tag, keyed on
-the versions of the data tags they show (plumbing/cache.py) and on the language.
+the versions of the data tags they show (plumbing/invalidation.py) and on the language.
 
 A page's header and footer, its menus, a post's card or the admissions form look the
 same on many pages, and a page the page cache does not hold (or never holds: the
@@ -23,7 +23,7 @@ on `today`. `fragment_seconds` is how long a fragment is kept (FRAGMENT_CACHE_SE
 from django.conf import settings
 from django.utils import timezone
 
-from . import cache
+from . import invalidation
 
 
 class TagVersions:
@@ -35,14 +35,14 @@ class TagVersions:
 
     def __getitem__(self, tag):
         if tag not in self.known:
-            every_tag = set().union({tag}, cache.EVERY_PAGE, *cache.TAGS.values())
-            self.known.update(cache.versions(every_tag))
+            every_tag = set().union({tag}, invalidation.EVERY_PAGE, *invalidation.TAGS.values())
+            self.known.update(invalidation.versions(every_tag))
         return self.known[tag]
 
 
 class NextChanges:
     """For each tag asked for, the next moment its data changes by itself (a scheduled
-    post becomes public: plumbing/cache.py's expires_when()), as text, worked out once
+    post becomes public: plumbing/invalidation.py's expires_when()), as text, worked out once
     per request: in the key of a fragment showing that tag, so that what was kept before
     that moment is not read after it."""
 
@@ -53,7 +53,7 @@ class NextChanges:
         if not settings.FRAGMENT_CACHE_SECONDS:
             return ""  # nothing is kept: no need to ask
         if tag not in self.known:
-            moments = [next_change() for next_change in cache.EXPIRY.get(tag, ())]
+            moments = [next_change() for next_change in invalidation.EXPIRY.get(tag, ())]
             moments = [moment for moment in moments if moment is not None]
             self.known[tag] = min(moments).isoformat() if moments else ""
         return self.known[tag]

@@ -152,6 +152,6 @@ def connect():
     """Bump the tags of every record in TAGS when it is saved or deleted."""
     for label in TAGS:
         model = apps.get_model(label)
-        uid = f"plumbing.cache:{label}"
+        uid = f"plumbing.invalidation:{label}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_changed, sender=model, dispatch_uid=uid)

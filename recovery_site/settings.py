@@ -235,7 +235,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Caching: what every application process must see alike, so that a save in the admin
-# reaches every visitor at once (plumbing/cache.py).
+# reaches every visitor at once (plumbing/invalidation.py).
 # - REDIS_URL: Redis, shared by every process on every server. If it goes away, reads
 #   miss and writes are dropped: pages are built from the database
 #   (plumbing/cache_backend.py).
@@ -279,7 +279,7 @@ else:
         }
     }
 # How long a page built for anonymous visitors may be served from the cache; saves in the
-# admin replace it at once (plumbing/cache.py). 0 turns the page cache off, as it is in
+# admin replace it at once (plumbing/invalidation.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
 # How long parts of pages (header and footer, menus, post cards, the inquiry form) are

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from plumbing import cache as site_cache
+from plumbing import invalidation
 from plumbing.images import SafeImageField
 from plumbing.languages import Translated, TranslatedQuerySet
 from plumbing.richtext import RichTextField, SanitizedStamp, StampedBody
@@ -115,21 +115,21 @@ class Facility(models.Model):
     def cached(cls):
         """The facility with its centers and their hours, from the cache when it is
         current; None when there is none."""
-        facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
-        if facility is not site_cache.MISSING and facility is not None and facility.outlived():
-            facility = site_cache.MISSING
-        if facility is site_cache.MISSING:
+        facility, built_from = invalidation.fetch(FACILITY_KEY, FACILITY_TAGS)
+        if facility is not invalidation.MISSING and facility is not None and facility.outlived():
+            facility = invalidation.MISSING
+        if facility is invalidation.MISSING:
             facility = cls.objects.first()
             seconds = FACILITY_SECONDS
             if facility is not None:
                 facility.keep_centers()
                 # Kept no longer than its first credential is shown (not
-                # site_cache.lifetime(), which would ask for this very facility).
+                # invalidation.lifetime(), which would ask for this very facility).
                 facility.fresh_until = facility.credentials_end()
                 if facility.fresh_until is not None:
                     left = (facility.fresh_until - timezone.now()).total_seconds()
                     seconds = max(1, min(seconds, int(left) + 1))
-            site_cache.store(FACILITY_KEY, built_from, facility, seconds)
+            invalidation.store(FACILITY_KEY, built_from, facility, seconds)
         return facility
 
     def credentials_end(self):
