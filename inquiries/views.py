@@ -62,6 +62,10 @@ class InquiryFormView(MetaMixin, CreateView):
         notify_staff(inquiry, self.request, self.facility())
         return redirect("inquiries:thanks")
 
+    def get_initial(self):
+        # /admissions/?center=<slug>: the form asks about that center.
+        return {**super().get_initial(), "center": self.request.GET.get("center", "")}
+
     def facility(self):
         return Facility.for_request(self.request)
 
@@ -71,10 +75,14 @@ class InquiryFormView(MetaMixin, CreateView):
             privacy_notice=SimpleLazyObject(lambda: staff_page(PRIVACY_NOTICE_PAGE)),
             **kwargs,
         )
-        # The empty form's fields are the same for every visitor: kept in the cache
-        # (plumbing/fragments.py). One with what a visitor typed is never kept.
-        bound = context["form"].is_bound
-        context["form_fragment_seconds"] = 0 if bound else settings.FRAGMENT_CACHE_SECONDS
+        # The empty form's fields are the same for every visitor asking about the same
+        # center: kept in the cache (plumbing/fragments.py), keyed on that center. One with
+        # what a visitor typed is never kept, nor one for a made-up center in the address.
+        form = context["form"]
+        chosen = form.initial.get("center", "")
+        known = chosen == "" or any(center.slug == chosen for center in form.centers)
+        keep = known and not form.is_bound
+        context["form_fragment_seconds"] = settings.FRAGMENT_CACHE_SECONDS if keep else 0
         return context
 
 

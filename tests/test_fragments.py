@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Post
-from facility.models import Center, Credential, Service
+from facility.models import Center, Credential
 
 pytestmark = pytest.mark.django_db
 
@@ -39,23 +39,25 @@ def without_token(html):
     return html[:start] + html[html.index(">", start) :]
 
 
-def test_the_admissions_form_comes_from_the_cache_and_follows_the_services(
-    client, facility, pages, make_service
-):
-    make_service("Medical Detox")
+def test_the_admissions_form_comes_from_the_cache_and_follows_the_centers(client, facility, pages):
+    center = Center.objects.get()
+    center.care_levels = ["detox-residential"]
+    center.save()
     cache.clear()
     cold, first = get(client, reverse("inquiries:admissions"))
     warm, again = get(client, reverse("inquiries:admissions"))
 
-    # Warm, only the admissions page's text is read: not the facility (5 queries), the
-    # levels of care nor the privacy notice.
-    assert (cold, warm) == (8, 1)
+    # Warm, only the admissions page's text and the centers the form checks against are
+    # read: not the facility (5 queries) nor the privacy notice.
+    assert (cold, warm) == (8, 2)
     assert without_token(again) == without_token(first)
-    assert '<option value="Medical Detox">Medical Detox</option>' in again
+    assert '<option value="Residential detox">Residential detox</option>' in again
+    assert "Outpatient detox" not in again
 
-    make_service("Outpatient Program")
+    center.care_levels = ["detox-residential", "detox-outpatient"]
+    center.save()
     _, after = get(client, reverse("inquiries:admissions"))
-    assert '<option value="Outpatient Program">Outpatient Program</option>' in after
+    assert '<option value="Outpatient detox">Outpatient detox</option>' in after
 
 
 def test_a_form_with_what_a_visitor_typed_is_never_kept(client, facility, pages):
@@ -135,18 +137,34 @@ def test_a_scheduled_post_appears_in_kept_fragments_when_it_is_due(client, facil
     assert "Due at midnight" in html and "Due at midnight" in blog
 
 
-def test_a_service_name_change_reaches_the_form_in_both_languages(
-    client, facility, pages, make_service
-):
-    service = make_service("Medical Detox")
+def test_a_change_made_behind_django_s_back_waits_for_the_fragment_to_end(client, facility, pages):
+    center = Center.objects.get()
+    center.care_levels = ["detox-residential"]
+    center.save()
     get(client, reverse("inquiries:admissions"))
-    Service.objects.filter(pk=service.pk).update(name="Changed quietly")
-    # A change behind Django's back (no save) is not seen until the fragment ends...
+    Center.objects.filter(pk=center.pk).update(care_levels=["outpatient"])
+    # No save, no new version: the kept form stands until FRAGMENT_CACHE_SECONDS end...
     _, html = get(client, reverse("inquiries:admissions"))
-    assert "Medical Detox" in html
-    # ...a save is, at once.
-    service.refresh_from_db()
-    service.name = "Detox"
-    service.save()
+    assert ">Residential detox</option>" in html
+    # ...a save is seen at once.
+    center.refresh_from_db()
+    center.save()
     _, html = get(client, reverse("inquiries:admissions"))
-    assert '<option value="Detox">Detox</option>' in html
+    assert ">Outpatient</option>" in html and ">Residential detox</option>" not in html
+
+
+def test_the_form_asked_about_a_center_is_kept_for_that_center_only(client, facility, pages):
+    Center.objects.create(
+        name="Tiffin Outpatient", slug="tiffin", street="9 Main St", city="Tiffin",
+        state="OH", postal_code="44883", phone="419-555-0199", care_levels=["outpatient"],
+    )  # fmt: skip
+    url = reverse("inquiries:admissions")
+    get(client, url)  # the form for no center in particular, kept
+
+    _, tiffin = get(client, url, data={"center": "tiffin"})
+    _, plain = get(client, url)
+    _, made_up = get(client, url, data={"center": "nowhere"})
+
+    assert '<option value="tiffin" selected>' in tiffin
+    assert "selected>Tiffin" not in plain and '<option value="tiffin" selected>' not in plain
+    assert '<option value="tiffin" selected>' not in made_up
