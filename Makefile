@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve setup test test-evening bench lint format admin lighthouse clean messages
+.PHONY: run serve setup test test-fast test-evening bench lint format admin lighthouse clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ endif
 
 test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
+
+# The inner loop: every test but the slow ones (a live server, a browser, another
+# process; tests/conftest.py marks them), in about two minutes on two cores.
+test-fast: $(VENV)/.installed $(MO_FILES)  ## Run the tests that need no server, browser or subprocess.
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 # The suite again with the clock at 23:30 on 31 December in the site's zone, Findlay's:
 # 04:30 on 1 January in UTC, so the day, the month and the year all differ between the

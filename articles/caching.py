@@ -1,18 +1,18 @@
-"""What the blog's data makes stale in the cache (plumbing/cache.py does the rest)."""
+"""What the blog's data makes stale in the cache (plumbing/invalidation.py does the rest)."""
 
 from django.conf import settings
 
-from plumbing import cache
+from plumbing import invalidation
 
 
 def register():
     from .models import Post
 
-    cache.track("articles.Post", {"posts"})
-    cache.track("articles.RecommendedPost", {"posts"})
-    cache.track("articles.Category", {"categories"})
-    cache.track(settings.AUTH_USER_MODEL, {"posts"})  # posts show their author's name
-    cache.cache_pages(
+    invalidation.track("articles.Post", {"posts"})
+    invalidation.track("articles.RecommendedPost", {"posts"})
+    invalidation.track("articles.Category", {"categories"})
+    invalidation.track(settings.AUTH_USER_MODEL, {"posts"})  # posts show their author's name
+    invalidation.cache_pages(
         {
             "articles:list": {"posts", "categories"},
             "articles:category": {"posts", "categories"},
@@ -25,4 +25,4 @@ def register():
     )
     # A published post dated ahead appears by itself: pages showing posts must not
     # outlive that moment.
-    cache.expires_when("posts", Post.objects.next_scheduled)
+    invalidation.expires_when("posts", Post.objects.next_scheduled)

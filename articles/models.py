@@ -8,13 +8,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from plumbing import prepared
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.languages import Translated, TranslatedQuerySet
 from plumbing.richtext import (
     RichTextField,
     SanitizedStamp,
-    display_html,
+    StampedBody,
     plain_text,
     sanitize,
 )
@@ -88,7 +87,7 @@ class PostQuerySet(TranslatedQuerySet):
         return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(Translated, SearchMeta):
+class Post(StampedBody, Translated, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"
@@ -104,8 +103,6 @@ class Post(Translated, SearchMeta):
 
     search_description_fallback = "excerpt"
     required_translations = ("title", "slug", "body")
-    # The stamp of each language's body (plumbing/richtext.py), by language code.
-    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The post's web address.")
@@ -239,14 +236,6 @@ class Post(Translated, SearchMeta):
         return reverse("articles:post", args=[slug])
 
     @property
-    def rich_body(self):
-        """The body in the active language (English without a Spanish one), safe to show."""
-        code = active_language()
-        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
-            code = "en"
-        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))
-
-    @property
     def reading_minutes(self):
         return max(1, round(self.word_count / WORDS_PER_MINUTE))
 
@@ -290,28 +279,21 @@ class Post(Translated, SearchMeta):
         return self.State(self.status)
 
     def _neighbour(self, later):
-        # Equal dates fall back to the id, as Django's get_next_by_FOO() does. The SQL is
-        # written once per process (plumbing/prepared.py); the post's values change.
+        # Equal dates fall back to the id, as Django's get_next_by_FOO() does.
         op = "gt" if later else "lt"
         order = ("pub_date", "pk") if later else ("-pub_date", "-pk")
-
-        def build(pub_date, pk, now):
-            same_date_tiebreak = Q(pub_date=pub_date, **{f"pk__{op}": pk})
-            return (
-                Post.objects.published(now)
-                .in_language()
-                # The same posts as the condition below alone; said first so that the index
-                # on the date finds them at once, rather than every post of the other side.
-                .filter(**{f"pub_date__{op}e": pub_date})
-                .filter(Q(**{f"pub_date__{op}": pub_date}) | same_date_tiebreak)
-                .only("title", "slug", "pub_date")
-                .order_by(*order)[:1]
-            )
-
-        found = prepared.objects(
-            f"post neighbour {op}", None, build, self.pub_date, self.pk, timezone.now()
+        same_date_tiebreak = Q(pub_date=self.pub_date, **{f"pk__{op}": self.pk})
+        return (
+            Post.objects.published()
+            .in_language()
+            # The same posts as the condition below alone; said first so that the index
+            # on the date finds them at once, rather than every post of the other side.
+            .filter(**{f"pub_date__{op}e": self.pub_date})
+            .filter(Q(**{f"pub_date__{op}": self.pub_date}) | same_date_tiebreak)
+            .only("title", "slug", "pub_date")
+            .order_by(*order)
+            .first()
         )
-        return found[0] if found else None
 
     def previous_post(self):
         """The published post just before this one, or None."""
@@ -325,45 +307,22 @@ class Post(Translated, SearchMeta):
         """Staff's picks in their order, topped up from the same category, then the newest.
 
         Never this post, never one the public cannot see. Three small queries at most,
-        each reading the newest rows by date rather than sorting every post, from SQL
-        written once per process (plumbing/prepared.py).
+        each reading the newest rows by date rather than sorting every post.
         """
         limit = limit or settings.RECOMMENDED_POSTS
-        now = timezone.now()
-
-        def picks(pk, now):
-            return (
-                Post.objects.published(now)
-                .in_language()
-                .for_cards()
-                .filter(recommended_by_links__post=pk)
-                .exclude(pk=pk)
-                .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
-            )
-
-        def newest(wanted):
-            def build(excluded, now, *category):
-                visible = Post.objects.published(now).in_language().for_cards()
-                if category:
-                    visible = visible.filter(category_id=category[0])
-                return visible.exclude(pk__in=excluded).order_by("-pub_date", "-pk")[:wanted]
-
-            return build
-
-        picked = prepared.objects("recommended picks", limit, picks, self.pk, now)
-        for category in ([self.category_id], []):
+        visible = Post.objects.published().in_language().for_cards()
+        picked = list(
+            visible.filter(recommended_by_links__post=self.pk)
+            .exclude(pk=self.pk)
+            .order_by("recommended_by_links__sort_order", "recommended_by_links__id")[:limit]
+        )
+        for same_category in (True, False):
             if len(picked) >= limit:
                 break
-            wanted = limit - len(picked)
-            excluded = [self.pk, *(post.pk for post in picked)]
-            picked += prepared.objects(
-                "recommended newest" if not category else "recommended in category",
-                wanted,
-                newest(wanted),
-                excluded,
-                now,
-                *category,
-            )
+            candidates = visible.exclude(pk__in=[self.pk, *(post.pk for post in picked)])
+            if same_category:
+                candidates = candidates.filter(category_id=self.category_id)
+            picked += candidates.order_by("-pub_date", "-pk")[: limit - len(picked)]
         return picked
 
 

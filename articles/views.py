@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from facility.models import Facility
-from plumbing import prepared
 from plumbing.images import share_image
 from plumbing.languages import (
     InLanguageDetailMixin,
@@ -34,10 +33,7 @@ class PostListView(MetaMixin, ListView):
         return Post.objects.published().in_language().for_cards()
 
     def get_context_data(self, **kwargs):
-        categories = prepared.objects(
-            "blog categories", None, lambda: Category.objects.in_language()
-        )
-        return super().get_context_data(categories=categories, **kwargs)
+        return super().get_context_data(categories=Category.objects.in_language(), **kwargs)
 
     def get_meta(self):
         return self.paged_meta(
@@ -92,40 +88,34 @@ class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     template_name = "articles/post_detail.html"
     context_object_name = "post"
 
-    def get_queryset(self, now=None):
+    def get_queryset(self):
         # The search vector is search's alone, and on PostgreSQL as long as the text.
         posts = Post.objects.select_related(
             "category", "author", "author_profile", "reviewer_profile"
         ).defer("search_vector", "search_vector_es")
         if self.request.user.has_perm("articles.change_post"):
             return posts
-        return posts.published(now)
-
-    def get_object(self, queryset=None):
-        if queryset is not None or self.request.user.has_perm("articles.change_post"):
-            return super().get_object(queryset)
-        # What the public sees, from SQL written once per process (plumbing/prepared.py).
-        found = prepared.objects(
-            "public post",
-            None,
-            lambda slug, now: self.get_queryset(now).filter(slug=slug)[:1],
-            self.kwargs["slug"],
-            timezone.now(),
-        )
-        if not found:
-            raise Http404("No post here.")
-        return found[0]
+        return posts.published()
 
     def get_context_data(self, **kwargs):
         post = self.object
         return super().get_context_data(
-            previous_post=post.previous_post(),
-            next_post=post.next_post(),
-            recommended_posts=post.recommended_posts(),
+            # Read only if the template shows them: mostly they come from the cache.
+            previous_post=SimpleLazyObject(post.previous_post),
+            next_post=SimpleLazyObject(post.next_post),
+            recommended_posts=SimpleLazyObject(post.recommended_posts),
+            crumbs=self.crumbs,
             translated_object=post,
             share_links=share_links(absolute(self.request, post.get_absolute_url()), post.title),
             **kwargs,
         )
+
+    @cached_property
+    def crumbs(self):
+        """The pages above the post, as (label, address): for its breadcrumbs on the page
+        and in its structured data alike."""
+        category = self.object.category
+        return [(_("Blog"), reverse("articles:list")), (category.name, category.get_absolute_url())]
 
     def get_meta(self):
         post, request = self.object, self.request
@@ -147,8 +137,7 @@ class PostDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
                 breadcrumb_list(
                     request,
                     (_("Home"), home_path()),
-                    (_("Blog"), reverse("articles:list")),
-                    (post.category.name, post.category.get_absolute_url()),
+                    *self.crumbs,
                     (post.title, post.get_absolute_url()),
                 ),
             ],

@@ -1,6 +1,10 @@
-"""A/B: an older commit and the working tree, served side by side, cache off.
+"""A/B: an older commit and the working tree, served side by side.
 
     .venv/bin/python -m benchmarks.compare <commit> [path ...]
+
+BENCH_CACHE=miss (the default) serves both with the shared cache on and no page kept
+(PAGE_CACHE_SECONDS=0, which any commit reads), as production builds a page it has not
+kept; BENCH_CACHE=off with no cache at all. REDIS_URL puts the shared cache in Redis.
 
 On a loaded machine rates fall for every page, and the more CPU a page needs the more it
 falls, so two `make bench` runs minutes apart compare the load as much as the code. Here
@@ -20,12 +24,19 @@ import urllib.request
 from pathlib import Path
 from statistics import median
 
-from benchmarks.run import LOG, POSTS, ROUNDS, run, table
-from recovery_site.environment import env_url
+from benchmarks.run import LOG, POSTS, ROUNDS, run
+from recovery_site.environment import env_choice, env_url
 from tests import live_gunicorn
 from tests.live_gunicorn import ROOT, Gunicorn, LiveSite
 
-DEFAULT_PATHS = ["/", "/blog/", f"/blog/benchmark-post-{POSTS // 2}/"]
+DEFAULT_PATHS = ["/", "/blog/", f"/blog/benchmark-post-{POSTS // 2}/", "/admissions/"]
+MODE = env_choice("BENCH_CACHE", "miss", ("miss", "off"))
+# What both trees' settings understand: benchmarks/settings.py's on and off, and
+# PAGE_CACHE_SECONDS, read by every commit.
+SERVER_ENV = {
+    "miss": {"BENCH_CACHE": "on", "PAGE_CACHE_SECONDS": "0"},
+    "off": {"BENCH_CACHE": "off"},
+}
 
 
 class TreeGunicorn(Gunicorn):
@@ -61,14 +72,15 @@ def compare(commit, paths):
         site = LiveSite(
             folder,
             database_url=env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql")),
+            redis_url=env_url("REDIS_URL", schemes=("redis", "rediss", "unix")),
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
         )
         try:
             site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")
             servers = {
                 "bare": Gunicorn(site.env, app="benchmarks.bare.wsgi"),
-                commit: TreeGunicorn(old_tree, site.env, log_path=LOG, BENCH_CACHE="off"),
-                "working tree": Gunicorn(site.env, log_path=LOG, BENCH_CACHE="off"),
+                commit: TreeGunicorn(old_tree, site.env, log_path=LOG, **SERVER_ENV[MODE]),
+                "working tree": Gunicorn(site.env, log_path=LOG, **SERVER_ENV[MODE]),
             }
             for server in servers.values():
                 server.__enter__()
@@ -126,8 +138,23 @@ def main(argv):
     rows = compare(argv[0], argv[1:] or DEFAULT_PATHS)
     print(f"Load average at the end: {' '.join(f'{n:.1f}' for n in os.getloadavg())}.")
     print("\"to reference\" is here the working tree's rate over the commit's, round by round.")
-    print(table({"off": rows}))
+    print(f"Both trees with BENCH_CACHE={MODE}.")
+    print(table(rows))
     return 0
+
+
+def table(rows):
+    lines = [
+        "| page | req/s | to bare | working tree / commit | p50 ms | p99 ms | bytes | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        ratio = "" if row["to_reference"] is None else f"{row['to_reference']:.2f}"
+        lines.append(
+            f"| {name} | {row['rate']:.0f} | {row['to_bare']:.3f} | {ratio} "
+            f"| {row['p50']:.1f} | {row['p99']:.1f} | {row['size']:,} | {row['errors']} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

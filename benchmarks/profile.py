@@ -1,10 +1,12 @@
-"""Where a page's time goes: cProfile over requests built with every cache off.
+"""Where a page's time goes: cProfile over requests built as a page-cache miss.
 
     .venv/bin/python -m benchmarks.profile [path ...]
 
 Seeds a database of its own as `make bench` does (BENCH_POSTS posts; SQLite unless
-DATABASE_URL names PostgreSQL), then in one process
-with the benchmark's production settings, the cache off, requests each path
+DATABASE_URL names PostgreSQL; the shared cache in Redis when REDIS_URL is set), then in
+one process with the benchmark's production settings and BENCH_CACHE (default `miss`:
+the shared cache on, no page kept, as production builds a page it has not kept;
+`off`: no cache at all; see benchmarks/settings.py), requests each path
 BENCH_REQUESTS times (default 200) through the whole middleware stack and prints the
 CPU time per request, the queries, and the functions that cost most (cumulative and own
 time). The paths default to the reference views, the home page, the blog list and a post.
@@ -17,7 +19,7 @@ import sys
 import tempfile
 import time
 
-from recovery_site.environment import env_int, env_url
+from recovery_site.environment import env_choice, env_int, env_url
 from tests.live_gunicorn import ROOT, LiveSite, manage
 
 POSTS = env_int("BENCH_POSTS", 1000, minimum=100)
@@ -26,11 +28,11 @@ OURS = (
     r"/(recovery_site|plumbing|facility|articles|inquiries|website)/"
     r"|template/(base|response)\.py.*render|query\.py.*_fetch_all|compiler\.py.*execute_sql"
 )
-PATHS = ["/bench/ref/", "/", "/blog/", f"/blog/benchmark-post-{POSTS // 2}/"]
+PATHS = ["/bench/ref/", "/", "/blog/", f"/blog/benchmark-post-{POSTS // 2}/", "/admissions/"]
 
 
 def profile_paths(paths, requests=REQUESTS, lines=25):
-    """Run inside Django (benchmarks.settings, BENCH_CACHE=off)."""
+    """Run inside Django (benchmarks.settings)."""
     from django.db import connection
     from django.test import Client
 
@@ -71,8 +73,9 @@ def main(paths):
         site = LiveSite(
             folder,
             database_url=env_url("DATABASE_URL", schemes=("sqlite", "postgres", "postgresql")),
+            redis_url=env_url("REDIS_URL", schemes=("redis", "rediss", "unix")),
             DJANGO_SETTINGS_MODULE="benchmarks.settings",
-            BENCH_CACHE="off",
+            BENCH_CACHE=env_choice("BENCH_CACHE", "miss", ("on", "miss", "off")),
         )
         try:
             site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")

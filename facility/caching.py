@@ -1,37 +1,33 @@
 """What the center's data makes stale in the cache, and the cached facility itself.
 
 The header and footer of every page show the facility and its hours: they are one
-cache entry, rebuilt after any save of either (plumbing/cache.py keeps the versions).
+cache entry, rebuilt after any save of either (plumbing/invalidation.py keeps the versions).
 """
 
 from datetime import datetime, time, timedelta
 
-from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from plumbing import cache as site_cache
+from plumbing import invalidation
 
-FACILITY_KEY = "facility"
-# Saves replace the cached facility at once; the timeout only bounds how long a change
-# made behind Django's back (a restored backup, SQL by hand) can go unseen.
-FACILITY_SECONDS = 24 * 3600
-FACILITY_TAGS = {"facility"}
+from .models import Facility, InsurancePlan
+from .models.content import FACILITY_KEY, FACILITY_TAGS
 
 
 def register():
-    site_cache.track("facility.Facility", {"facility"})
-    site_cache.track("facility.Center", {"facility"})
-    site_cache.track("facility.OpeningHours", {"facility"})
-    site_cache.track("facility.Holiday", {"facility"})
-    site_cache.track("facility.Credential", {"facility"})
-    site_cache.track("facility.InsurancePlan", {"facility"})
-    site_cache.track("facility.Service", {"services"})
-    site_cache.track("facility.Page", {"pages"})
-    site_cache.track("facility.GalleryPhoto", {"photos"})
-    site_cache.track("facility.StaffProfile", {"staff"})
-    site_cache.cache_pages(
+    invalidation.track("facility.Facility", {"facility"})
+    invalidation.track("facility.Center", {"facility"})
+    invalidation.track("facility.OpeningHours", {"facility"})
+    invalidation.track("facility.Holiday", {"facility"})
+    invalidation.track("facility.Credential", {"facility"})
+    invalidation.track("facility.InsurancePlan", {"facility"})
+    invalidation.track("facility.Service", {"services"})
+    invalidation.track("facility.Page", {"pages"})
+    invalidation.track("facility.GalleryPhoto", {"photos"})
+    invalidation.track("facility.StaffProfile", {"staff"})
+    invalidation.cache_pages(
         {
             "facility:services": {"services"},
             "facility:service": {"services"},
@@ -47,13 +43,13 @@ def register():
     )
     # Pages saying whether a center is open now must not outlive its next opening or
     # closing.
-    site_cache.expires_when("open_now", next_open_or_close)
+    invalidation.expires_when("open_now", next_open_or_close)
     # Every footer names the licenses and accreditations in force: one that ends leaves
     # every page the next day.
-    site_cache.expires_when("facility", next_credential_expiry)
+    invalidation.expires_when("facility", next_credential_expiry)
     # A center's page names the insurance plans in network today: one leaves it the day
     # after its last day, one that joins appears on its first.
-    site_cache.expires_when("plans", next_plan_change)
+    invalidation.expires_when("plans", next_plan_change)
 
 
 def next_open_or_close():
@@ -65,13 +61,13 @@ def next_open_or_close():
 
 def next_credential_expiry():
     """The first moment a shown license or accreditation leaves the pages, or None."""
-    return _credential_expiry(cached_facility())
+    facility = cached_facility()
+    return facility.credentials_end() if facility else None
 
 
 def next_plan_change():
     """The first midnight, in the site's zone, at which a plan joins or leaves the pages
     that name the plans in network, or None."""
-    InsurancePlan = apps.get_model("facility", "InsurancePlan")
     today = timezone.localdate()
     found = InsurancePlan.objects.aggregate(
         ends=Min("in_network_until", filter=Q(in_network_until__gte=today)),
@@ -86,44 +82,9 @@ def next_plan_change():
     return datetime.combine(min(days), time(0), timezone.get_current_timezone())
 
 
-def _credential_expiry(facility):
-    last_days = [
-        credential.valid_until
-        for center in (facility.centers if facility else [])
-        for credential in center.current_credentials()
-        if credential.valid_until is not None
-    ]
-    if not last_days:
-        return None
-    return datetime.combine(
-        min(last_days) + timedelta(days=1), time(0), timezone.get_current_timezone()
-    )
-
-
 def cached_facility():
     """The facility with its centers and their hours, from the cache when it is current."""
-    facility, built_from = site_cache.fetch(FACILITY_KEY, FACILITY_TAGS)
-    if facility is not site_cache.MISSING and _outlived(facility):
-        facility = site_cache.MISSING
-    if facility is site_cache.MISSING:
-        Facility = apps.get_model("facility", "Facility")
-        facility = Facility.objects.first()
-        seconds = FACILITY_SECONDS
-        if facility is not None:
-            facility.keep_centers()
-            # Kept no longer than its first credential is shown (not site_cache.lifetime(),
-            # which would ask for this very facility).
-            facility.fresh_until = _credential_expiry(facility)
-            if facility.fresh_until is not None:
-                left = (facility.fresh_until - timezone.now()).total_seconds()
-                seconds = max(1, min(seconds, int(left) + 1))
-        site_cache.store(FACILITY_KEY, built_from, facility, seconds)
-    return facility
-
-
-def _outlived(facility):
-    fresh_until = getattr(facility, "fresh_until", None)
-    return fresh_until is not None and timezone.now() >= fresh_until
+    return Facility.cached()
 
 
 def last_known_facility():

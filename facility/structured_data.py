@@ -7,9 +7,9 @@ Breadcrumbs are plumbing/seo.py's; posts' BlogPosting is articles/structured_dat
 
 from django.templatetags.static import static
 
-from plumbing import phones
 from plumbing.seo import CONTEXT, absolute
 
+from . import phones
 from .models import OpeningHours
 
 DAY_NAMES = {

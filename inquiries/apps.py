@@ -7,11 +7,11 @@ class InquiriesConfig(AppConfig):
     verbose_name = "Inquiries"
 
     def ready(self):
-        from plumbing import cache, outage
+        from plumbing import invalidation, outage
 
         from . import unsent
 
         # The thanks page is the same for everyone; the form itself never is (CSRF).
-        cache.cache_pages({"inquiries:thanks": set()})
+        invalidation.cache_pages({"inquiries:thanks": set()})
         # A message that could not be taken (CSRF, database, error) is given back.
         outage.give_back_when_failed(unsent.give_back)

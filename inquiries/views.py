@@ -6,7 +6,7 @@ from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
@@ -77,7 +77,20 @@ class InquiryFormView(MetaMixin, CreateView):
         return Facility.for_request(self.request)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(privacy_notice=staff_page(PRIVACY_NOTICE_PAGE), **kwargs)
+        context = super().get_context_data(
+            # Read only if the template shows it: mostly it comes from the cache.
+            privacy_notice=SimpleLazyObject(lambda: staff_page(PRIVACY_NOTICE_PAGE)),
+            **kwargs,
+        )
+        # The empty form's fields are the same for every visitor asking about the same
+        # center: kept in the cache (plumbing/fragments.py), keyed on that center. One with
+        # what a visitor typed is never kept, nor one for a made-up center in the address.
+        form = context["form"]
+        chosen = form.initial.get("center", "")
+        known = chosen == "" or any(center.slug == chosen for center in form.centers)
+        keep = known and not form.is_bound
+        context["form_fragment_seconds"] = settings.FRAGMENT_CACHE_SECONDS if keep else 0
+        return context
 
 
 class AdmissionsView(InquiryFormView):

@@ -12,7 +12,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connections, router, transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -72,34 +72,12 @@ class FailSoft:
         return result
 
 
-class OneClientPerPool(RedisCacheClient):
-    """Django's Redis cache client, keeping its redis-py client for each connection pool.
-
-    Django makes a new `redis.Redis` for every cache operation, and each one fills a table
-    of some 170 reply handlers: a sixth of the work of answering a page from the cache.
-    One client per pool does the same work with the same connections (redis-py's client
-    takes a connection from its pool for each command, and is safe to share).
-    """
-
-    def __init__(self, servers, **options):
-        super().__init__(servers, **options)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(pool)
-        if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
-        return client
-
-
 class FailSoftRedisCache(FailSoft, RedisCache):
     backend = RedisCache
     retry_after_seconds = 5.0
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = OneClientPerPool
         self._down_until = 0.0
         self._failed = False  # since the last successful call
         self._replaying = False
@@ -153,6 +131,10 @@ class FailSoftDatabaseCache(FailSoft, DatabaseCache):
 
     backend = DatabaseCache
 
+    def __init__(self, table, params):
+        super().__init__(table, params)
+        self.table = table
+
     def _try(self, method, fallback, *args, **kwargs):
         connection = connections[router.db_for_write(self.cache_model_class)]
         try:
@@ -166,7 +148,7 @@ class FailSoftDatabaseCache(FailSoft, DatabaseCache):
             logger.warning(
                 "Cache table %r unusable (%s); building pages without the cache. "
                 "`manage.py createcachetable` makes it again if it is missing.",
-                self._table,
+                self.table,
                 error,
             )
             return fallback

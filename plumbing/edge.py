@@ -4,7 +4,7 @@ and purged by cache tag when a save makes pages stale.
 Headers (`shared()` and `private()`, called by plumbing/page_cache.py): a page the page
 cache keeps for anonymous visitors is `Cache-Control: public`, kept by browsers for
 EDGE_BROWSER_SECONDS and by the edge (`s-maxage`) for EDGE_CACHE_SECONDS at most, never
-past the moment it changes by itself (`plumbing.cache.lifetime()`), and names its tags in
+past the moment it changes by itself (`plumbing.invalidation.lifetime()`), and names its tags in
 EDGE_KEY_HEADER. Anything else without a Cache-Control of its own (forms with their CSRF
 token, the admin, previews, anything for a session) is `private, no-store`.
 

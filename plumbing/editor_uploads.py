@@ -16,6 +16,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from ckeditor_uploader.views import browse as ckeditor_browse
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -28,13 +29,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from plumbing.images import cleaned, random_name
 
 UPLOAD_FOLDER = "uploads"
-EDITOR_PERMISSIONS = ("articles.change_post", "facility.change_page", "facility.change_service")
 # CKEditor numbers its callbacks 0, 1, 2...; anything else is not from the editor.
 FUNC_NUM = re.compile(r"[0-9]{1,6}")
 
 
 def may_use_editor_pictures(user):
-    return user.is_active and user.is_staff and any(map(user.has_perm, EDITOR_PERMISSIONS))
+    """Staff holding any of settings.EDITOR_UPLOAD_PERMISSIONS: those who edit rich text."""
+    permissions = settings.EDITOR_UPLOAD_PERMISSIONS
+    return user.is_active and user.is_staff and any(map(user.has_perm, permissions))
 
 
 def editor_staff_only(view):

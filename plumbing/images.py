@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image as PillowImage
 from PIL import ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
@@ -295,21 +296,30 @@ class SafeImageFormField(forms.ImageField):
         return {**super().widget_attrs(widget), "accept": self.ACCEPT}
 
 
+class SafeImageFieldFile(ImageFieldFile):
+    """A picture that is checked, cleaned and renamed whenever it is stored: Django's
+    FileField stores a new upload through save() (its pre_save does), and so does code
+    calling `instance.image.save(name, content)`."""
+
+    def save(self, name, content, save=True):
+        content, extension = cleaned(content)
+        super().save(random_name(extension), content, save=save)
+
+
 class SafeImageField(models.ImageField):
     """An ImageField whose uploads are checked, cleaned, renamed and given renditions."""
+
+    attr_class = SafeImageFieldFile
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
-        field_file = getattr(model_instance, self.attname)
-        if field_file and not field_file._committed:
-            content, extension = cleaned(field_file.file)
-            field_file.save(random_name(extension), content, save=False)
-            make_renditions(field_file)
-        elif field_file and not default_storage.exists(_share_name(field_file)):
-            make_renditions(field_file)  # a file stored by other means, such as load_demo
+        # ImageField's own pre_save stores a new upload (SafeImageFieldFile.save).
+        field_file = super().pre_save(model_instance, add)
+        if field_file and not default_storage.exists(_share_name(field_file)):
+            make_renditions(field_file)  # new, or stored by other means
         if field_file and self.width_field and not getattr(model_instance, self.width_field):
             # Pages print width and height from these fields; never leave them empty.
             self.update_dimension_fields(model_instance, force=True)
-        return super().pre_save(model_instance, add)
+        return field_file

@@ -118,7 +118,7 @@ class TranslatedQuerySet(models.QuerySet):
 
 class TranslatedObjectMixin:
     """For a DetailView: its object is the page's, and the language switcher and the
-    hreflang alternates (plumbing/templatetags/language_tags.py) follow its versions."""
+    hreflang alternates (plumbing/templatetags/languages.py) follow its versions."""
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("translated_object", self.object)

@@ -1,6 +1,6 @@
 """Cache invalidations that survive an outage of the cache they invalidate.
 
-A save makes its tags stale by giving them new versions in the cache (plumbing/cache.py).
+A save makes its tags stale by giving them new versions in the cache (plumbing/invalidation.py).
 With Redis unreachable that write is lost, while Redis keeps the old versions and the
 pages built from them: once it answers again, every visitor would be shown what was there
 before the save, until the entries expire. So a bump the cache did not take is written
@@ -31,6 +31,8 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+
+from .tag_versions import new_versions
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +69,6 @@ def replay():
     Called by the cache backend on its first successful call after failures, and by the
     retrying thread. Rows are deleted only once the cache has taken the new versions.
     """
-    from .cache import new_versions
     from .models import MissedBump
 
     try:

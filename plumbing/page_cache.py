@@ -1,10 +1,10 @@
 """Whole pages for anonymous visitors, served from the shared cache.
 
-Only the pages plumbing/cache.py lists, only GET and HEAD, only for visitors without a
+Only the pages plumbing/invalidation.py lists, only GET and HEAD, only for visitors without a
 session: staff always have one, so they always get fresh pages and never leave theirs
 behind. A response is kept only if it is the same for everyone: a 200 that sets no
 cookie, used no CSRF token and is not marked private. Saves in the admin make pages stale
-through their tags (plumbing/cache.py), at once, on every server.
+through their tags (plumbing/invalidation.py), at once, on every server.
 
 A page is keyed only on what changes it, so made-up addresses cannot fill the cache: its
 path (which names its language: /es/ for Spanish), the host it is for, and for paged
@@ -25,7 +25,7 @@ from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
-from . import cache, edge
+from . import edge, invalidation
 
 PAGE_NUMBER_FORMAT = re.compile(r"[1-9][0-9]{0,5}")
 NOT_SHARED = ("private", "no-cache", "no-store")
@@ -46,17 +46,17 @@ class PageCacheMiddleware:
         if key is None:
             return edge.private(self.get_response(request))
 
-        entry, built_from = cache.fetch(key, tags)
+        entry, built_from = invalidation.fetch(key, tags)
         now = timezone.now().timestamp()
-        if entry is not cache.MISSING and now < entry[0]:
+        if entry is not invalidation.MISSING and now < entry[0]:
             response = entry[1]
             response["X-Cache"] = "hit"
             return edge.shared(response, tags, entry[0] - now)
 
         response = self.get_response(request)
         if is_shared(request, response):
-            seconds = cache.lifetime(tags, settings.PAGE_CACHE_SECONDS)
-            cache.store(key, built_from, (now + seconds, response), seconds)
+            seconds = invalidation.lifetime(tags, settings.PAGE_CACHE_SECONDS)
+            invalidation.store(key, built_from, (now + seconds, response), seconds)
             response["X-Cache"] = "miss"
             return edge.shared(response, tags, seconds)
         return edge.private(response)
@@ -82,7 +82,7 @@ def cacheable(request):
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return None, None
-    tags = cache.page_tags(match.view_name)
+    tags = invalidation.page_tags(match.view_name)
     if tags is None:
         return None, None
     return tags, page_key(request, match.view_name)
@@ -91,7 +91,7 @@ def cacheable(request):
 def page_key(request, view_name):
     """The cache key of this page, or None when it is not to be kept."""
     number = ""
-    parameter = cache.PAGE_NUMBER.get(view_name)
+    parameter = invalidation.PAGE_NUMBER.get(view_name)
     if parameter and parameter in request.GET:
         number = request.GET[parameter]
         if not PAGE_NUMBER_FORMAT.fullmatch(number):

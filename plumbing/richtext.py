@@ -20,6 +20,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from .languages import active_language, has_text
+
 # Raise it whenever sanitize() changes what it keeps: every stamp made before then stops
 # matching, so text cleaned by the older rules is cleaned again when shown (and a data
 # migration can re-sanitize and re-stamp the stored rows once, as articles' 0005 does).
@@ -191,3 +193,19 @@ class SanitizedStamp(models.CharField):
         stamp = sanitized_stamp(html)
         setattr(model_instance, self.attname, stamp)
         return stamp
+
+
+class StampedBody:
+    """Mixin for a model whose translated `body` (django-modeltranslation's `body_en`,
+    `body_es`) is stamped on save by a SanitizedStamp per language, named in
+    BODY_STAMPS: `rich_body` shows it without sanitizing it again."""
+
+    BODY_STAMPS = {"en": "body_stamp", "es": "body_stamp_es"}
+
+    @property
+    def rich_body(self):
+        """The body in the active language (English without one), safe to show."""
+        code = active_language()
+        if code not in self.BODY_STAMPS or not has_text(getattr(self, f"body_{code}", None)):
+            code = "en"
+        return display_html(getattr(self, f"body_{code}"), getattr(self, self.BODY_STAMPS[code]))

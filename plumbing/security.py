@@ -4,12 +4,8 @@ The Content-Security-Policy is django-csp's, from settings, for every path but t
 staff tools whose third-party code needs more: each gets only what it needs, only there.
 """
 
-from csp.constants import HEADER
-from csp.middleware import CheckableLazyObject, CSPMiddleware
-from csp.utils import build_policy
+from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 
 UNSAFE_INLINE = "'unsafe-inline'"
 
@@ -64,53 +60,9 @@ STAFF_POLICIES = {
 FRAMED_BY_ADMIN = "/ckeditor/upload/"
 
 
-_site_header = None
-
-
-@receiver(setting_changed)
-def _forget_site_header(setting, **kwargs):
-    global _site_header
-    if setting.startswith("CONTENT_SECURITY_POLICY"):
-        _site_header = None
-
-
-def site_header():
-    """The public site's policy as a header: the same for every page, so built once
-    (django-csp builds it anew for every response, a third of the middleware's cost)."""
-    global _site_header
-    if _site_header is None:
-        _site_header = build_policy()
-    return _site_header
-
-
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    def process_response(self, request, response):
-        if self._plain(request, response):
-            response[HEADER] = site_header()
-            # As django-csp does: a nonce asked for once the header is written is an error.
-            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-            return response
-        return super().process_response(request, response)
-
-    @staticmethod
-    def _plain(request, response):
-        """True when django-csp would send the site's own policy, unchanged: no view
-        changed it, asked for a nonce or exempted itself, nor is it a staff tool's path,
-        an excluded prefix or a report-only policy."""
-        policy = settings.CONTENT_SECURITY_POLICY or {}
-        return not (
-            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-            or getattr(request, "_csp_nonce", None) is not None
-            or any(
-                getattr(response, name, None) is not None
-                for name in ("_csp_config", "_csp_update", "_csp_replace")
-            )
-            or getattr(response, "_csp_exempt", False)
-            or HEADER in response
-            or request.path.startswith(tuple(STAFF_POLICIES))
-            or request.path_info.startswith(tuple(policy.get("EXCLUDE_URL_PREFIXES") or ()))
-            or (response.status_code in (404, 500) and settings.DEBUG)
-        )
+    """django-csp's middleware, extended as its documentation says (get_policy_parts)
+    with the staff tools' policies."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)

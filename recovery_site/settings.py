@@ -273,7 +273,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Caching: what every application process must see alike, so that a save in the admin
-# reaches every visitor at once (plumbing/cache.py).
+# reaches every visitor at once (plumbing/invalidation.py).
 # - REDIS_URL: Redis, shared by every process on every server. If it goes away, reads
 #   miss and writes are dropped: pages are built from the database
 #   (plumbing/cache_backend.py).
@@ -317,9 +317,12 @@ else:
         }
     }
 # How long a page built for anonymous visitors may be served from the cache; saves in the
-# admin replace it at once (plumbing/cache.py). 0 turns the page cache off, as it is in
+# admin replace it at once (plumbing/invalidation.py). 0 turns the page cache off, as it is in
 # development, where templates change under your hands.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=0)
+# How long parts of pages (header and footer, menus, post cards, the inquiry form) are
+# kept in the shared cache (plumbing/fragments.py); saves replace them at once. 0 is off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0 if DEBUG else 86400, minimum=0)
 
 # The edge: an HTTP cache in front (Varnish, a CDN) may keep the pages the page cache
 # keeps, for anonymous visitors (plumbing/edge.py). They say so: Cache-Control public,
@@ -401,6 +404,13 @@ PERMISSIONS_POLICY = (
 
 # The rich-text editor, django-ckeditor: its settings are in editor_settings.py.
 CKEDITOR_UPLOAD_PATH = editor_settings.UPLOAD_PATH
+# Who may upload and browse pictures from the rich-text editor (plumbing/editor_uploads.py):
+# staff holding any of these, those who edit what has rich text.
+EDITOR_UPLOAD_PERMISSIONS = (
+    "articles.change_post",
+    "facility.change_page",
+    "facility.change_service",
+)
 CKEDITOR_ALLOW_NONIMAGE_FILES = False  # the shipped default accepts .html and .svg
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"  # verifies images
 CKEDITOR_RESTRICT_BY_DATE = True

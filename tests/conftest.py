@@ -337,6 +337,30 @@ def demo_site(_demo_database, live_server):
     return live_server
 
 
+# What makes a test slow: a live server, a browser, or Django started in a process of
+# its own. Such tests are marked `slow` here; `make test-fast` leaves them out, `make
+# test` and CI run them.
+SLOW_FIXTURES = {"live_server", "demo_site", "collected_static", "page", "browser"}
+SLOW_MODULES = {
+    "test_make_admin",
+    "test_make_serve",
+    "test_production",
+    "test_servers",
+    "test_settings",
+    "test_upgrade",
+}
+
+
+def pytest_itemcollected(item):
+    """Mark slow tests as they are collected, before -m selects among them."""
+    if (
+        SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        or item.module.__name__.rpartition(".")[2] in SLOW_MODULES
+        or "browser" in item.keywords
+    ):
+        item.add_marker(pytest.mark.slow)
+
+
 @pytest.hookimpl(trylast=True)  # after -m has deselected what will not run
 def pytest_collection_modifyitems(config, items):
     skip_unless_available(

@@ -6,6 +6,7 @@ Used by the browser test modules with the `demo_site` fixture from conftest.py.
 from pathlib import Path
 
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Post
 from facility.models import Page, Service
@@ -87,17 +88,25 @@ def page_url(name):
         ADMISSIONS_WITH_ERRORS: reverse("inquiries:admissions"),
         "admissions": reverse("inquiries:admissions"),
         "site-map": reverse("website:site_map"),
-        NOT_FOUND: "/no-such-page/",
+        "language-assistance": reverse("facility:language_assistance"),
+        NOT_FOUND: reverse("website:home") + "no-such-page/",
     }[name]
 
 
-def open_page(page, base_url, name):
-    """Show the page called `name` in `page`, as a visitor would reach it; its status."""
-    response = page.goto(base_url + page_url(name))
+# The inquiry form's button, by language.
+SEND = {"en": "Send message", "es": "Enviar mensaje"}
+
+
+def open_page(page, base_url, name, language="en"):
+    """Show the page called `name` in `page`, in `language`, as a visitor would reach it;
+    its status."""
+    with translation.override(language):
+        path = page_url(name)
+    response = page.goto(base_url + path)
     if name in (CONTACT_WITH_ERRORS, ADMISSIONS_WITH_ERRORS):
         # Send the form empty: every required field gets its error.
         with page.expect_navigation() as sent:
-            page.get_by_role("button", name="Send message").click()
+            page.get_by_role("button", name=SEND[language]).click()
         response = sent.value
     return response.status
 

@@ -31,3 +31,6 @@ CONTACT_NOTIFY_EMAILS = ["admissions-team@example.org"]
 # A fixed key, so that no test writes a development key file (test_inquiry_encryption.py
 # changes it to test rotation).
 INQUIRY_ENCRYPTION_KEYS = ["xprxr6brAwqlwj297RKXtcXFLV_kNxddtrPtrjNi2iQ="]
+# Fragments of pages (plumbing/fragments.py) off too, as in development; the tests of
+# tests/test_fragments.py turn them on.
+FRAGMENT_CACHE_SECONDS = 0

@@ -1,13 +1,16 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every page template, keyboard use, focus,
-form errors, reduced motion and phone layout, at phone and desktop widths.
+"""WCAG 2.1 AA in a real browser: axe-core on every page template in English and in
+Spanish, keyboard use, focus, form errors, reduced motion and phone layout, the language
+switcher, at phone and desktop widths.
 
-Screenshots of every page at both widths land in `screenshots/` for a person to look at.
+Screenshots of every page at both widths land in `screenshots/` for a person to look at
+(`es-*.png` for the Spanish pages).
 """
 
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.page_checks import (
@@ -19,6 +22,7 @@ from tests.page_checks import (
     expected_status,
     open_page,
     page_names,
+    page_url,
     show_every_image,
     sideways_overflow,
 )
@@ -51,21 +55,52 @@ def tab(browser, browser_context_args):
         context.close()
 
 
+# The screenshots' names begin with this, by language.
+SCREENSHOT_PREFIX = {"en": "", "es": "es-"}
+
+
 @pytest.mark.parametrize("screen", WIDTHS)
-@pytest.mark.parametrize("name", page_names())
-def test_page_meets_wcag_aa_and_fits_the_screen(demo_site, tab, name, screen):
+@pytest.mark.parametrize("name", [*page_names(), "language-assistance"])
+@pytest.mark.parametrize("language", SCREENSHOT_PREFIX)
+def test_page_meets_wcag_aa_and_fits_the_screen(demo_site, tab, language, name, screen):
     page = tab(screen)
 
-    assert open_page(page, demo_site.url, name) == expected_status(name)
+    assert open_page(page, demo_site.url, name, language) == expected_status(name)
 
     assert axe_violations(page) == []
     assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("html").get_attribute("lang") == language
     assert page.title()
     assert sideways_overflow(page) <= 0, f"scrolls sideways at {WIDTHS[screen]} px"
     assert show_every_image(page) == []
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{screen}.png", full_page=True)
+    shot = f"{SCREENSHOT_PREFIX[language]}{name}-{screen}.png"
+    page.screenshot(path=SCREENSHOTS / shot, full_page=True)
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_the_switcher_is_visible_and_leads_to_the_same_page(demo_site, tab, screen):
+    page = tab(screen)
+    with translation.override("es"):
+        path = page_url("post")
+    with translation.override("en"):
+        english = page_url("post")
+    page.goto(demo_site.url + path)
+
+    switch = page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English")
+    expect(switch).to_be_visible()
+    expect(switch).to_have_attribute("lang", "en")
+    box = switch.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24  # a target a thumb can hit
+    switch.click()
+
+    # The same post, at its own English address (not the Spanish slug without /es).
+    assert english != path.removeprefix("/es")
+    assert page.url == demo_site.url + english
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(
+        page.get_by_role("navigation", name="Language").get_by_role("link", name="Español")
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize("screen", WIDTHS)

@@ -145,7 +145,7 @@ def test_spanish_lists_hold_only_spanish_versions(
 
     post_page = client.get(es(f"/blog/{both.slug_es}/"))
     assert [p.pk for p in post_page.context["recommended_posts"]] == [older.pk]
-    assert post_page.context["next_post"] is None  # the newer post has no Spanish
+    assert not post_page.context["next_post"]  # the newer post has no Spanish
     assert post_page.context["previous_post"] == older
     # In English, everything is listed.
     assert "English only post" in client.get("/blog/").content.decode()

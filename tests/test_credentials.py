@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from facility.models import Credential
-from plumbing import cache as site_cache
+from plumbing import invalidation
 
 from .factories import ensure_staff_roles, logged_in, make_staff, make_superuser
 
@@ -76,7 +76,7 @@ def test_cached_pages_end_when_a_credential_does(client, facility, settings):
     url = reverse("facility:services")
     evening = datetime(2026, 11, 23, 23, 58, tzinfo=NEW_YORK)
     with mock.patch("django.utils.timezone.now", return_value=evening):
-        assert site_cache.lifetime({"facility"}, 600) == 121
+        assert invalidation.lifetime({"facility"}, 600) == 121
         assert "Accredited by CARF" in client.get(url).content.decode()
         assert client.get(url)["X-Cache"] == "hit"
     with mock.patch("django.utils.timezone.now", return_value=evening + timedelta(minutes=3)):

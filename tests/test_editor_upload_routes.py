@@ -204,3 +204,13 @@ def test_the_browser_lists_uploads_for_editors_without_caching(editor_client):
 
     assert stored in response.content.decode()
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_who_may_upload_is_a_setting(db, settings):
+    client = client_for(make_staff("pages", perms=["change_page"]))
+    assert client.get(reverse("ckeditor_browse")).status_code == 200
+
+    settings.EDITOR_UPLOAD_PERMISSIONS = ("articles.change_post",)
+
+    assert client.get(reverse("ckeditor_browse")).status_code == 403
+    assert upload(client, "a.jpg", image_bytes()).status_code == 403

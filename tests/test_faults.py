@@ -79,6 +79,7 @@ def test_database_down_the_cached_pages_are_still_served(client, site, settings)
         pytest.param(lambda: "sqlite:////no/such/folder/site.sqlite3", id="sqlite"),
     ],
 )
+@pytest.mark.slow
 def test_a_server_without_its_database_answers_503_and_logs_the_path(
     collected_static, database_url
 ):

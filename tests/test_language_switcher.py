@@ -1,6 +1,6 @@
 """Every page links to itself in the other language (or to that language's home page when
 it has no version there), with hreflang alternates in the head, <html lang> and the
-JSON-LD's inLanguage (plumbing/templatetags/language_tags.py)."""
+JSON-LD's inLanguage (plumbing/templatetags/languages.py)."""
 
 import json
 import re

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from facility.models import Center, InsurancePlan, OpeningHours
-from plumbing import cache as site_cache
+from plumbing import invalidation
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_a_cached_locations_page_lives_no_longer_than_the_next_opening_or_closin
     make_office()
     url = reverse("facility:centers")
     with pinned(2026, 11, 23, 16, 58):
-        assert site_cache.lifetime({"open_now"}, 600) == 121
+        assert invalidation.lifetime({"open_now"}, 600) == 121
         assert client.get(url)["X-Cache"] == "miss"
         assert client.get(url)["X-Cache"] == "hit"
     with pinned(2026, 11, 23, 17, 0, 30):
@@ -129,7 +129,7 @@ def test_a_cached_page_lives_until_the_earliest_change_among_the_centers(
     late.hours.filter(days="weekdays").update(closes=time(18))  # closes at 6:00 p.m.
     url = reverse("facility:centers")
     with pinned(2026, 11, 23, 16, 58):
-        assert site_cache.lifetime({"open_now"}, 600) == 121
+        assert invalidation.lifetime({"open_now"}, 600) == 121
         assert client.get(url)["X-Cache"] == "miss"
         assert client.get(url)["X-Cache"] == "hit"
     with pinned(2026, 11, 23, 17, 0, 30):

@@ -1,5 +1,6 @@
 """Pages for anonymous visitors come from the cache, and any save makes exactly the pages
-that show the saved record fresh again, at once (plumbing/cache.py, plumbing/page_cache.py)."""
+that show the saved record fresh again, at once (plumbing/invalidation.py and
+plumbing/page_cache.py)."""
 
 from datetime import date, datetime, timedelta
 from io import StringIO
@@ -15,7 +16,7 @@ from django.views.generic.list import MultipleObjectMixin
 
 from articles.models import Post
 from facility.models import Center, Credential, Facility, Holiday, InsurancePlan
-from plumbing import cache as site_cache
+from plumbing import invalidation
 
 from .http_session import form_fields
 
@@ -215,7 +216,7 @@ def test_the_contact_form_is_never_shared(facility, page_cache, monkeypatch):
     assert first.get("X-Cache") is second.get("X-Cache") is None
 
     # Even listed as cacheable, a page that hands out a CSRF token is never kept.
-    monkeypatch.setitem(site_cache.PAGES, "inquiries:contact", set())
+    monkeypatch.setitem(invalidation.PAGES, "inquiries:contact", set())
     first, second = Client().get(url), Client().get(url)
     assert token(first) != token(second)
     assert second.get("X-Cache") is None
@@ -291,7 +292,7 @@ def url_views(patterns, namespace=""):
 
 def test_every_cached_list_is_keyed_on_its_page_number():
     views = url_views(get_resolver().url_patterns)
-    for name in site_cache.PAGES:
+    for name in invalidation.PAGES:
         view = getattr(views[name], "view_class", None)
         paged = (
             view is not None
@@ -300,8 +301,8 @@ def test_every_cached_list_is_keyed_on_its_page_number():
                 view.paginate_by or view.get_paginate_by is not MultipleObjectMixin.get_paginate_by
             )
         )
-        assert paged == (site_cache.PAGE_NUMBER.get(name) == "page"), name
-    assert views["sitemap"] is sitemap and site_cache.PAGE_NUMBER["sitemap"] == "p"
+        assert paged == (invalidation.PAGE_NUMBER.get(name) == "page"), name
+    assert views["sitemap"] is sitemap and invalidation.PAGE_NUMBER["sitemap"] == "p"
 
 
 def test_a_head_request_is_answered_from_the_entry_a_get_made(client, site, page_cache):
@@ -383,13 +384,13 @@ def test_header_and_footer_data_are_read_once_then_cached(
 def test_a_change_makes_things_stale_again_once_committed(
     facility, django_capture_on_commit_callbacks
 ):
-    before = site_cache.versions({"facility"})
+    before = invalidation.versions({"facility"})
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         facility.save()
-        at_once = site_cache.versions({"facility"})
+        at_once = invalidation.versions({"facility"})
 
     assert len(callbacks) == 1
-    assert before != at_once != site_cache.versions({"facility"})
+    assert before != at_once != invalidation.versions({"facility"})
 
 
 def test_invalidating_the_cache_rebuilds_every_page(client, site, page_cache):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from plumbing import phones
+from facility import phones
 
 US = "tel:+18556052135"
 

@@ -79,11 +79,11 @@ def test_first_and_last_posts_have_one_neighbour(client, facility, make_post):
     first_page = client.get(first.get_absolute_url())
     last_page = client.get(last.get_absolute_url())
 
-    assert first_page.context["previous_post"] is None
+    assert not first_page.context["previous_post"]
     assert first_page.context["next_post"] == last
     assert 'rel="prev"' not in first_page.content.decode().split("post-nav")[-1]
     assert last_page.context["previous_post"] == first
-    assert last_page.context["next_post"] is None
+    assert not last_page.context["next_post"]
 
 
 def test_neighbours_skip_drafts_and_future_posts(client, facility, make_post):
@@ -95,7 +95,7 @@ def test_neighbours_skip_drafts_and_future_posts(client, facility, make_post):
     response = client.get(middle.get_absolute_url())
 
     assert response.context["previous_post"] == older
-    assert response.context["next_post"] is None
+    assert not response.context["next_post"]
 
 
 def test_posts_with_the_same_date_are_ordered_by_id(facility, make_post):
@@ -221,8 +221,7 @@ def test_published_post_has_no_preview_banner(editor_client, facility, make_post
 
 
 def test_neighbours_agree_with_django_for_every_post_even_on_equal_dates(facility, make_post):
-    # Previous and next run from SQL written once (plumbing/prepared.py) with each post's
-    # values: every post, equal dates among them, must get what Django's own gives.
+    # Every post, equal dates among them, must get what Django's get_next_by_FOO() gives.
     same_moment = timezone.now() - timedelta(days=2)
     posts = [make_post(days_ago=days) for days in (9, 7, 5)]
     for _ in range(3):

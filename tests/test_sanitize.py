@@ -297,3 +297,46 @@ def test_our_own_absolute_links_and_images_count_as_ours(settings):
         '<a href="https://www.recovery.example/contact/">in</a>'
         '<img alt="" src="https://www.recovery.example/media/uploads/a.jpg">'
     )
+
+
+@pytest.mark.parametrize("kind", ["service", "page"])
+def test_service_and_page_bodies_are_stamped_on_save_and_not_sanitized_again(
+    client, facility, make_service, sanitized, kind
+):
+    html = '<p>Clean <a href="https://example.org/">text</a></p>'
+    if kind == "service":
+        record = make_service(body=html)
+    else:
+        record = Page.objects.create(title="Visiting hours", slug="visiting-hours", body=html)
+    record.refresh_from_db()
+    assert record.body_stamp == sanitized_stamp(record.body)
+    sanitized.clear()
+
+    prose = prose_of(client, record.get_absolute_url())
+
+    assert sanitized == []
+    assert 'rel="noopener noreferrer">text</a>' in prose
+    # Changed behind the model's back, it is no longer vouched for: cleaned when shown.
+    type(record).objects.filter(pk=record.pk).update(body="<p>Raw</p><script>x()</script>")
+    assert prose_of(client, record.get_absolute_url()) == "<p>Raw</p>"
+    assert sanitized == ["<p>Raw</p><script>x()</script>"]
+
+
+def test_the_facility_migration_stamps_stored_service_and_page_bodies(make_service):
+    from django.apps import apps
+
+    service = make_service()
+    page = Page.objects.create(title="Visiting hours", slug="visiting-hours", body="<p>x</p>")
+    for record in (service, page):
+        type(record).objects.filter(pk=record.pk).update(
+            body_en="<p>Old</p><script>x()</script>", body_stamp="", body_es="<p>Viejo</p>"
+        )
+    migration = importlib.import_module("facility.migrations.0021_body_stamps")
+
+    migration.sanitize_and_stamp(apps, None)
+
+    for record in (service, page):
+        record.refresh_from_db()
+        assert record.body_en == "<p>Old</p>"
+        assert record.body_stamp == sanitized_stamp("<p>Old</p>")
+        assert record.body_stamp_es == sanitized_stamp("<p>Viejo</p>")

@@ -275,14 +275,3 @@ def test_a_missing_cache_table_is_reported_and_pages_are_still_served(site, tmp_
         site.shell(
             "from django.core.management import call_command; call_command('createcachetable')"
         )
-
-
-def test_the_redis_cache_keeps_one_client_for_its_server():
-    # Django would build a new redis-py client, with its table of reply handlers, for
-    # every operation; ours keeps one per connection pool (no server needed to check).
-    from plumbing.cache_backend import FailSoftRedisCache
-
-    cache = FailSoftRedisCache("redis://127.0.0.1:1/0", {})
-    client = cache._cache.get_client("page:x")
-    assert cache._cache.get_client("tag:y", write=True) is client
-    assert client.connection_pool is cache._cache._get_connection_pool(write=False)

@@ -1,11 +1,11 @@
 """Which of the site-wide pages are kept for anonymous visitors, and what each shows
-(the apps' own pages are in their caching.py; plumbing/cache.py does the rest)."""
+(the apps' own pages are in their caching.py; plumbing/invalidation.py does the rest)."""
 
-from plumbing import cache
+from plumbing import invalidation
 
 
 def register():
-    cache.cache_pages(
+    invalidation.cache_pages(
         {
             "website:home": {"posts", "categories", "services", "photos"},
             "website:site_map": {"pages", "services", "categories", "posts"},

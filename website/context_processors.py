@@ -1,5 +1,8 @@
+from functools import partial
+
 from facility.caching import facility_if_readable
 from facility.models import Facility
+from plumbing import fragments
 
 from .navigation import footer_menu, main_menu, mark_current, notices
 
@@ -14,8 +17,10 @@ def facility(request):
         # puts itself here.
         "center": facility.main_center if facility else None,
         "main_menu": mark_current(main_menu(several), request.path),
-        "footer_menu": footer_menu(several),
-        "notices": notices(),
+        # Built only if the footer is (the template calls them): it is mostly cached.
+        "footer_menu": partial(footer_menu, several),
+        "notices": notices,
+        **fragments.context(),
     }
 
 
@@ -30,4 +35,6 @@ def when_down(request):
         "main_menu": mark_current(main_menu(), request.path),
         "footer_menu": footer_menu(),
         "notices": notices(),
+        # Nothing kept while the site is down: the footer is built from what is known.
+        "fragment_seconds": 0,
     }

@@ -1,8 +1,7 @@
 """The site's menus: the same links in the header and the footer of every page."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from plumbing.links import addresses_only, reverse
 
 # Pages staff write that the menus always link to, by slug.
 WHO_WE_ARE = "who-we-are"
@@ -21,7 +20,6 @@ def _locations(several_centers):
     return [(_("Locations"), reverse("facility:centers"))] if several_centers else []
 
 
-@addresses_only
 def main_menu(several_centers=False):
     return [
         (_("Who We Are"), _page(WHO_WE_ARE)),
@@ -34,7 +32,6 @@ def main_menu(several_centers=False):
     ]
 
 
-@addresses_only
 def footer_menu(several_centers=False):
     return [
         (_("Who We Are"), _page(WHO_WE_ARE)),
@@ -49,7 +46,6 @@ def footer_menu(several_centers=False):
     ]
 
 
-@addresses_only
 def notices():
     """The links at the foot of every page, beside the site map."""
     return [

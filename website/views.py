@@ -9,8 +9,9 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
@@ -18,7 +19,7 @@ from django.views.generic import TemplateView
 from articles.models import Category, Post
 from facility import structured_data
 from facility.models import Facility, GalleryPhoto, Page, Service
-from plumbing import outage, prepared
+from plumbing import outage
 from plumbing.seo import MetaMixin, PageMeta, absolute
 
 logger = logging.getLogger(__name__)
@@ -35,21 +36,13 @@ class HomeView(MetaMixin, TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
-        # From SQL written once per process (plumbing/prepared.py), read anew each time.
-        self.services = prepared.objects(
-            "home services", None, lambda: Service.objects.in_language()
-        )
-        photos = prepared.objects("home photo", None, lambda: GalleryPhoto.objects.all()[:1])
-        latest_posts = prepared.objects(
-            "home posts",
-            HOME_LATEST_POSTS,
-            lambda now: Post.objects.published(now).in_language().for_cards()[:HOME_LATEST_POSTS],
-            timezone.now(),
-        )
+        self.services = list(Service.objects.in_language())
+        latest_posts = Post.objects.published().in_language().for_cards()[:HOME_LATEST_POSTS]
         return super().get_context_data(
             services=self.services,
-            hero_photo=photos[0] if photos else None,
-            latest_posts=latest_posts,
+            hero_photo=GalleryPhoto.objects.first(),
+            # Read only if the template shows them: mostly they come from the cache.
+            latest_posts=SimpleLazyObject(lambda: list(latest_posts)),
             **kwargs,
         )
 

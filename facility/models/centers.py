@@ -10,8 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from plumbing import phones, prepared
-
+from .. import phones
 from .care import (
     ChoiceListField,
     InsurancePlan,
@@ -61,46 +60,6 @@ class CenterQuerySet(models.QuerySet):
                 to_attr="plans_in_network",
             ),
         )
-
-
-def centers_with_hours():
-    """Every center with its hours, holidays and credentials in force, as
-    `Center.objects.with_hours()` gives them and in as many queries, but from SQL written
-    once (plumbing/prepared.py): every page's header and footer read these."""
-    # Opening hours and holidays are each read whole, as the prefetch would read those of
-    # every center: each belongs to a center, and every center is read.
-    hours_model = Center.hours.rel.related_model
-    holiday_model = Center.holidays.rel.related_model
-    today = timezone.localdate()
-    centers = prepared.objects("centers", None, Center.objects.all)
-    hours = prepared.objects("center hours", None, hours_model.objects.all)
-    holidays = prepared.objects("center holidays", None, holiday_model.objects.all)
-    credentials = prepared.objects(
-        "center credentials", None, lambda day: Credential.objects.current(day), today
-    )
-    for center in centers:
-        center._prefetched_objects_cache = {
-            "hours": _prefetched(hours_model, center, hours),
-            "holidays": _prefetched(holiday_model, center, holidays),
-        }
-        center.credentials_in_force = [c for c in credentials if c.center_id == center.pk]
-        for credential in center.credentials_in_force:
-            Credential.center.field.set_cached_value(credential, center)
-    return centers
-
-
-def _prefetched(model, center, rows):
-    """A queryset holding `center`'s rows, as prefetch_related leaves it."""
-    mine = [row for row in rows if row.center_id == center.pk]
-    for row in mine:
-        model.center.field.set_cached_value(row, center)
-    queryset = model._default_manager.all()
-    queryset._result_cache = mine
-    queryset._prefetch_done = True
-    # As a related manager leaves it: filtered by the center only if it is queried again
-    # (`center.hours.filter(...)`), which reading the rows above does not need.
-    queryset._deferred_filter = (False, (), {"center": center})
-    return queryset
 
 
 class Center(models.Model):

@@ -1,18 +1,30 @@
 """The organization, and what it offers everywhere: its services, photos and pages."""
 
+from datetime import datetime, time, timedelta
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
+from plumbing import invalidation
 from plumbing.images import SafeImageField
 from plumbing.languages import Translated, TranslatedQuerySet
-from plumbing.richtext import RichTextField
+from plumbing.richtext import RichTextField, SanitizedStamp, StampedBody
 from plumbing.search_meta import SearchMeta
 
-from ..caching import cached_facility
 from ..language_assistance import AssistanceLanguage, default_languages
 from .care import ChoiceListField
-from .centers import centers_with_hours
+from .centers import Center
+
+# The facility with its centers, as every page's header and footer show it, is one entry
+# of the shared cache (Facility.cached()), rebuilt after any save of either
+# (facility/caching.py says which models make it stale).
+FACILITY_KEY = "facility"
+# Saves replace the cached facility at once; the timeout only bounds how long a change
+# made behind Django's back (a restored backup, SQL by hand) can go unseen.
+FACILITY_SECONDS = 24 * 3600
+FACILITY_TAGS = {"facility"}
 
 # The first words of the crisis help on every page, read by people in a hard moment: gentle.
 DEFAULT_CRISIS_LINE = "Need to talk to someone right now?"
@@ -95,9 +107,50 @@ class Facility(models.Model):
     @classmethod
     def for_request(cls, request):
         """The facility with its hours, from the cache, once per request however often asked."""
-        if not hasattr(request, "_facility"):
-            request._facility = cached_facility()
-        return request._facility
+        if not hasattr(request, "site_facility"):
+            request.site_facility = cls.cached()
+        return request.site_facility
+
+    @classmethod
+    def cached(cls):
+        """The facility with its centers and their hours, from the cache when it is
+        current; None when there is none."""
+        facility, built_from = invalidation.fetch(FACILITY_KEY, FACILITY_TAGS)
+        if facility is not invalidation.MISSING and facility is not None and facility.outlived():
+            facility = invalidation.MISSING
+        if facility is invalidation.MISSING:
+            facility = cls.objects.first()
+            seconds = FACILITY_SECONDS
+            if facility is not None:
+                facility.keep_centers()
+                # Kept no longer than its first credential is shown (not
+                # invalidation.lifetime(), which would ask for this very facility).
+                facility.fresh_until = facility.credentials_end()
+                if facility.fresh_until is not None:
+                    left = (facility.fresh_until - timezone.now()).total_seconds()
+                    seconds = max(1, min(seconds, int(left) + 1))
+            invalidation.store(FACILITY_KEY, built_from, facility, seconds)
+        return facility
+
+    def credentials_end(self):
+        """The first moment a shown license or accreditation leaves the pages, or None."""
+        last_days = [
+            credential.valid_until
+            for center in self.centers
+            for credential in center.current_credentials()
+            if credential.valid_until is not None
+        ]
+        if not last_days:
+            return None
+        return datetime.combine(
+            min(last_days) + timedelta(days=1), time(0), timezone.get_current_timezone()
+        )
+
+    # Until when the cached facility shows what is true (Facility.cached()).
+    fresh_until = None
+
+    def outlived(self):
+        return self.fresh_until is not None and timezone.now() >= self.fresh_until
 
     # The centers as read for the cache (keep_centers()); None: read them when asked.
     _centers = None
@@ -108,7 +161,7 @@ class Facility(models.Model):
 
     @staticmethod
     def _read_centers():
-        return centers_with_hours()
+        return list(Center.objects.with_hours())
 
     @property
     def centers(self):
@@ -142,7 +195,7 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(Translated, SearchMeta):
+class Service(StampedBody, Translated, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
     required_translations = ("name", "slug", "body")
@@ -151,6 +204,9 @@ class Service(Translated, SearchMeta):
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=300, help_text="Shown on the services list.")
     body = RichTextField()
+    # Each language's body, sanitized on save, vouched for (plumbing/richtext.py).
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     centers = models.ManyToManyField(
         "facility.Center",
         blank=True,
@@ -214,7 +270,7 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(Translated, SearchMeta):
+class Page(StampedBody, Translated, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     required_translations = ("title", "slug", "body")
@@ -222,6 +278,8 @@ class Page(Translated, SearchMeta):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     body = RichTextField()
+    body_stamp = SanitizedStamp(source="body_en")
+    body_stamp_es = SanitizedStamp(source="body_es")
     updated = models.DateTimeField(auto_now=True)
 
     objects = TranslatedQuerySet.as_manager()

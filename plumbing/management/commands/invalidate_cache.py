@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from plumbing.cache import bump_all
+from plumbing.invalidation import bump_all
 
 
 class Command(BaseCommand):

@@ -19,8 +19,6 @@ bump which tags (`track()`), which of its pages may be kept and what they show
 rules of every app are in its own `caching.py`.
 """
 
-import secrets
-
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
@@ -28,6 +26,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from . import edge, missed_bumps
+from .tag_versions import key as tag_key
+from .tag_versions import new_version, new_versions
 
 # What a save or delete of each kind of record changes (track()).
 TAGS = {}
@@ -44,7 +44,6 @@ PAGE_NUMBER = {}
 EXPIRY = {}
 
 MISSING = object()
-_TAG = "tag:"
 
 
 def track(label, tags):
@@ -75,31 +74,27 @@ def page_tags(url_name):
     return PAGES[url_name] | EVERY_PAGE
 
 
-def _new_version():
-    return secrets.token_hex(8)
-
-
 def versions(tags, found=None):
     """The current version of each tag, making one up for a tag the cache has lost.
 
     A version is None only when the cache cannot be reached; nothing is stored then.
     """
-    found = cache.get_many([_TAG + tag for tag in tags]) if found is None else found
-    current = {tag: found.get(_TAG + tag) for tag in tags}
+    found = cache.get_many([tag_key(tag) for tag in tags]) if found is None else found
+    current = {tag: found.get(tag_key(tag)) for tag in tags}
     lost = [tag for tag, version in current.items() if version is None]
     for tag in lost:
         # add(), not set(): another process may be doing the same; first one wins.
-        cache.add(_TAG + tag, _new_version(), timeout=None)
+        cache.add(tag_key(tag), new_version(), timeout=None)
     if lost:
-        again = cache.get_many([_TAG + tag for tag in lost])
-        current.update({tag: again.get(_TAG + tag) for tag in lost})
+        again = cache.get_many([tag_key(tag) for tag in lost])
+        current.update({tag: again.get(tag_key(tag)) for tag in lost})
     return current
 
 
 def fetch(key, tags):
     """What is stored under `key` if built from the current versions of `tags`, else
     MISSING; and those versions, to store a fresh value with. One cache round trip."""
-    found = cache.get_many([key, *(_TAG + tag for tag in tags)])
+    found = cache.get_many([key, *(tag_key(tag) for tag in tags)])
     current = versions(tags, found)
     entry = found.get(key)
     if entry is not None and entry[0] == current:
@@ -111,11 +106,6 @@ def store(key, built_from, value, timeout):
     """Keep `value`, built from data at the versions `built_from` (read before building)."""
     if None not in built_from.values():
         cache.set(key, (built_from, value), timeout)
-
-
-def new_versions(tags):
-    """{cache key: a new version} for each of `tags`, to write to the cache."""
-    return {_TAG + tag: _new_version() for tag in tags}
 
 
 def bump(*tags):
@@ -165,6 +155,6 @@ def connect():
     """Bump the tags of every record in TAGS when it is saved or deleted."""
     for label in TAGS:
         model = apps.get_model(label)
-        uid = f"plumbing.cache:{label}"
+        uid = f"plumbing.invalidation:{label}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_changed, sender=model, dispatch_uid=uid)

@@ -1,0 +1,170 @@
+"""Parts of pages kept in the shared cache (plumbing/fragments.py): a page built again finds
+them there, with fewer queries, and any save that changes what one shows replaces it at
+once; what a visitor typed is never kept; what changes by itself (a scheduled post, the
+day) is never shown late."""
+
+from datetime import date, datetime, timedelta
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Post
+from facility.models import Center, Credential
+
+pytestmark = pytest.mark.django_db
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture(autouse=True)
+def fragments(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+
+
+def get(client, url, **kwargs):
+    """(queries run, the page's HTML)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def without_token(html):
+    start = html.index('name="csrfmiddlewaretoken"')
+    return html[:start] + html[html.index(">", start) :]
+
+
+def test_the_admissions_form_comes_from_the_cache_and_follows_the_centers(client, facility, pages):
+    center = Center.objects.get()
+    center.care_levels = ["detox-residential"]
+    center.save()
+    cache.clear()
+    cold, first = get(client, reverse("inquiries:admissions"))
+    warm, again = get(client, reverse("inquiries:admissions"))
+
+    # Warm, only the admissions page's text and the centers the form checks against are
+    # read: not the facility (5 queries) nor the privacy notice.
+    assert (cold, warm) == (8, 2)
+    assert without_token(again) == without_token(first)
+    assert '<option value="Residential detox">Residential detox</option>' in again
+    assert "Outpatient detox" not in again
+
+    center.care_levels = ["detox-residential", "detox-outpatient"]
+    center.save()
+    _, after = get(client, reverse("inquiries:admissions"))
+    assert '<option value="Outpatient detox">Outpatient detox</option>' in after
+
+
+def test_a_form_with_what_a_visitor_typed_is_never_kept(client, facility, pages):
+    client.get(reverse("inquiries:contact"))  # the empty form, kept
+    typed = {"for_whom": "myself", "first_name": "Avery Typed", "phone": "", "email": ""}
+
+    refused = client.post(reverse("inquiries:contact"), typed).content.decode()
+    empty = client.get(reverse("inquiries:contact")).content.decode()
+
+    assert 'value="Avery Typed"' in refused
+    assert "Avery Typed" not in empty
+
+
+def test_the_footer_comes_from_the_cache_and_follows_the_center(client, facility):
+    _, html = get(client, reverse("website:home"))
+    assert "1800 Manor Hill Road" in html
+
+    center = Center.objects.get()
+    center.street = "22 Riverside Drive"
+    center.save()
+
+    _, html = get(client, reverse("website:home"))
+    footer = html[html.index("<footer") :]
+    assert "22 Riverside Drive" in footer and "1800 Manor Hill Road" not in footer
+    # Each language has its own.
+    _, spanish = get(client, "/es/")
+    assert "Horario de atención" in spanish[spanish.index("<footer") :]
+
+
+def test_the_footer_is_kept_for_its_day_only(client, facility):
+    Credential.objects.create(
+        center=Center.objects.get(), issuer="Ohio Board", number="L-2026",
+        valid_until=date(2026, 12, 31),
+    )  # fmt: skip
+    with mock.patch(
+        "django.utils.timezone.now", return_value=datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
+    ):
+        _, html = get(client, reverse("website:home"))
+    assert "L-2026" in html[html.index("<footer") :]
+    with mock.patch(
+        "django.utils.timezone.now", return_value=datetime(2027, 1, 1, 0, 0, 1, tzinfo=NEW_YORK)
+    ):
+        _, html = get(client, reverse("website:home"))
+    assert "L-2026" not in html[html.index("<footer") :]
+
+
+def test_the_post_page_keeps_its_neighbours_and_picks_until_a_post_changes(
+    client, facility, make_post, recommend
+):
+    older, post = make_post(title="The older post", days_ago=5), make_post(title="The post")
+    recommend(post, older)
+    cold, first = get(client, post.get_absolute_url())
+    warm, again = get(client, post.get_absolute_url())
+
+    # Warm: the post and when the next scheduled post is due; not the facility (5),
+    # previous and next (2), nor the picks and the posts filling up after them (3).
+    assert (cold, warm) == (12, 2)
+    assert again == first and "The older post" in again
+
+    older.title = "A renamed older post"
+    older.save()
+    _, html = get(client, post.get_absolute_url())
+    assert "A renamed older post" in html and "The older post" not in html
+
+
+def test_a_scheduled_post_appears_in_kept_fragments_when_it_is_due(client, facility, make_post):
+    make_post(title="Already out", days_ago=3)
+    moment = datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        scheduled = make_post(title="Due at midnight", days_ago=0)
+        Post.objects.filter(pk=scheduled.pk).update(pub_date=moment + timedelta(minutes=31))
+        _, html = get(client, reverse("website:home"))
+        assert "Already out" in html and "Due at midnight" not in html
+    with mock.patch("django.utils.timezone.now", return_value=moment + timedelta(minutes=32)):
+        _, html = get(client, reverse("website:home"))
+        _, blog = get(client, reverse("articles:list"))
+    assert "Due at midnight" in html and "Due at midnight" in blog
+
+
+def test_a_change_made_behind_django_s_back_waits_for_the_fragment_to_end(client, facility, pages):
+    center = Center.objects.get()
+    center.care_levels = ["detox-residential"]
+    center.save()
+    get(client, reverse("inquiries:admissions"))
+    Center.objects.filter(pk=center.pk).update(care_levels=["outpatient"])
+    # No save, no new version: the kept form stands until FRAGMENT_CACHE_SECONDS end...
+    _, html = get(client, reverse("inquiries:admissions"))
+    assert ">Residential detox</option>" in html
+    # ...a save is seen at once.
+    center.refresh_from_db()
+    center.save()
+    _, html = get(client, reverse("inquiries:admissions"))
+    assert ">Outpatient</option>" in html and ">Residential detox</option>" not in html
+
+
+def test_the_form_asked_about_a_center_is_kept_for_that_center_only(client, facility, pages):
+    Center.objects.create(
+        name="Tiffin Outpatient", slug="tiffin", street="9 Main St", city="Tiffin",
+        state="OH", postal_code="44883", phone="419-555-0199", care_levels=["outpatient"],
+    )  # fmt: skip
+    url = reverse("inquiries:admissions")
+    get(client, url)  # the form for no center in particular, kept
+
+    _, tiffin = get(client, url, data={"center": "tiffin"})
+    _, plain = get(client, url)
+    _, made_up = get(client, url, data={"center": "nowhere"})
+
+    assert '<option value="tiffin" selected>' in tiffin
+    assert "selected>Tiffin" not in plain and '<option value="tiffin" selected>' not in plain
+    assert '<option value="tiffin" selected>' not in made_up
