@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from plumbing import prepared
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet, active_language, has_text
+from plumbing.languages import (
+    TextVersions,
+    Translated,
+    TranslatedQuerySet,
+    active_language,
+    has_text,
+)
 from plumbing.richtext import (
     RichTextField,
     SanitizedStamp,
@@ -88,7 +94,7 @@ class PostQuerySet(TranslatedQuerySet):
         return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(Translated, SearchMeta):
+class Post(Translated, TextVersions, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"

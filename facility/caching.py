@@ -27,7 +27,8 @@ def register():
     site_cache.track("facility.Credential", {"facility"})
     site_cache.track("facility.InsurancePlan", {"facility"})
     site_cache.track("facility.Service", {"services"})
-    site_cache.track("facility.Page", {"pages"})
+    # The menus on every page link the staff pages by their slugs, kept with the facility.
+    site_cache.track("facility.Page", {"pages", "facility"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
     site_cache.track("facility.StaffProfile", {"staff"})
     site_cache.cache_pages(

@@ -4,7 +4,11 @@ header, not a cookie, so an address always answers in the same language, for vis
 caches and search engines alike.
 """
 
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
 
 
 class AddressLocaleMiddleware(LocaleMiddleware):
@@ -21,3 +25,50 @@ class AddressLocaleMiddleware(LocaleMiddleware):
         else:
             response.headers["Vary"] = vary
         return response
+
+
+class EnglishPathUnderPrefixMiddleware:
+    """An English address under another language's prefix (/es/contact/, from before the
+    Spanish addresses, or typed by hand) answers a permanent redirect to the page's address
+    in that language (/es/contacto/), so shared links keep working.
+
+    Only a page that is not found is looked at: the path without its prefix is resolved
+    as English, and the same view's address with the same arguments is asked for in the
+    prefix's language. Nothing is read from the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        moved = spanish_address_of(request.path_info)
+        if moved is None:
+            return response
+        query = request.META.get("QUERY_STRING")
+        return HttpResponsePermanentRedirect(f"{moved}?{query}" if query else moved)
+
+
+def spanish_address_of(path):
+    """The address in its prefix's language of the English page `path` names under that
+    prefix, or None when it names none or the address is the same."""
+    default = settings.LANGUAGE_CODE
+    prefix, _, rest = path.lstrip("/").partition("/")
+    codes = {code for code, _ in settings.LANGUAGES if code != default}
+    if prefix not in codes:
+        return None
+    with translation.override(default):
+        try:
+            match = resolve("/" + rest)
+        except Resolver404:
+            return None
+        if not match.url_name or match.url_name == "page":
+            return None  # a staff page's slug: its own view finds the language's version
+    with translation.override(prefix):
+        try:
+            moved = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    return moved if moved != path else None

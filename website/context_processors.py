@@ -1,3 +1,5 @@
+from django.utils.translation import get_language
+
 from facility.caching import facility_if_readable
 from facility.models import Facility
 
@@ -8,14 +10,15 @@ def facility(request):
     """The center's facts and menus, which the header and footer of every page show."""
     facility = Facility.for_request(request)
     several = facility is not None and facility.has_several_centers
+    slugs = facility.page_slugs(get_language()) if facility else ()
     return {
         "facility": facility,
         # The center whose phone the header and crisis line give; a center's own page
         # puts itself here.
         "center": facility.main_center if facility else None,
-        "main_menu": mark_current(main_menu(several), request.path),
-        "footer_menu": footer_menu(several),
-        "notices": notices(),
+        "main_menu": mark_current(main_menu(several, slugs), request.path),
+        "footer_menu": footer_menu(several, slugs),
+        "notices": notices(slugs),
     }
 
 

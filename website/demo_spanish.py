@@ -2,7 +2,8 @@
 
 content.toml in that folder has the English file's structure and key names: [facility];
 [[centers]], [[categories]], [[services]], [[pages]] and [[posts]] matched by their
-English `slug`; [[staff]] matched by `name`, [[gallery]] by `picture` (else both by their
+English `slug` (a center's [[centers.holidays]] by `date`, [[centers.credentials]] by
+`number`, [[centers.insurance_plans]] by `name`); [[staff]] matched by `name`, [[gallery]] by `picture` (else both by their
 order). Each entry gives the Spanish of its text keys, and `slug_es` a Spanish address.
 Bodies are HTML files beside it, es/<kind>/<english slug>.html. A missing entry, or for a
 service, page or post a missing body, means that record has no Spanish version. Records
@@ -20,12 +21,28 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from articles.models import Category, Post
-from facility.models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+from facility.models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 SPANISH = "es"
 # Demo keys whose model field has another name.
 FIELD_NAMES = {"image_alt": "featured_image_alt"}
 WITH_BODY = ("services", "pages", "posts")
+# A center's rows with prose of their own, and the English key each is matched by.
+CENTER_PARTS = (
+    ("holidays", Holiday, "date"),
+    ("credentials", Credential, "number"),
+    ("insurance_plans", InsurancePlan, "name"),
+)
 
 
 def read_spanish(folder: Path):
@@ -84,6 +101,16 @@ def _load(content, sync):
 
     if "facility" in content:
         update(Facility.objects.first(), spanish_values(Facility, content["facility"]))
+    for entry in content.get("centers", []):
+        center = Center.objects.filter(slug=entry["slug"]).first()
+        for kind, model, key in CENTER_PARTS:
+            for part in entry.get(kind, []):
+                record = (
+                    model.objects.filter(center=center, **{key: part[key]}).first()
+                    if center
+                    else None
+                )
+                update(record, spanish_values(model, part))
     for kind, model in (
         ("centers", Center),
         ("categories", Category),

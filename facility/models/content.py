@@ -4,8 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from plumbing import phones
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet
+from plumbing.languages import TextVersions, Translated, TranslatedQuerySet, other_languages
 from plumbing.richtext import RichTextField
 from plumbing.search_meta import SearchMeta
 
@@ -81,6 +82,48 @@ class Facility(models.Model):
             "in its own words, with the phone number to call."
         ),
     )
+    # Section 1557 (45 CFR 92.10): who handles grievances, and how to reach HHS's
+    # Office for Civil Rights. The nondiscrimination notice prints them as they are.
+    coordinator_title = models.CharField(
+        "Section 1557 Coordinator's title",
+        max_length=120,
+        default="Section 1557 Coordinator",
+        help_text="The job title people write to; the notice names the title, not a person.",
+    )
+    coordinator_address = models.TextField(
+        "Section 1557 Coordinator's address",
+        max_length=300,
+        blank=True,
+        help_text="The full mailing address, one line per line.",
+    )
+    coordinator_phone = models.CharField(
+        "Section 1557 Coordinator's phone",
+        max_length=32,
+        blank=True,
+        help_text="A number a person answers; the notice adds TTY: 711.",
+    )
+    coordinator_email = models.EmailField("Section 1557 Coordinator's e-mail", blank=True)
+    ocr_portal = models.URLField(
+        "HHS Office for Civil Rights: complaint portal",
+        default="https://ocrportal.hhs.gov/ocr/portal/lobby.jsf",
+    )
+    ocr_phone = models.CharField(
+        "HHS Office for Civil Rights: phone", max_length=32, default="1-800-368-1019"
+    )
+    ocr_tdd = models.CharField(
+        "HHS Office for Civil Rights: TDD", max_length=32, default="1-800-537-7697"
+    )
+    ocr_address = models.TextField(
+        "HHS Office for Civil Rights: mailing address",
+        max_length=300,
+        default=(
+            "U.S. Department of Health and Human Services\n"
+            "200 Independence Avenue, SW\n"
+            "Room 509F, HHH Building\n"
+            "Washington, D.C. 20201"
+        ),
+        help_text="Check HHS's published values once a year.",
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -102,9 +145,49 @@ class Facility(models.Model):
     # The centers as read for the cache (keep_centers()); None: read them when asked.
     _centers = None
 
+    _page_slugs = None
+
     def keep_centers(self):
-        """Read the centers now, to keep them with the facility in the cache."""
+        """Read the centers now, to keep them with the facility in the cache, and the
+        staff pages' addresses the menus link to."""
         self._centers = self._read_centers()
+        self._page_slugs = self._read_page_slugs()
+
+    @staticmethod
+    def _read_page_slugs():
+        """{code: ((English slug, slug in that language), …)} of the staff pages with a
+        version in each language but the default one."""
+        return {
+            code: tuple(Page.objects.in_language(code).values_list("slug_en", f"slug_{code}"))
+            for code in other_languages()
+        }
+
+    @property
+    def coordinator_phone_href(self):
+        return phones.tel_href(self.coordinator_phone)
+
+    @property
+    def ocr_phone_href(self):
+        return phones.tel_href(self.ocr_phone)
+
+    @property
+    def ocr_tdd_href(self):
+        return phones.tel_href(self.ocr_tdd)
+
+    def assistance_taglines(self):
+        """The language assistance taglines of the states the centers are in (staff keep
+        each state's list); without any, the national list ticked on the facility."""
+        from ..language_assistance import taglines
+        from .taglines import LanguageTagline
+
+        by_state = LanguageTagline.for_states(center.state for center in self.centers)
+        return by_state or taglines(self.language_assistance)
+
+    def page_slugs(self, code):
+        """The staff pages' (English slug, slug in `code`) pairs, as kept in the cache:
+        the menus link each page's own address in the language, with no query."""
+        slugs = self._read_page_slugs() if self._page_slugs is None else self._page_slugs
+        return slugs.get(code, ())
 
     @staticmethod
     def _read_centers():
@@ -142,7 +225,7 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(Translated, SearchMeta):
+class Service(Translated, TextVersions, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
     required_translations = ("name", "slug", "body")
@@ -214,7 +297,7 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(Translated, SearchMeta):
+class Page(Translated, TextVersions, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     required_translations = ("title", "slug", "body")

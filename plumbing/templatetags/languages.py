@@ -37,3 +37,14 @@ def marked(instance, field):
     if code != active_language():
         return format_html('<span lang="{}">{}</span>', code, value)
     return format_html("{}", value)
+
+
+@register.filter
+def english_name(value):
+    """A proper name kept in English (an agency, an insurance plan): in a
+    `<span lang="en">` on a page in another language, as it is elsewhere."""
+    if value is None or value == "":
+        return ""
+    if active_language() != "en":
+        return format_html('<span lang="en">{}</span>', value)
+    return format_html("{}", value)
