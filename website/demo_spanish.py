@@ -3,8 +3,9 @@
 content.toml in that folder has the English file's structure and key names: [facility];
 [[centers]], [[categories]], [[services]], [[pages]] and [[posts]] matched by their
 English `slug` (a center's [[centers.holidays]] by `date`, [[centers.credentials]] by
-`number`, [[centers.insurance_plans]] by `name`); [[staff]] matched by `name`, [[gallery]] by `picture` (else both by their
-order). Each entry gives the Spanish of its text keys, and `slug_es` a Spanish address.
+`number`, [[centers.insurance_plans]] by `name`); [[staff]] matched by `name`,
+[[gallery]] by `picture` (else both by their order). Each entry gives the Spanish of
+its text keys, and `slug_es` a Spanish address.
 Bodies are HTML files beside it, es/<kind>/<english slug>.html. A missing entry, or for a
 service, page or post a missing body, means that record has no Spanish version. Records
 are matched, never created, and only changed fields are saved: running it again changes
