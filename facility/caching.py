@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from plumbing import cache as site_cache
@@ -27,8 +28,12 @@ def register():
     site_cache.track("facility.Credential", {"facility"})
     site_cache.track("facility.InsurancePlan", {"facility"})
     site_cache.track("facility.Service", {"services"})
-    # The menus on every page link the staff pages by their slugs, kept with the facility.
-    site_cache.track("facility.Page", {"pages", "facility"})
+    site_cache.track("facility.Page", {"pages"})
+    # The menus on every page link a few staff pages by their slugs, read with the
+    # facility: a change of one of those addresses makes every page stale.
+    page = apps.get_model("facility", "Page")
+    for signal in (post_save, post_delete):
+        signal.connect(linked_page_changed, sender=page, dispatch_uid=f"linked:{signal}")
     site_cache.track("facility.GalleryPhoto", {"photos"})
     site_cache.track("facility.StaffProfile", {"staff"})
     site_cache.cache_pages(
@@ -51,6 +56,24 @@ def register():
     # Every footer names the licenses and accreditations in force: one that ends leaves
     # every page the next day.
     site_cache.expires_when("facility", next_credential_expiry)
+
+
+def linked_page_changed(sender, instance, signal, **kwargs):
+    """After a save or delete of a staff page the menus link: when its address in a
+    language is no longer the one the cached facility holds, every page is stale."""
+    from plumbing.languages import other_languages
+
+    from .models.content import LINKED_FROM_EVERY_PAGE
+
+    facility = last_known_facility()
+    if instance.slug_en not in LINKED_FROM_EVERY_PAGE or facility is None:
+        return
+    for code in other_languages():
+        kept = dict(facility.page_slugs(code)).get(instance.slug_en)
+        shown = signal is post_save and instance.available_in(code)
+        if kept != (getattr(instance, f"slug_{code}") if shown else None):
+            site_cache.bump(*FACILITY_TAGS)
+            return
 
 
 def next_open_or_close():
@@ -86,7 +109,7 @@ def cached_facility():
         facility = site_cache.MISSING
     if facility is site_cache.MISSING:
         Facility = apps.get_model("facility", "Facility")
-        facility = Facility.objects.first()
+        facility = Facility.objects.annotate(**Facility.linked_page_columns()).first()
         seconds = FACILITY_SECONDS
         if facility is not None:
             facility.keep_centers()

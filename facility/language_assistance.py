@@ -27,10 +27,6 @@ class AssistanceLanguage(models.TextChoices):
 
 RIGHT_TO_LEFT = {"ar"}
 
-# The staff page that is the nondiscrimination notice (Section 1557), by its English
-# slug: its page shows the facility's Section 1557 facts and the taglines after its text.
-NONDISCRIMINATION_PAGE = "nondiscrimination-notice"
-
 
 @dataclass(frozen=True)
 class Tagline:

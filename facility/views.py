@@ -8,8 +8,8 @@ from plumbing.languages import InLanguageDetailMixin, TranslatedObjectMixin, hom
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
 from . import structured_data
-from .language_assistance import NONDISCRIMINATION_PAGE
 from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+from .models.content import NONDISCRIMINATION
 
 
 def home():
@@ -131,7 +131,7 @@ class PageDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.slug_en == NONDISCRIMINATION_PAGE:
+        if self.object.slug_en == NONDISCRIMINATION:
             # Section 1557's facts, as staff keep them on the facility, follow its text.
             facility = Facility.for_request(self.request)
             context["section_1557"] = facility

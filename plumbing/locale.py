@@ -32,23 +32,29 @@ class EnglishPathUnderPrefixMiddleware:
     Spanish addresses, or typed by hand) answers a permanent redirect to the page's address
     in that language (/es/contacto/), so shared links keep working.
 
-    Only a page that is not found is looked at: the path without its prefix is resolved
-    as English, and the same view's address with the same arguments is asked for in the
-    prefix's language. Nothing is read from the database.
+    A path under a prefix that names no page of that language, or only a staff page's
+    slug (the catch-all), is resolved as English without its prefix; the same view's
+    address with the same arguments in the prefix's language is where it moved. Nothing
+    is read from the database: a resolve, for requests the page cache did not answer.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
-            return response
-        moved = spanish_address_of(request.path_info)
-        if moved is None:
-            return response
-        query = request.META.get("QUERY_STRING")
-        return HttpResponsePermanentRedirect(f"{moved}?{query}" if query else moved)
+        if request.method in ("GET", "HEAD") and translation.get_language() != (
+            settings.LANGUAGE_CODE
+        ):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is None or match.url_name == "page":
+                moved = spanish_address_of(request.path_info)
+                if moved is not None:
+                    query = request.META.get("QUERY_STRING")
+                    return HttpResponsePermanentRedirect(f"{moved}?{query}" if query else moved)
+        return self.get_response(request)
 
 
 def spanish_address_of(path):
@@ -71,4 +77,5 @@ def spanish_address_of(path):
             moved = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
         except NoReverseMatch:
             return None
-    return moved if moved != path else None
+    # Only the pages that have an address in that language (not the admin, not /healthz).
+    return moved if moved != path and moved.startswith(f"/{prefix}/") else None

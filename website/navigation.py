@@ -2,15 +2,12 @@
 
 from django.utils.translation import gettext as _
 
-from facility.language_assistance import NONDISCRIMINATION_PAGE
+from facility.models.content import ACCESSIBILITY, NONDISCRIMINATION, PRIVACY_POLICY, WHO_WE_ARE
 from plumbing.links import addresses_only, reverse
 
-# Pages staff write that the menus always link to, by slug.
-WHO_WE_ARE = "who-we-are"
-PRIVACY_POLICY = "privacy-policy"
-# Pages regulators ask every provider's site to link from every page.
-ACCESSIBILITY = "accessibility"
-NONDISCRIMINATION = NONDISCRIMINATION_PAGE
+# Pages staff write that the menus always link to, by slug, and pages regulators ask
+# every provider's site to link from every page (their Spanish slugs are read with the
+# facility: facility.models.content.LINKED_FROM_EVERY_PAGE).
 
 
 def _page(slug, page_slugs=()):

@@ -1,7 +1,7 @@
 """The organization, and what it offers everywhere: its services, photos and pages."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 
 from plumbing import phones
@@ -41,6 +41,14 @@ class MainCenterFact:
             return self
         center = facility.main_center
         return self.empty if center is None else getattr(center, self.name)
+
+
+# The staff pages every page links to (the menus, the footer's notices), by English slug.
+WHO_WE_ARE = "who-we-are"
+PRIVACY_POLICY = "privacy-policy"
+ACCESSIBILITY = "accessibility"
+NONDISCRIMINATION = "nondiscrimination-notice"
+LINKED_FROM_EVERY_PAGE = (WHO_WE_ARE, PRIVACY_POLICY, ACCESSIBILITY, NONDISCRIMINATION)
 
 
 class Facility(models.Model):
@@ -145,20 +153,20 @@ class Facility(models.Model):
     # The centers as read for the cache (keep_centers()); None: read them when asked.
     _centers = None
 
-    _page_slugs = None
-
     def keep_centers(self):
-        """Read the centers now, to keep them with the facility in the cache, and the
-        staff pages' addresses the menus link to."""
+        """Read the centers now, to keep them with the facility in the cache."""
         self._centers = self._read_centers()
-        self._page_slugs = self._read_page_slugs()
 
     @staticmethod
-    def _read_page_slugs():
-        """{code: ((English slug, slug in that language), …)} of the staff pages with a
-        version in each language but the default one."""
+    def linked_page_columns():
+        """Annotations giving, with the facility's own row, the slug in each other
+        language of the staff pages every page links to (None: no version there), so
+        the menus link their final addresses at no query more."""
         return {
-            code: tuple(Page.objects.in_language(code).values_list("slug_en", f"slug_{code}"))
+            f"linked_{index}_{code}": Subquery(
+                Page.objects.in_language(code).filter(slug_en=slug).values(f"slug_{code}")[:1]
+            )
+            for index, slug in enumerate(LINKED_FROM_EVERY_PAGE)
             for code in other_languages()
         }
 
@@ -184,10 +192,14 @@ class Facility(models.Model):
         return by_state or taglines(self.language_assistance)
 
     def page_slugs(self, code):
-        """The staff pages' (English slug, slug in `code`) pairs, as kept in the cache:
-        the menus link each page's own address in the language, with no query."""
-        slugs = self._read_page_slugs() if self._page_slugs is None else self._page_slugs
-        return slugs.get(code, ())
+        """(English slug, slug in `code`) of the staff pages every page links to that
+        have a version in `code`, as read with the facility (linked_page_columns())."""
+        pairs = []
+        for index, slug in enumerate(LINKED_FROM_EVERY_PAGE):
+            translated = getattr(self, f"linked_{index}_{code}", None)
+            if translated:
+                pairs.append((slug, translated))
+        return tuple(pairs)
 
     @staticmethod
     def _read_centers():
