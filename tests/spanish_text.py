@@ -38,7 +38,8 @@ ENGLISH = frozenset(
     new year's year call text read share home menu search hours open closed help contact us
     privacy policy notice page site map services locations team tour admissions treatment
     license accreditation verify valid through licensed accredited weekdays saturdays
-    sundays holidays noon midnight skip content
+    sundays holidays noon midnight skip content attn coordinator section department
+    health human suicide lifeline demo
     """.split()  # noqa: SIM905 (a list of words reads best as words)
 )
 # E-mail addresses and web addresses are not words of a sentence.
