@@ -337,3 +337,20 @@ def test_a_new_spanish_slug_of_a_menu_page_is_in_the_menus_at_once(demo_data, cl
     page.save()
     html = client.get("/es/").content.decode()
     assert '<a href="/es/sobre-nosotros/">' in html and "/es/quienes-somos/" not in html
+
+
+def test_editors_keep_the_section_1557_facts_and_taglines_in_the_admin(demo_data, editor_client):
+    facility = Facility.objects.get()
+    html = editor_client.get(
+        reverse("admin:facility_facility_change", args=[facility.pk])
+    ).content.decode()
+    for field in ("coordinator_title_en", "coordinator_title_es", "coordinator_address",
+                  "coordinator_phone", "coordinator_email", "ocr_portal", "ocr_phone",
+                  "ocr_tdd", "ocr_address"):  # fmt: skip
+        assert f'name="{field}"' in html, field
+    taglines = editor_client.get(reverse("admin:facility_languagetagline_changelist") + "?state=OH")
+    assert taglines.status_code == 200
+    assert taglines.context["cl"].result_count == 15
+    center = facility.centers[1]
+    html = editor_client.get(reverse("admin:facility_center_change", args=[center.pk])).content
+    assert b'name="holidays-0-name_es"' in html and b'name="insurance_plans-0-note_es"' in html

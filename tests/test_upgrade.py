@@ -160,9 +160,9 @@ NEW_MODELS = 9
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
-# profiles, and view licenses and accreditations; a new Compliance group changes those
-# and views centers.
-NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1)
+# profiles and language assistance taglines, and view licenses and accreditations; a new
+# Compliance group changes those and views centers.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 4 + 1) + (4 + 1)
 
 
 def export_old_tree(folder):
