@@ -27,10 +27,11 @@ def when_down(request):
     cached (or read, if the database still answers reads), because someone may need its
     phone number right now."""
     facility = facility_if_readable()
+    slugs = facility.page_slugs(get_language()) if facility else ()
     return {
         "facility": facility,
         "center": facility.main_center if facility else None,
-        "main_menu": mark_current(main_menu(), request.path),
-        "footer_menu": footer_menu(),
-        "notices": notices(),
+        "main_menu": mark_current(main_menu(False, slugs), request.path),
+        "footer_menu": footer_menu(False, slugs),
+        "notices": notices(slugs),
     }
