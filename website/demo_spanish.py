@@ -34,6 +34,8 @@ from facility.models import (
     StaffProfile,
 )
 
+from .demo_periods import fill_periods
+
 SPANISH = "es"
 # Demo keys whose model field has another name.
 FIELD_NAMES = {"image_alt": "featured_image_alt"}
@@ -91,7 +93,6 @@ def load_spanish(folder: Path, sync):
 
 
 def _load(content, sync):
-    days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
     count = 0
 
     def update(record, values):
@@ -125,7 +126,7 @@ def _load(content, sync):
             record = model.objects.filter(slug=entry["slug"]).first()
             update(
                 record,
-                spanish_values(model, entry, lambda text: text.replace("{retention_days}", days)),
+                spanish_values(model, entry, fill_periods),
             )
     for kind, model, key in (("staff", StaffProfile, "name"), ("gallery", GalleryPhoto, None)):
         records = list(model.objects.all())
