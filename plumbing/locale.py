@@ -6,6 +6,7 @@ caches and search engines alike.
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.http.response import HttpResponseRedirectBase
 from django.middleware.locale import LocaleMiddleware
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
@@ -27,6 +28,10 @@ class AddressLocaleMiddleware(LocaleMiddleware):
         return response
 
 
+class PermanentRedirectKeepingMethod(HttpResponseRedirectBase):
+    status_code = 308
+
+
 class EnglishPathUnderPrefixMiddleware:
     """An English address under another language's prefix (/es/contact/, from before the
     Spanish addresses, or typed by hand) answers a permanent redirect to the page's address
@@ -42,9 +47,7 @@ class EnglishPathUnderPrefixMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and translation.get_language() != (
-            settings.LANGUAGE_CODE
-        ):
+        if translation.get_language() != settings.LANGUAGE_CODE:
             try:
                 match = resolve(request.path_info)
             except Resolver404:
@@ -53,7 +56,12 @@ class EnglishPathUnderPrefixMiddleware:
                 moved = spanish_address_of(request.path_info)
                 if moved is not None:
                     query = request.META.get("QUERY_STRING")
-                    return HttpResponsePermanentRedirect(f"{moved}?{query}" if query else moved)
+                    moved = f"{moved}?{query}" if query else moved
+                    if request.method in ("GET", "HEAD"):
+                        return HttpResponsePermanentRedirect(moved)
+                    # A form sent from a page opened before the move: 308 has the
+                    # browser send it again, as it was, to the new address.
+                    return PermanentRedirectKeepingMethod(moved)
         return self.get_response(request)
 
 

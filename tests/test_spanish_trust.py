@@ -147,6 +147,11 @@ def test_english_paths_under_es_move_for_good(demo_data, client, old, new):
     assert client.get(new).status_code == 200
 
 
+def test_a_form_sent_to_the_old_spanish_address_is_sent_on_as_it_was(demo_data, client):
+    response = client.post("/es/admissions/", {"name": "Ana"})
+    assert (response.status_code, response["Location"]) == (308, "/es/admisiones/")
+
+
 def test_english_addresses_stay_english(demo_data, client):
     for path in ("/contact/", "/locations/", "/our-team/", "/services/", "/admissions/"):
         assert client.get(path).status_code == 200
