@@ -297,7 +297,7 @@ def test_outage_page_is_in_spanish_under_es(site):
 
 def test_failed_csrf_page_is_in_spanish_under_es(site):
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/es/search/", {"q": "x"})
+    response = client.post("/es/buscar/", {"q": "x"})
 
     assert response.status_code == 403
     assert "Esta página estuvo abierta demasiado tiempo" in response.content.decode()
