@@ -5,7 +5,13 @@ from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
+from plumbing.admin_languages import (
+    SpanishVersionFilter,
+    TranslatedAdmin,
+    prepopulated_per_language,
+    side_by_side,
+    spanish_version,
+)
 
 from .models import Category, Post, RecommendedPost
 
@@ -74,8 +80,16 @@ class PostForm(forms.ModelForm):
 @admin.register(Post)
 class PostAdmin(TranslatedAdmin, CompareVersionAdmin):
     form = PostForm
-    list_display = ["title", "state_badge", "pub_date", "updated", "author", "category"]
-    list_filter = [StateFilter, "category", "author", "pub_date"]
+    list_display = [
+        "title",
+        "state_badge",
+        spanish_version,
+        "pub_date",
+        "updated",
+        "author",
+        "category",
+    ]
+    list_filter = [StateFilter, SpanishVersionFilter, "category", "author", "pub_date"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "pub_date"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet
+from plumbing.languages import TextVersions, Translated, TranslatedQuerySet
 from plumbing.richtext import (
     RichTextField,
     SanitizedStamp,
@@ -87,7 +87,7 @@ class PostQuerySet(TranslatedQuerySet):
         return self.select_related("category").defer("body", "search_vector", "search_vector_es")
 
 
-class Post(StampedBody, Translated, SearchMeta):
+class Post(StampedBody, Translated, TextVersions, SearchMeta):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Submitted for review"

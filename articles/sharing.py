@@ -2,9 +2,12 @@
 
 from urllib.parse import quote, urlencode
 
+from django.utils.translation import gettext
+
 
 def share_links(url, title):
-    """The share targets for a page at absolute `url` called `title`."""
+    """The share targets for a page at absolute `url` called `title`: the networks by
+    their own names, e-mail in the page's language."""
     return [
         {
             "network": "Facebook",
@@ -19,7 +22,7 @@ def share_links(url, title):
             "url": "https://x.com/intent/post?" + urlencode({"url": url, "text": title}),
         },
         {
-            "network": "E-mail",
+            "network": gettext("E-mail"),
             "url": f"mailto:?subject={quote(title)}&body={quote(url)}",
         },
     ]

@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
+from plumbing.admin_languages import (
+    SpanishVersionFilter,
+    TranslatedAdmin,
+    prepopulated_per_language,
+    side_by_side,
+    spanish_version,
+)
 
 from .models import (
     Center,
@@ -15,6 +21,7 @@ from .models import (
     GalleryPhoto,
     Holiday,
     InsurancePlan,
+    LanguageTagline,
     OpeningHours,
     Page,
     Service,
@@ -30,13 +37,13 @@ class OpeningHoursInline(admin.TabularInline):
 
 class HolidayInline(admin.TabularInline):
     model = Holiday
-    fields = ["date", "name", "is_24_hours", "is_closed", "opens", "closes"]
+    fields = ["date", "name_en", "name_es", "is_24_hours", "is_closed", "opens", "closes"]
     extra = 0
 
 
 class InsurancePlanInline(admin.TabularInline):
     model = InsurancePlan
-    fields = ["name", "in_network_from", "in_network_until"]
+    fields = ["name", "note_en", "note_es", "in_network_from", "in_network_until"]
     extra = 0
 
 
@@ -44,7 +51,15 @@ class CredentialInline(admin.StackedInline):
     """Legal claims: editable only with the credential permissions (the Compliance role)."""
 
     model = Credential
-    fields = ["kind", "issuer", "number", "scope", "valid_until", "verify_url", "sort_order"]
+    fields = [
+        "kind",
+        "issuer",
+        "number",
+        ("scope_en", "scope_es"),
+        "valid_until",
+        "verify_url",
+        "sort_order",
+    ]
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -53,7 +68,7 @@ class CredentialInline(admin.StackedInline):
 class CredentialAdmin(admin.ModelAdmin):
     list_display = ["__str__", "center", "valid_until", "in_force"]
     list_filter = ["kind", "center"]
-    search_fields = ["issuer", "number", "scope"]
+    search_fields = ["issuer", "number", "scope_en", "scope_es"]
     date_hierarchy = "valid_until"
     fields = ["center", *CredentialInline.fields]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -111,6 +126,28 @@ class FacilityAdmin(TranslatedAdmin):
         (None, {"fields": side_by_side(Facility, ["name", "tagline", "about"])}),
         ("Every page", {"fields": side_by_side(Facility, ["crisis_line", "language_assistance"])}),
         ("Admissions", {"fields": side_by_side(Facility, ["callback_promise"])}),
+        (
+            "Nondiscrimination notice (Section 1557)",
+            {
+                "description": (
+                    "Printed on the nondiscrimination notice in both languages. The Office "
+                    "for Civil Rights' details are HHS's published ones: check them yearly."
+                ),
+                "fields": side_by_side(
+                    Facility,
+                    [
+                        "coordinator_title",
+                        "coordinator_address",
+                        "coordinator_phone",
+                        "coordinator_email",
+                        "ocr_portal",
+                        "ocr_phone",
+                        "ocr_tdd",
+                        "ocr_address",
+                    ],
+                ),
+            },
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -137,7 +174,8 @@ def thumbnail(image, alt):
 
 @admin.register(Service)
 class ServiceAdmin(TranslatedAdmin, CompareVersionAdmin):
-    list_display = ["name", "sort_order", "summary"]
+    list_display = ["name", spanish_version, "sort_order", "summary"]
+    list_filter = [SpanishVersionFilter]
     list_editable = ["sort_order"]
     search_fields = ["name", "summary", "body"]
     prepopulated_fields = prepopulated_per_language("slug", "name")
@@ -180,7 +218,19 @@ class StaffProfileAdmin(TranslatedAdmin):
 
 @admin.register(Page)
 class PageAdmin(TranslatedAdmin, CompareVersionAdmin):
-    list_display = ["title", "slug", "updated"]
+    list_display = ["title", "slug", spanish_version, "updated"]
+    list_filter = [SpanishVersionFilter]
     search_fields = ["title", "body"]
     prepopulated_fields = prepopulated_per_language("slug", "title")
     fields = side_by_side(Page, ["title", "slug", "body", "seo_title", "search_description"])
+
+
+@admin.register(LanguageTagline)
+class LanguageTaglineAdmin(admin.ModelAdmin):
+    """Each state's 15 taglines (Section 1557), shown on the language assistance page and
+    the nondiscrimination notice for the states the centers are in."""
+
+    list_display = ["state", "sort_order", "language_name", "language"]
+    list_display_links = ["language_name"]
+    list_filter = ["state"]
+    fields = ["state", "sort_order", "language", "language_name", "text"]

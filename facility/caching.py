@@ -8,12 +8,14 @@ from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db.models import Min, Q
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from plumbing import invalidation
+from plumbing.languages import other_languages
 
-from .models import Facility, InsurancePlan
-from .models.content import FACILITY_KEY, FACILITY_TAGS
+from .models import Facility, InsurancePlan, Page
+from .models.content import FACILITY_KEY, FACILITY_TAGS, LINKED_FROM_EVERY_PAGE
 
 
 def register():
@@ -25,6 +27,10 @@ def register():
     invalidation.track("facility.InsurancePlan", {"facility"})
     invalidation.track("facility.Service", {"services"})
     invalidation.track("facility.Page", {"pages"})
+    # The menus on every page link a few staff pages by their slugs, read with the
+    # facility: a change of one of those addresses makes every page stale.
+    for signal in (post_save, post_delete):
+        signal.connect(linked_page_changed, sender=Page, dispatch_uid=f"linked:{signal}")
     invalidation.track("facility.GalleryPhoto", {"photos"})
     invalidation.track("facility.StaffProfile", {"staff"})
     invalidation.cache_pages(
@@ -50,6 +56,20 @@ def register():
     # A center's page names the insurance plans in network today: one leaves it the day
     # after its last day, one that joins appears on its first.
     invalidation.expires_when("plans", next_plan_change)
+
+
+def linked_page_changed(sender, instance, signal, **kwargs):
+    """After a save or delete of a staff page the menus link: when its address in a
+    language is no longer the one the cached facility holds, every page is stale."""
+    facility = last_known_facility()
+    if instance.slug_en not in LINKED_FROM_EVERY_PAGE or facility is None:
+        return
+    for code in other_languages():
+        kept = dict(facility.page_slugs(code)).get(instance.slug_en)
+        shown = signal is post_save and instance.available_in(code)
+        if kept != (getattr(instance, f"slug_{code}") if shown else None):
+            invalidation.bump(*FACILITY_TAGS)
+            return
 
 
 def next_open_or_close():

@@ -8,17 +8,29 @@ from modeltranslation.translator import TranslationOptions, register
 
 from plumbing.languages import no_defaults_but_in_default_language
 
-from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+from .models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 SEARCH_META = ("seo_title", "search_description")
 
 
 @register(Facility)
 class FacilityTranslation(TranslationOptions):
-    fields = ("tagline", "about", "crisis_line", "callback_promise")
+    fields = ("tagline", "about", "crisis_line", "callback_promise", "coordinator_title")
 
 
-no_defaults_but_in_default_language(Facility, ("crisis_line", "callback_promise"))
+no_defaults_but_in_default_language(
+    Facility, ("crisis_line", "callback_promise", "coordinator_title")
+)
 
 
 @register(Center)
@@ -46,3 +58,20 @@ class GalleryPhotoTranslation(TranslationOptions):
 @register(StaffProfile)
 class StaffProfileTranslation(TranslationOptions):
     fields = ("role", "bio")
+
+
+# Prose staff write about a center: a holiday's name, what a credential covers, a remark
+# on a plan. The issuer's and the plan's names are proper names, shown marked English.
+@register(Holiday)
+class HolidayTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Credential)
+class CredentialTranslation(TranslationOptions):
+    fields = ("scope",)
+
+
+@register(InsurancePlan)
+class InsurancePlanTranslation(TranslationOptions):
+    fields = ("note",)

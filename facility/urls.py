@@ -6,12 +6,12 @@ from . import views
 app_name = "facility"
 
 urlpatterns = [
-    path("services/", views.ServiceListView.as_view(), name="services"),
-    path("services/<slug:slug>/", views.ServiceDetailView.as_view(), name="service"),
-    path("tour/", views.TourView.as_view(), name="tour"),
-    path("locations/", views.CenterListView.as_view(), name="centers"),
-    path("our-team/", views.TeamView.as_view(), name="team"),
-    path("locations/<slug:slug>/", views.CenterDetailView.as_view(), name="center"),
+    path(_("services/"), views.ServiceListView.as_view(), name="services"),
+    path(_("services/<slug:slug>/"), views.ServiceDetailView.as_view(), name="service"),
+    path(_("tour/"), views.TourView.as_view(), name="tour"),
+    path(_("locations/"), views.CenterListView.as_view(), name="centers"),
+    path(_("our-team/"), views.TeamView.as_view(), name="team"),
+    path(_("locations/<slug:slug>/"), views.CenterDetailView.as_view(), name="center"),
     # Its address in each language (/es/asistencia-con-el-idioma/), as people search for it.
     path(
         _("language-assistance/"),

@@ -8,8 +8,8 @@ from plumbing.languages import InLanguageDetailMixin, TranslatedObjectMixin, hom
 from plumbing.seo import MetaMixin, PageMeta, breadcrumb_list
 
 from . import structured_data
-from .language_assistance import taglines
 from .models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+from .models.content import NONDISCRIMINATION
 
 
 def home():
@@ -129,6 +129,15 @@ class PageDetailView(InLanguageDetailMixin, MetaMixin, DetailView):
     model = Page
     context_object_name = "page"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.slug_en == NONDISCRIMINATION:
+            # Section 1557's facts, as staff keep them on the facility, follow its text.
+            facility = Facility.for_request(self.request)
+            context["section_1557"] = facility
+            context["taglines"] = facility.assistance_taglines() if facility else []
+        return context
+
     def get_meta(self):
         page = self.object
         return PageMeta.describing(
@@ -150,8 +159,8 @@ class LanguageAssistanceView(MetaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         facility = Facility.for_request(self.request)
-        chosen = facility.language_assistance if facility else []
-        return super().get_context_data(taglines=taglines(chosen), **kwargs)
+        found = facility.assistance_taglines() if facility else []
+        return super().get_context_data(taglines=found, **kwargs)
 
     def get_meta(self):
         return PageMeta(

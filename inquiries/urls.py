@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -7,8 +8,8 @@ app_name = "inquiries"
 urlpatterns = [
     # Before the center's pages, whose catch-all would otherwise show the admissions page
     # without its form (recovery_site/urls.py includes these first).
-    path("admissions/", views.limited(views.AdmissionsView.as_view()), name="admissions"),
-    path("admissions/thanks/", views.ThanksView.as_view(), name="thanks"),
-    path("contact/", views.limited(views.ContactView.as_view()), name="contact"),
-    path("contact/thanks/", views.OldThanksView.as_view(), name="contact_thanks"),
+    path(_("admissions/"), views.limited(views.AdmissionsView.as_view()), name="admissions"),
+    path(_("admissions/thanks/"), views.ThanksView.as_view(), name="thanks"),
+    path(_("contact/"), views.limited(views.ContactView.as_view()), name="contact"),
+    path(_("contact/thanks/"), views.OldThanksView.as_view(), name="contact_thanks"),
 ]

@@ -146,9 +146,13 @@ class InLanguageDetailMixin(TranslatedObjectMixin):
             self.object = None
         if self.object is not None and self.object.available_in(code):
             return self.render_to_response(self.get_context_data(object=self.object))
-        return redirect(self._default_language_url(code))
+        url, permanent = self._default_language_url(code)
+        return redirect(url, permanent=permanent)
 
     def _default_language_url(self, code):
+        """Where to send the visitor, and whether for good: the English slug of an object
+        with a version in this language has moved for good (301) to that version's
+        address; an object not yet translated is shown in English for now (302)."""
         slug = self.kwargs[self.slug_url_kwarg]
         default = default_language()
         found = self.get_queryset().filter(**{f"{self.slug_field}_{default}": slug}).first()
@@ -159,6 +163,56 @@ class InLanguageDetailMixin(TranslatedObjectMixin):
         if found.available_in(code) and found is not self.object:
             # The default language's slug under this language's prefix (a menu's link, an
             # edited address): the object's own page in this language.
-            return found.get_absolute_url()
+            return found.get_absolute_url(), True
         with translation.override(default):
-            return found.get_absolute_url()
+            return found.get_absolute_url(), False
+
+
+class TextVersions(models.Model):
+    """When each language's version of a post, page or service last changed.
+
+    The admin stamps the language whose fields a save changed
+    (``plumbing.admin_languages.TranslatedAdmin``), so the lists can show which Spanish
+    versions are missing or older than their English. One column per language of
+    ``settings.LANGUAGES`` (English and Spanish).
+    """
+
+    text_changed_en = models.DateTimeField("English text changed", null=True, editable=False)
+    text_changed_es = models.DateTimeField("Spanish text changed", null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    MISSING = "missing"
+    OLDER = "older"
+    CURRENT = "current"
+
+    def version_state(self, code: str) -> str:
+        """ "missing", "older" (its text changed before the English last did) or
+        "current", for the version in language `code`."""
+        if not self.available_in(code):
+            return self.MISSING
+        english = getattr(self, f"text_changed_{default_language()}")
+        other = getattr(self, f"text_changed_{code}")
+        if english and other and other < english:
+            return self.OLDER
+        if english and other is None:
+            return self.OLDER
+        return self.CURRENT
+
+    def stamp_changed(self, field_names, now) -> None:
+        """Stamp each language one of `field_names` (``title_es``…) belongs to."""
+        for code, _ in settings.LANGUAGES:
+            if any(name.endswith(f"_{code}") for name in field_names):
+                setattr(self, f"text_changed_{code}", now)
+
+    @classmethod
+    def state_filter(cls, code: str, state: str) -> Q:
+        """The rows whose version in `code` is in `state` (for the admin's filter), given
+        the rows already available in that language for OLDER and CURRENT."""
+        english = f"text_changed_{default_language()}"
+        other = f"text_changed_{code}"
+        older = Q(**{f"{other}__lt": models.F(english)}) | Q(
+            **{f"{english}__isnull": False, f"{other}__isnull": True}
+        )
+        return older if state == cls.OLDER else ~older

@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.redirects.MovedPageMiddleware",
+    # An English address under /es/ answers 301 to the Spanish one (no query).
+    "plumbing.locale.EnglishPathUnderPrefixMiddleware",
     # django-axes wants to be last: it turns a locked-out login into its own answer.
     "axes.middleware.AxesMiddleware",
 ]

@@ -34,6 +34,10 @@ def spanish(post, n=""):
 
 
 def es(url):
+    """The Spanish address of the same page (the site's own pages have Spanish words)."""
+    for english, spanish_word in (("/services/", "/servicios/"), ("/locations/", "/centros/")):
+        if url.startswith(english):
+            url = spanish_word + url.removeprefix(english)
     return f"/es{url}"
 
 
@@ -108,7 +112,7 @@ def test_services_and_pages_without_spanish_go_to_the_english_too(
     assert (response.status_code, response["Location"]) == (302, english_url(page))
     service.name_es, service.slug_es, service.body_es = "Desintoxicación", "desintox", "<p>Sí.</p>"
     service.save()
-    html = client.get("/es/services/desintox/").content.decode()
+    html = client.get("/es/servicios/desintox/").content.decode()
     assert "Desintoxicación" in html
 
 
@@ -133,8 +137,8 @@ def test_spanish_lists_hold_only_spanish_versions(
         "category": client.get("/es/blog/category/recuperacion/"),
         "home": client.get("/es/"),
         "feed": client.get("/es/blog/feed/"),
-        "services": client.get("/es/services/"),
-        "site map": client.get("/es/site-map/"),
+        "services": client.get("/es/servicios/"),
+        "site map": client.get("/es/mapa-del-sitio/"),
     }
     for name, response in pages.items():
         html = response.content.decode()

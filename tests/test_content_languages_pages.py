@@ -95,8 +95,8 @@ def test_the_spanish_post_page_shows_the_spanish_neighbours_and_picks(client, bi
 
 
 def search_titles(client, q, language="es"):
-    prefix = "/es" if language == "es" else ""
-    html = client.get(f"{prefix}/search/", {"q": q}).content.decode()
+    path = "/es/buscar/" if language == "es" else "/search/"
+    html = client.get(path, {"q": q}).content.decode()
     return re.findall(r'<h2 class="search-result-title"><a href="[^"]*">([^<]*)</a>', html)
 
 

@@ -139,7 +139,7 @@ def test_any_center_and_not_sure_are_always_accepted(client, two_centers):
 
 
 def test_the_spanish_form_offers_the_same_list_in_spanish_and_stores_english(client, two_centers):
-    html = client.get("/es/admissions/").content.decode()
+    html = client.get("/es/admisiones/").content.decode()
 
     assert ("Residential detox", "Desintoxicación residencial (Manor Hill Recovery Center)") in (
         options(html, "level_of_care")
@@ -149,12 +149,12 @@ def test_the_spanish_form_offers_the_same_list_in_spanish_and_stores_english(cli
     )
     assert "¿Qué centro?" in html and ">Cualquiera de ellos</option>" in html
     refused = client.post(
-        "/es/admissions/",
+        "/es/admisiones/",
         {**INQUIRY_POST, "center": "toledo", "level_of_care": "Residential detox"},
     )
     assert "Toledo Outpatient no ofrece esta opción." in refused.content.decode()
     response = client.post(
-        "/es/admissions/",
+        "/es/admisiones/",
         {**INQUIRY_POST, "level_of_care": "Residential detox", "payment": "medicaid"},
     )
     assert response.status_code == 302

@@ -55,8 +55,8 @@ def test_the_page_is_in_spanish_at_its_spanish_address(client, facility):
     html = client.get(url).content.decode()
 
     assert url == "/es/asistencia-con-el-idioma/"
-    assert "<h1>Asistencia con el idioma</h1>" in html
-    assert "le ayudamos en el suyo, sin costo" in html
+    assert "<h1>Asistencia lingüística</h1>" in html
+    assert "le ayudamos en su idioma, sin costo" in html
     assert 'href="/language-assistance/" lang="en"' in html  # the switcher
 
 

@@ -162,8 +162,8 @@ def test_the_switcher_follows_the_object_s_own_address_in_each_language(client, 
     html = client.get(url).content.decode()
 
     assert url.startswith("/services/service-")
-    assert switcher(html) == [("Español", "/es/services/desintoxicacion-medica/", "es", "es")]
-    assert alternates(html)["es"] == HOST + "/es/services/desintoxicacion-medica/"
+    assert switcher(html) == [("Español", "/es/servicios/desintoxicacion-medica/", "es", "es")]
+    assert alternates(html)["es"] == HOST + "/es/servicios/desintoxicacion-medica/"
 
 
 def test_detail_views_put_their_object_in_the_context_for_the_switcher(client, site):
@@ -217,7 +217,7 @@ def test_spanish_breadcrumbs_start_at_the_spanish_home(client, site):
 def test_menus_and_footer_are_in_spanish_with_spanish_addresses(client, site):
     html = client.get("/es/").content.decode()
 
-    assert '<a href="/es/services/">Servicios de tratamiento</a>' in html
-    assert '<a href="/es/admissions/">Admisiones</a>' in html
-    assert '<a href="/es/asistencia-con-el-idioma/">Asistencia con el idioma</a>' in html
-    assert "marque 2 para hablar en español" in html  # 988 answers in Spanish
+    assert '<a href="/es/servicios/">Servicios de tratamiento</a>' in html
+    assert '<a href="/es/admisiones/">Admisiones</a>' in html
+    assert '<a href="/es/asistencia-con-el-idioma/">Asistencia lingüística</a>' in html
+    assert "y marque 2, o envíe AYUDA por mensaje de texto al 988" in html  # 988 in Spanish

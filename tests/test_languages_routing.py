@@ -56,11 +56,33 @@ ENGLISH_ADDRESSES = {
 }
 
 
+# The site's own pages have Spanish addresses (issue 20); the blog keeps its words.
+SPANISH_ADDRESSES = {
+    "/search/": "/buscar/",
+    "/search/?q=detox": "/buscar/?q=detox",
+    "/site-map/": "/mapa-del-sitio/",
+    "/services/": "/servicios/",
+    "/services/medical-detox/": "/servicios/medical-detox/",
+    "/tour/": "/recorrido/",
+    "/locations/": "/centros/",
+    "/locations/findlay/": "/centros/findlay/",
+    "/our-team/": "/nuestro-equipo/",
+    "/admissions/": "/admisiones/",
+    "/admissions/thanks/": "/admisiones/gracias/",
+    "/contact/": "/contacto/",
+}
+
+
+def spanish(path):
+    """The Spanish address of the English `path`."""
+    return "/es" + SPANISH_ADDRESSES.get(path, path)
+
+
 @pytest.mark.parametrize("name, args", list(ENGLISH_ADDRESSES))
 def test_english_addresses_are_unchanged_and_spanish_ones_are_under_es(name, args):
     assert reverse(name, args=args) == ENGLISH_ADDRESSES[name, args]
     with translation.override("es"):
-        assert reverse(name, args=args) == "/es" + ENGLISH_ADDRESSES[name, args]
+        assert reverse(name, args=args) == spanish(ENGLISH_ADDRESSES[name, args])
 
 
 def test_the_language_assistance_page_has_an_address_in_each_language():
@@ -89,7 +111,7 @@ def test_the_admin_stays_in_english_for_a_spanish_browser(client, facility):
      "/site-map/", "/search/?q=detox", "/quienes-somos/", "/asistencia-con-el-idioma/"],
 )  # fmt: skip
 def test_spanish_pages_answer_in_spanish(client, site, path):
-    response = client.get("/es" + path)
+    response = client.get(spanish(path))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -140,7 +162,7 @@ def test_a_center_page_says_open_now_in_spanish(client, site):
         name="Toledo Outpatient", slug="toledo", street="1 Main St", city="Toledo",
         state="OH", postal_code="43604", phone="419-555-0100",
     )  # fmt: skip
-    html = client.get("/es/locations/findlay/").content.decode()
+    html = client.get("/es/centros/findlay/").content.decode()
     assert "Abierto ahora" in html
     assert "Las 24 horas" in html
     assert "Horario" in html
@@ -185,7 +207,7 @@ def count_queries(client, url):
         ("inquiries:contact", 7),
         ("inquiries:admissions", 8),
         ("facility:team", 6),
-        ("facility:language_assistance", 5),
+        ("facility:language_assistance", 6),
     ],
 )
 def test_spanish_pages_cost_the_queries_english_ones_do(client, site, url_name, expected):
@@ -219,7 +241,7 @@ def test_feeds_say_their_language(client, site):
 def test_the_sitemap_gives_each_page_in_both_languages_with_alternates(client, site):
     xml = client.get("/sitemap.xml").content.decode()
     url = "http://testserver" + site["service"].get_absolute_url()
-    spanish = "http://testserver/es/services/desintoxicacion-medica/"
+    spanish = "http://testserver/es/servicios/desintoxicacion-medica/"
 
     assert f"<loc>{url}</loc>" in xml
     assert f"<loc>{spanish}</loc>" in xml
@@ -275,7 +297,7 @@ def test_outage_page_is_in_spanish_under_es(site):
 
 def test_failed_csrf_page_is_in_spanish_under_es(site):
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/es/search/", {"q": "x"})
+    response = client.post("/es/buscar/", {"q": "x"})
 
     assert response.status_code == 403
     assert "Esta página estuvo abierta demasiado tiempo" in response.content.decode()
@@ -284,18 +306,18 @@ def test_failed_csrf_page_is_in_spanish_under_es(site):
 def test_robots_txt_keeps_search_results_out_of_indexes_in_every_language(client, facility):
     lines = client.get("/robots.txt").content.decode().splitlines()
 
-    assert "Disallow: /search/" in lines and "Disallow: /es/search/" in lines
-    assert "Disallow: /es/admissions/thanks/" in lines
+    assert "Disallow: /search/" in lines and "Disallow: /es/buscar/" in lines
+    assert "Disallow: /es/admisiones/gracias/" in lines
 
 
-def test_the_spanish_menus_staff_page_link_leads_to_its_spanish_slug(client, site):
-    """The menus name staff pages by their English slug (website/navigation.py): under
-    /es/ that address sends the visitor on to the page's Spanish address, in one step."""
+def test_the_spanish_menus_staff_page_link_is_its_spanish_slug(client, site):
+    """The menus link a staff page's Spanish address (its slugs kept with the cached
+    facility, website/navigation.py); its English slug under /es/ has moved for good."""
     html = client.get("/es/").content.decode()
-    assert '<a href="/es/who-we-are/">Quiénes somos</a>' in html
+    assert '<a href="/es/quienes-somos/">Quiénes somos</a>' in html
 
     response = client.get("/es/who-we-are/")
-    assert (response.status_code, response["Location"]) == (302, "/es/quienes-somos/")
+    assert (response.status_code, response["Location"]) == (301, "/es/quienes-somos/")
     assert "Quiénes somos" in client.get("/es/quienes-somos/").content.decode()
 
 
@@ -303,7 +325,7 @@ def test_a_post_s_english_slug_under_es_leads_to_its_spanish_version(client, sit
     post = site["post"]
     response = client.get(f"/es/blog/{post.slug_en}/")
 
-    assert (response.status_code, response["Location"]) == (302, "/es/blog/un-primer-articulo/")
+    assert (response.status_code, response["Location"]) == (301, "/es/blog/un-primer-articulo/")
 
 
 def test_a_spanish_slug_edit_moves_the_menus_link_target_too(client, site):

@@ -35,5 +35,5 @@ def test_the_demo_writes_both_pages_with_what_they_must_say(client, demo_data):
     assert "Tell us about a barrier" in statement
     assert "<h1>Nondiscrimination Notice</h1>" in notice
     assert "do not discriminate" in notice and "interpreters" in notice
-    assert '<p lang="es"><strong>Español:</strong>' in notice  # the tagline, marked Spanish
+    assert '<li lang="es" dir="ltr">' in notice  # the Spanish tagline, marked Spanish
     assert Page.objects.filter(slug__in=["accessibility", "nondiscrimination-notice"]).count() == 2

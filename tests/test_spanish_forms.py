@@ -31,7 +31,7 @@ def test_a_form_sent_from_a_spanish_page_is_saved_as_spanish(client, facility, n
     response = client.post(spanish(name), INQUIRY_POST)
 
     assert response.status_code == 302
-    assert response["Location"] == "/es/admissions/thanks/"
+    assert response["Location"] == "/es/admisiones/gracias/"
     assert Inquiry.objects.get().language == "es"
     thanks = client.get(response["Location"]).content.decode()
     assert "Gracias, recibimos su mensaje" in thanks
@@ -50,8 +50,8 @@ def test_the_spanish_form_speaks_spanish(client, facility):
     assert "Su nombre" in html
     assert "Enviar mensaje" in html
     assert "Para un ser querido" in html
-    assert "No estoy seguro" in html  # the level of care and the payment
-    assert 'action="/es/admissions/"' in html
+    assert "No lo sé" in html  # the level of care and the payment
+    assert 'action="/es/admisiones/"' in html
 
 
 def test_a_spanish_form_with_errors_comes_back_in_spanish(client, facility):
@@ -83,7 +83,7 @@ def test_a_spanish_form_given_back_in_an_outage_stays_in_spanish(facility, monke
     assert "Su mensaje todavía no se envió." in html
     assert "En este momento nuestro sitio no pudo recibir su mensaje." in html
     assert INQUIRY_POST["message"].replace("'", "&#x27;") in html
-    assert 'action="/es/contact/"' in html
+    assert 'action="/es/contacto/"' in html
 
 
 def test_a_failed_csrf_check_on_a_spanish_form_gives_it_back_in_spanish(facility):

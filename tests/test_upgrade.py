@@ -137,7 +137,8 @@ def last_json_line(output):
 # inquiries' notes and access log (models; the contact messages' table became the
 # inquiries', its content type relabelled), the centers (the facility's address, phones
 # and hours became its main center's), their holidays and insurance plans, and which
-# services each offers (every service, at the main center).
+# services each offers (every service, at the main center), each state's language
+# assistance taglines, and the cache invalidations a cache outage kept to replay.
 NEW_TABLES = {
     "plumbing_ratecounter": 0,
     "site_cache": 0,
@@ -150,17 +151,20 @@ NEW_TABLES = {
     "facility_credential": 0,
     "facility_staffprofile": 2,
     "facility_service_centers": 6,
+    "facility_languagetagline": 0,
+    "plumbing_missedbump": 0,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
-# insurance plans and credentials, and staff profiles.
-NEW_MODELS = 8
+# insurance plans and credentials, staff profiles, the language assistance taglines, and
+# the cache invalidations kept through a cache outage.
+NEW_MODELS = 10
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
-# profiles, and view licenses and accreditations; a new Compliance group changes those
-# and views centers.
-NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1)
+# profiles and language assistance taglines, and view licenses and accreditations; a new
+# Compliance group changes those and views centers.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 4 + 1) + (4 + 1)
 
 
 def export_old_tree(folder):

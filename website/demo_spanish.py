@@ -2,8 +2,10 @@
 
 content.toml in that folder has the English file's structure and key names: [facility];
 [[centers]], [[categories]], [[services]], [[pages]] and [[posts]] matched by their
-English `slug`; [[staff]] matched by `name`, [[gallery]] by `picture` (else both by their
-order). Each entry gives the Spanish of its text keys, and `slug_es` a Spanish address.
+English `slug` (a center's [[centers.holidays]] by `date`, [[centers.credentials]] by
+`number`, [[centers.insurance_plans]] by `name`); [[staff]] matched by `name`,
+[[gallery]] by `picture` (else both by their order). Each entry gives the Spanish of
+its text keys, and `slug_es` a Spanish address.
 Bodies are HTML files beside it, es/<kind>/<english slug>.html. A missing entry, or for a
 service, page or post a missing body, means that record has no Spanish version. Records
 are matched, never created, and only changed fields are saved: running it again changes
@@ -20,7 +22,17 @@ from django.utils import translation
 from modeltranslation.translator import translator
 
 from articles.models import Category, Post
-from facility.models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
+from facility.models import (
+    Center,
+    Credential,
+    Facility,
+    GalleryPhoto,
+    Holiday,
+    InsurancePlan,
+    Page,
+    Service,
+    StaffProfile,
+)
 
 from .demo_periods import fill_periods
 
@@ -28,6 +40,12 @@ SPANISH = "es"
 # Demo keys whose model field has another name.
 FIELD_NAMES = {"image_alt": "featured_image_alt"}
 WITH_BODY = ("services", "pages", "posts")
+# A center's rows with prose of their own, and the English key each is matched by.
+CENTER_PARTS = (
+    ("holidays", Holiday, "date"),
+    ("credentials", Credential, "number"),
+    ("insurance_plans", InsurancePlan, "name"),
+)
 
 
 def read_spanish(folder: Path):
@@ -71,10 +89,10 @@ def load_spanish(folder: Path, sync):
     if content is None:
         return 0
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-        return _load(content, sync)
+        return _load(content, sync, folder)
 
 
-def _load(content, sync):
+def _load(content, sync, folder):
     count = 0
 
     def update(record, values):
@@ -85,6 +103,16 @@ def _load(content, sync):
 
     if "facility" in content:
         update(Facility.objects.first(), spanish_values(Facility, content["facility"]))
+    for entry in content.get("centers", []):
+        center = Center.objects.filter(slug=entry["slug"]).first()
+        for kind, model, key in CENTER_PARTS:
+            for part in entry.get(kind, []):
+                record = (
+                    model.objects.filter(center=center, **{key: part[key]}).first()
+                    if center
+                    else None
+                )
+                update(record, spanish_values(model, part))
     for kind, model in (
         ("centers", Center),
         ("categories", Category),
@@ -100,19 +128,25 @@ def _load(content, sync):
                 record,
                 spanish_values(model, entry, fill_periods),
             )
+    # The English loader keys each photo on its place in the English list (sort_order);
+    # stored pictures have random names, so a Spanish entry finds its photo by that place.
+    english = folder.parent / "content.toml"
+    english_pictures = []
+    if english.exists():
+        with open(english, "rb") as file:
+            english_pictures = [photo["picture"] for photo in tomllib.load(file).get("gallery", [])]
     for kind, model, key in (("staff", StaffProfile, "name"), ("gallery", GalleryPhoto, None)):
         records = list(model.objects.all())
         for order, entry in enumerate(content.get(kind, [])):
-            record = _match(records, model, entry, key, order)
+            record = _match(records, model, entry, key, order, english_pictures)
             update(record, spanish_values(model, entry))
     return count
 
 
-def _match(records, model, entry, key, order):
+def _match(records, model, entry, key, order, english_pictures):
     if key and key in entry:
         return next((r for r in records if getattr(r, key) == entry[key]), None)
-    if model is GalleryPhoto and "picture" in entry:
-        name = Path(entry["picture"]).name
-        stem = Path(name).stem
-        return next((r for r in records if Path(r.image.name).name.startswith(stem)), None)
+    if model is GalleryPhoto and entry.get("picture") in english_pictures:
+        place = english_pictures.index(entry["picture"])
+        return next((r for r in records if r.sort_order == place), None)
     return records[order] if order < len(records) else None

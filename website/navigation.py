@@ -3,16 +3,18 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-# Pages staff write that the menus always link to, by slug.
-WHO_WE_ARE = "who-we-are"
-PRIVACY_POLICY = "privacy-policy"
-# Pages regulators ask every provider's site to link from every page.
-ACCESSIBILITY = "accessibility"
-NONDISCRIMINATION = "nondiscrimination-notice"
+from facility.models.content import ACCESSIBILITY, NONDISCRIMINATION, PRIVACY_POLICY, WHO_WE_ARE
+
+# Pages staff write that the menus always link to, by slug, and pages regulators ask
+# every provider's site to link from every page (their Spanish slugs are read with the
+# facility: facility.models.content.LINKED_FROM_EVERY_PAGE).
 
 
-def _page(slug):
-    return reverse("facility:page", args=[slug])
+def _page(slug, page_slugs=()):
+    """A staff page's address in the active language: its own slug there when it has a
+    version (page_slugs: the cached facility's (English, translated) pairs), so the link
+    needs no redirect."""
+    return reverse("facility:page", args=[dict(page_slugs).get(slug) or slug])
 
 
 def _locations(several_centers):
@@ -20,9 +22,9 @@ def _locations(several_centers):
     return [(_("Locations"), reverse("facility:centers"))] if several_centers else []
 
 
-def main_menu(several_centers=False):
+def main_menu(several_centers=False, page_slugs=()):
     return [
-        (_("Who We Are"), _page(WHO_WE_ARE)),
+        (_("Who We Are"), _page(WHO_WE_ARE, page_slugs)),
         (_("Treatment Services"), reverse("facility:services")),
         *_locations(several_centers),
         (_("Tour Facility"), reverse("facility:tour")),
@@ -32,25 +34,25 @@ def main_menu(several_centers=False):
     ]
 
 
-def footer_menu(several_centers=False):
+def footer_menu(several_centers=False, page_slugs=()):
     return [
-        (_("Who We Are"), _page(WHO_WE_ARE)),
+        (_("Who We Are"), _page(WHO_WE_ARE, page_slugs)),
         (_("Treatment Services"), reverse("facility:services")),
         *_locations(several_centers),
         (_("Tour Facility"), reverse("facility:tour")),
         (_("Our Team"), reverse("facility:team")),
         (_("Admissions"), reverse("inquiries:admissions")),
         (_("Contact"), reverse("inquiries:contact")),
-        (_("Privacy Policy"), _page(PRIVACY_POLICY)),
+        (_("Privacy Policy"), _page(PRIVACY_POLICY, page_slugs)),
         (_("Blog"), reverse("articles:list")),
     ]
 
 
-def notices():
+def notices(page_slugs=()):
     """The links at the foot of every page, beside the site map."""
     return [
-        (_("Accessibility"), _page(ACCESSIBILITY)),
-        (_("Nondiscrimination notice"), _page(NONDISCRIMINATION)),
+        (_("Accessibility"), _page(ACCESSIBILITY, page_slugs)),
+        (_("Nondiscrimination notice"), _page(NONDISCRIMINATION, page_slugs)),
         # Free help in other languages (Section 1557), offered from every page.
         (_("Language assistance"), reverse("facility:language_assistance")),
         (_("Site map"), reverse("website:site_map")),

@@ -33,6 +33,8 @@ EDITORS = [
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),
     *_crud("facility.page", *ALL),
+    # Each state's language assistance taglines (Section 1557).
+    *_crud("facility.languagetagline", *ALL),
     *_crud("website.movedpage", *ALL),
 ]
 

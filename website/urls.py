@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 from .search_views import SearchView
@@ -7,6 +8,6 @@ app_name = "website"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("site-map/", views.SiteMapView.as_view(), name="site_map"),
-    path("search/", SearchView.as_view(), name="search"),
+    path(_("site-map/"), views.SiteMapView.as_view(), name="site_map"),
+    path(_("search/"), SearchView.as_view(), name="search"),
 ]

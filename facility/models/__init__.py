@@ -6,6 +6,7 @@ from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
 from .credentials import Credential
 from .hours import Holiday, OpeningHours
 from .people import StaffProfile
+from .taglines import LanguageTagline
 
 __all__ = [
     "DEFAULT_CRISIS_LINE",
@@ -16,6 +17,7 @@ __all__ = [
     "Holiday",
     "InsurancePlan",
     "Language",
+    "LanguageTagline",
     "LevelOfCare",
     "OpeningHours",
     "Page",

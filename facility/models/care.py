@@ -116,7 +116,15 @@ class InsurancePlan(models.Model):
     center = models.ForeignKey(
         "facility.Center", on_delete=models.CASCADE, related_name="insurance_plans"
     )
-    name = models.CharField(max_length=120, help_text="As the insurer names it.")
+    name = models.CharField(
+        max_length=120,
+        help_text="As the insurer names it (a proper name: shown as is, marked English).",
+    )
+    note = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="A short remark shown after the name, written in each language.",
+    )
     in_network_from = models.DateField(null=True, blank=True)
     in_network_until = models.DateField(
         null=True, blank=True, help_text="The last day; it leaves the pages the day after."

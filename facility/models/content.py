@@ -3,16 +3,17 @@
 from datetime import datetime, time, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from plumbing import invalidation
 from plumbing.images import SafeImageField
-from plumbing.languages import Translated, TranslatedQuerySet
+from plumbing.languages import TextVersions, Translated, TranslatedQuerySet, other_languages
 from plumbing.richtext import RichTextField, SanitizedStamp, StampedBody
 from plumbing.search_meta import SearchMeta
 
+from .. import phones
 from ..language_assistance import AssistanceLanguage, default_languages
 from .care import ChoiceListField
 from .centers import Center
@@ -54,6 +55,14 @@ class MainCenterFact:
         return self.empty if center is None else getattr(center, self.name)
 
 
+# The staff pages every page links to (the menus, the footer's notices), by English slug.
+WHO_WE_ARE = "who-we-are"
+PRIVACY_POLICY = "privacy-policy"
+ACCESSIBILITY = "accessibility"
+NONDISCRIMINATION = "nondiscrimination-notice"
+LINKED_FROM_EVERY_PAGE = (WHO_WE_ARE, PRIVACY_POLICY, ACCESSIBILITY, NONDISCRIMINATION)
+
+
 class Facility(models.Model):
     """The provider this site is for: the organization that runs every center."""
 
@@ -93,6 +102,48 @@ class Facility(models.Model):
             "in its own words, with the phone number to call."
         ),
     )
+    # Section 1557 (45 CFR 92.10): who handles grievances, and how to reach HHS's
+    # Office for Civil Rights. The nondiscrimination notice prints them as they are.
+    coordinator_title = models.CharField(
+        "Section 1557 Coordinator's title",
+        max_length=120,
+        default="Section 1557 Coordinator",
+        help_text="The job title people write to; the notice names the title, not a person.",
+    )
+    coordinator_address = models.TextField(
+        "Section 1557 Coordinator's address",
+        max_length=300,
+        blank=True,
+        help_text="The full mailing address, one line per line.",
+    )
+    coordinator_phone = models.CharField(
+        "Section 1557 Coordinator's phone",
+        max_length=32,
+        blank=True,
+        help_text="A number a person answers; the notice adds TTY: 711.",
+    )
+    coordinator_email = models.EmailField("Section 1557 Coordinator's e-mail", blank=True)
+    ocr_portal = models.URLField(
+        "HHS Office for Civil Rights: complaint portal",
+        default="https://ocrportal.hhs.gov/ocr/portal/lobby.jsf",
+    )
+    ocr_phone = models.CharField(
+        "HHS Office for Civil Rights: phone", max_length=32, default="1-800-368-1019"
+    )
+    ocr_tdd = models.CharField(
+        "HHS Office for Civil Rights: TDD", max_length=32, default="1-800-537-7697"
+    )
+    ocr_address = models.TextField(
+        "HHS Office for Civil Rights: mailing address",
+        max_length=300,
+        default=(
+            "U.S. Department of Health and Human Services\n"
+            "200 Independence Avenue, SW\n"
+            "Room 509F, HHH Building\n"
+            "Washington, D.C. 20201"
+        ),
+        help_text="Check HHS's published values once a year.",
+    )
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -119,7 +170,7 @@ class Facility(models.Model):
         if facility is not invalidation.MISSING and facility is not None and facility.outlived():
             facility = invalidation.MISSING
         if facility is invalidation.MISSING:
-            facility = cls.objects.first()
+            facility = cls.objects.annotate(**cls.linked_page_columns()).first()
             seconds = FACILITY_SECONDS
             if facility is not None:
                 facility.keep_centers()
@@ -160,6 +211,50 @@ class Facility(models.Model):
         self._centers = self._read_centers()
 
     @staticmethod
+    def linked_page_columns():
+        """Annotations giving, with the facility's own row, the slug in each other
+        language of the staff pages every page links to (None: no version there), so
+        the menus link their final addresses at no query more."""
+        return {
+            f"linked_{index}_{code}": Subquery(
+                Page.objects.in_language(code).filter(slug_en=slug).values(f"slug_{code}")[:1]
+            )
+            for index, slug in enumerate(LINKED_FROM_EVERY_PAGE)
+            for code in other_languages()
+        }
+
+    @property
+    def coordinator_phone_href(self):
+        return phones.tel_href(self.coordinator_phone)
+
+    @property
+    def ocr_phone_href(self):
+        return phones.tel_href(self.ocr_phone)
+
+    @property
+    def ocr_tdd_href(self):
+        return phones.tel_href(self.ocr_tdd)
+
+    def assistance_taglines(self):
+        """The language assistance taglines of the states the centers are in (staff keep
+        each state's list); without any, the national list ticked on the facility."""
+        from ..language_assistance import taglines
+        from .taglines import LanguageTagline
+
+        by_state = LanguageTagline.for_states(center.state for center in self.centers)
+        return by_state or taglines(self.language_assistance)
+
+    def page_slugs(self, code):
+        """(English slug, slug in `code`) of the staff pages every page links to that
+        have a version in `code`, as read with the facility (linked_page_columns())."""
+        pairs = []
+        for index, slug in enumerate(LINKED_FROM_EVERY_PAGE):
+            translated = getattr(self, f"linked_{index}_{code}", None)
+            if translated:
+                pairs.append((slug, translated))
+        return tuple(pairs)
+
+    @staticmethod
     def _read_centers():
         return list(Center.objects.with_hours())
 
@@ -195,7 +290,7 @@ class Facility(models.Model):
     hours = MainCenterFact(NO_HOURS)
 
 
-class Service(StampedBody, Translated, SearchMeta):
+class Service(StampedBody, Translated, TextVersions, SearchMeta):
     search_title_fallback = "name"
     search_description_fallback = "summary"
     required_translations = ("name", "slug", "body")
@@ -270,7 +365,7 @@ class GalleryPhoto(models.Model):
         return self.caption or self.alt_text
 
 
-class Page(StampedBody, Translated, SearchMeta):
+class Page(StampedBody, Translated, TextVersions, SearchMeta):
     """A page staff write, such as Who We Are, Admissions or the Privacy Policy."""
 
     required_translations = ("title", "slug", "body")

@@ -46,14 +46,20 @@ class Credential(models.Model):
     issuer = models.CharField(
         "issued by",
         max_length=200,
-        help_text="The state agency or accrediting body, such as The Joint Commission.",
+        help_text=(
+            "The state agency or accrediting body, such as The Joint Commission (a proper "
+            "name: shown as is, marked English)."
+        ),
     )
     number = models.CharField("license or certificate number", max_length=60, blank=True)
     scope = models.CharField(
         "what it covers",
         max_length=300,
         blank=True,
-        help_text="Exactly the services and site it covers, in the issuer's words.",
+        help_text=(
+            "Exactly the services and site it covers, in the issuer's words; the Spanish "
+            "is a faithful translation of them."
+        ),
     )
     valid_until = models.DateField(
         null=True, blank=True, help_text="The last day it is valid; it leaves the pages after."

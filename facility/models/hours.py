@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 # How far ahead next_change() looks: far beyond any cache lifetime.
@@ -20,14 +20,18 @@ MIDNIGHT = time(0)
 
 def _clock(value):
     """8:00 a.m., 12:30 p.m.: the AP style American readers expect (8:00 a. m. in
-    Spanish, whose translations give noon and midnight as 12:00 p. m. and a. m.)."""
+    Spanish, whose translations give noon and midnight as "12:00 del mediodía" and
+    "12:00 de la noche"). The Spanish joins the time, "a." and "m." with no-break
+    spaces, so "5:00 p. m." never breaks across lines."""
     hour = value.hour % 12 or 12
     if value.hour == 12 and value.minute == 0:
         return gettext("noon")
     if value.hour == 0 and value.minute == 0:
         return gettext("midnight")
-    suffix = gettext("a.m.") if value.hour < 12 else gettext("p.m.")
-    return f"{hour}:{value.minute:02d} {suffix}"
+    clock = {"time": f"{hour}:{value.minute:02d}"}
+    if value.hour < 12:
+        return pgettext("clock time", "%(time)s a.m.") % clock
+    return pgettext("clock time", "%(time)s p.m.") % clock
 
 
 def _hours_are_valid(prefix):

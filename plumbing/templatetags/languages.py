@@ -110,3 +110,14 @@ def language_alternates(context):
     default = settings.LANGUAGE_CODE
     alternates += [("x-default", url) for code, url in alternates if code == default]
     return {"alternates": alternates if len(existing) > 1 else []}
+
+
+@register.filter
+def english_name(value):
+    """A proper name kept in English (an agency, an insurance plan): in a
+    `<span lang="en">` on a page in another language, as it is elsewhere."""
+    if value is None or value == "":
+        return ""
+    if active_language() != "en":
+        return format_html('<span lang="en">{}</span>', value)
+    return format_html("{}", value)

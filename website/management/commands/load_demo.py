@@ -27,6 +27,7 @@ from facility.models import (
     GalleryPhoto,
     Holiday,
     InsurancePlan,
+    LanguageTagline,
     OpeningHours,
     Page,
     Service,
@@ -122,6 +123,7 @@ class Command(BaseCommand):
         content = read_content()
         facility = sync(Facility, {"singleton": 1}, content["facility"])
         self.load_centers(content["centers"])
+        self.load_taglines(content.get("taglines", []))
         self.load_services(content["services"])
         self.load_staff(content["staff"])
         self.load_pages(content["pages"])
@@ -158,6 +160,12 @@ class Command(BaseCommand):
                 key = {"center": center, "kind": credential.pop("kind")}
                 key["issuer"] = credential.pop("issuer")
                 sync(Credential, key, {**credential, "sort_order": order})
+
+    def load_taglines(self, taglines):
+        for order, tagline in enumerate(taglines):
+            tagline = dict(tagline)
+            key = {"state": tagline.pop("state"), "language": tagline.pop("language")}
+            sync(LanguageTagline, key, {**tagline, "sort_order": order})
 
     def load_services(self, services):
         centers = {center.slug: center for center in Center.objects.all()}
