@@ -8,6 +8,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
 
+from .availability_admin import AvailabilityInline
 from .models import (
     Center,
     Credential,
@@ -69,7 +70,13 @@ class CenterAdmin(TranslatedAdmin):
     list_editable = ["sort_order"]
     search_fields = ["name", "city", "street"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline, CredentialInline]
+    inlines = [
+        OpeningHoursInline,
+        HolidayInline,
+        AvailabilityInline,
+        InsurancePlanInline,
+        CredentialInline,
+    ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (

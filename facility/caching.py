@@ -26,6 +26,7 @@ def register():
     site_cache.track("facility.Holiday", {"facility"})
     site_cache.track("facility.Credential", {"facility"})
     site_cache.track("facility.InsurancePlan", {"facility"})
+    site_cache.track("facility.Availability", {"availability"})
     site_cache.track("facility.Service", {"services"})
     site_cache.track("facility.Page", {"pages"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
@@ -38,7 +39,7 @@ def register():
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
-            "facility:center": {"open_now", "photos", "services"},
+            "facility:center": {"open_now", "photos", "services", "availability"},
             # What it shows is the facility's, which every page shows already.
             "facility:language_assistance": set(),
         },
@@ -50,6 +51,14 @@ def register():
     # Every footer names the licenses and accreditations in force: one that ends leaves
     # every page the next day.
     site_cache.expires_when("facility", next_credential_expiry)
+    # Pages saying whether there is room must not outlive the answer: one older than
+    # AVAILABILITY_MAX_AGE_HOURS gives way to "call to ask".
+    site_cache.expires_when("availability", next_availability_stale)
+
+
+def next_availability_stale():
+    """The first moment a shown answer to "is there room?" becomes too old, or None."""
+    return apps.get_model("facility", "Availability").objects.next_stale()
 
 
 def next_open_or_close():

@@ -148,19 +148,21 @@ NEW_TABLES = {
     "facility_holiday": 0,
     "facility_insuranceplan": 0,
     "facility_credential": 0,
+    "facility_availability": 0,
     "facility_staffprofile": 2,
     "facility_service_centers": 6,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
-# insurance plans and credentials, and staff profiles.
-NEW_MODELS = 8
+# insurance plans, credentials and availability, and staff profiles.
+NEW_MODELS = 9
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
 # profiles, and view licenses and accreditations; a new Compliance group changes those
-# and views centers.
-NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1)
+# and views centers. Editors and Publishers add, change, delete and view availability,
+# Admissions adds, changes and views it.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1) + 2 * 4 + 3
 
 
 def export_old_tree(folder):

@@ -1,5 +1,6 @@
 """The provider and its centers: their facts, hours, services, photos and pages."""
 
+from .availability import Availability
 from .care import InsurancePlan, Language, LevelOfCare, Payment, Population
 from .centers import Center, validate_time_zone
 from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
@@ -9,6 +10,7 @@ from .people import StaffProfile
 
 __all__ = [
     "DEFAULT_CRISIS_LINE",
+    "Availability",
     "Center",
     "Credential",
     "Facility",

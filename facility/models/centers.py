@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from plumbing import phones, prepared
 
+from .availability import Availability, RoomRow
 from .care import (
     ChoiceListField,
     InsurancePlan,
@@ -59,6 +60,9 @@ class CenterQuerySet(models.QuerySet):
                 "insurance_plans",
                 queryset=InsurancePlan.objects.current(),
                 to_attr="plans_in_network",
+            ),
+            models.Prefetch(
+                "availabilities", queryset=Availability.objects.all(), to_attr="availability_rows"
             ),
         )
 
@@ -222,6 +226,36 @@ class Center(models.Model):
         return self.payment_kinds() + [
             (f"plan-{plan.pk}", plan.name) for plan in self.current_plans()
         ]
+
+    def availability_list(self):
+        """Its answers to "is there room?", fresh or not (as prefetched by `for_page()`)."""
+        if not hasattr(self, "availability_rows"):
+            self.availability_rows = list(self.availabilities.all())
+        return self.availability_rows
+
+    def room(self, now=None):
+        """A RoomRow per level of care given here, in SAMHSA's order, or [] when staff
+        have never said whether there is room here."""
+        answers = {row.level_of_care: row for row in self.availability_list()}
+        if not answers:
+            return []
+        now = now or timezone.now()
+        return [
+            RoomRow(value, label, answers.get(value), self.zone, now)
+            for value, label in self.levels_of_care()
+        ]
+
+    def accepting_new_patients(self, now=None):
+        """True or False from the fresh answers to "is there room?" (any level taking new
+        patients); None when every answer is too old to say; the center's own "accepting
+        new patients" box when staff never gave one."""
+        rows = self.availability_list()
+        if not rows:
+            return self.is_accepting_new_patients
+        fresh = [row for row in rows if row.is_fresh(now)]
+        if not fresh:
+            return None
+        return any(row.is_taking for row in fresh)
 
     def current_credentials(self):
         """Its license and accreditations in force today (as prefetched by with_hours())."""
