@@ -8,7 +8,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from plumbing.admin_languages import TranslatedAdmin, prepopulated_per_language, side_by_side
 
-from .availability_admin import AvailabilityInline
+from .availability_admin import AvailabilityInline, PriceRangeInline
 from .models import (
     Center,
     Credential,
@@ -75,6 +75,7 @@ class CenterAdmin(TranslatedAdmin):
         HolidayInline,
         AvailabilityInline,
         InsurancePlanInline,
+        PriceRangeInline,
         CredentialInline,
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

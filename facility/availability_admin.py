@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from .models import Availability, Center
+from .models import Availability, Center, PriceRange
 
 
 class AvailabilityInline(admin.TabularInline):
@@ -16,6 +16,14 @@ class AvailabilityInline(admin.TabularInline):
     fields = ["level_of_care", "status", "wait_days", "as_of"]
     readonly_fields = ["as_of"]
     extra = 0
+
+
+class PriceRangeInline(admin.TabularInline):
+    model = PriceRange
+    fields = ["level_of_care", "low", "high", "unit", "as_of_date"]
+    readonly_fields = ["as_of_date"]
+    extra = 0
+    verbose_name_plural = "self-pay price ranges (optional; shown with the date last saved)"
 
 
 class UpdateForm(forms.Form):

@@ -27,6 +27,7 @@ def register():
     site_cache.track("facility.Credential", {"facility"})
     site_cache.track("facility.InsurancePlan", {"facility"})
     site_cache.track("facility.Availability", {"availability"})
+    site_cache.track("facility.PriceRange", {"prices"})
     site_cache.track("facility.Service", {"services"})
     site_cache.track("facility.Page", {"pages"})
     site_cache.track("facility.GalleryPhoto", {"photos"})
@@ -39,7 +40,7 @@ def register():
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
-            "facility:center": {"open_now", "photos", "services", "availability"},
+            "facility:center": {"open_now", "photos", "services", "availability", "prices"},
             # What it shows is the facility's, which every page shows already.
             "facility:language_assistance": set(),
         },

@@ -5,12 +5,14 @@ what staff did and to which reference, never what the inquiry says.
 """
 
 from django.contrib import admin
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.forms import Textarea
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 
+from .estimates import today_for_estimates
 from .exports import inquiries_csv
 from .fields import EncryptedTextField
 from .models import Inquiry, InquiryAccess, InquiryNote
@@ -20,6 +22,27 @@ Action = InquiryAccess.Action
 
 def yes_no(value):
     return "yes" if value else "no"
+
+
+class EstimateFilter(admin.SimpleListFilter):
+    """Good Faith Estimates asked for: due, overdue (in the counting center's zone), sent."""
+
+    title = "Good Faith Estimate"
+    parameter_name = "estimate"
+
+    def lookups(self, request, model_admin):
+        return [("due", "due"), ("overdue", "overdue"), ("sent", "sent")]
+
+    def queryset(self, request, queryset):
+        today = today_for_estimates()
+        open_ones = queryset.filter(estimate_requested=True, estimate_sent__isnull=True)
+        if self.value() == "due":
+            return open_ones.filter(estimate_due__gte=today)
+        if self.value() == "overdue":
+            return open_ones.filter(estimate_due__lt=today)
+        if self.value() == "sent":
+            return queryset.filter(estimate_sent__isnull=False)
+        return queryset
 
 
 class InquiryNoteInline(admin.TabularInline):
@@ -42,10 +65,10 @@ class InquiryAdmin(admin.ModelAdmin):
 
     list_display = [
         "reference", "created", "for_whom", "first_name", "phone_and_answers", "language",
-        "level_of_care", "status", "assignee", "first_contact",
+        "level_of_care", "status", "assignee", "first_contact", "estimate",
     ]  # fmt: skip
     list_display_links = ["reference"]
-    list_filter = ["status", "created", "assignee", "level_of_care", "language"]
+    list_filter = ["status", "created", "assignee", "level_of_care", "language", EstimateFilter]
     list_select_related = ["assignee"]
     search_fields = ["=reference"]
     search_help_text = "Search by reference number, such as K7Q2M9."
@@ -62,6 +85,10 @@ class InquiryAdmin(admin.ModelAdmin):
             {"fields": ["for_whom", "level_of_care", "payment", "plan_name", "message"]},
         ),
         (
+            "Good Faith Estimate",
+            {"fields": ["estimate_requested", "estimate_due", "estimate_sent"]},
+        ),
+        (
             "Handling",
             {"fields": ["status", "assignee", "first_contact", "created", "notified", "reference"]},
         ),
@@ -70,7 +97,7 @@ class InquiryAdmin(admin.ModelAdmin):
     readonly_fields = [
         "reference", "for_whom", "first_name", "language", "phone_and_answers", "email",
         "best_time", "level_of_care", "payment", "plan_name", "message", "first_contact",
-        "created", "notified",
+        "created", "notified", "estimate_requested", "estimate_due",
     ]  # fmt: skip
 
     @admin.display(description="phone")
@@ -82,6 +109,25 @@ class InquiryAdmin(admin.ModelAdmin):
             inquiry.phone,
             yes_no(inquiry.voicemail_ok),
             yes_no(inquiry.text_ok),
+        )
+
+    @admin.display(description="estimate", ordering="estimate_due")
+    def estimate(self, inquiry):
+        """A Good Faith Estimate asked for: its due date, or when it was sent."""
+        if not inquiry.estimate_requested:
+            return "—"
+        if inquiry.estimate_sent:
+            return f"sent {inquiry.estimate_sent:%b %-d}"
+        late = " (overdue)" if getattr(inquiry, "estimate_late", False) else ""
+        return f"due {inquiry.estimate_due:%b %-d}{late}"
+
+    def get_queryset(self, request):
+        # Whether an estimate is overdue, worked out once for the whole list.
+        late = Q(estimate_sent__isnull=True, estimate_due__lt=today_for_estimates())
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(estimate_late=ExpressionWrapper(late, output_field=BooleanField()))
         )
 
     def has_add_permission(self, request):

@@ -8,6 +8,10 @@ from .choices import NOT_SURE, Payment, levels_of_care, payment_options
 from .models import Inquiry
 
 REPLY_ROUTE_ERROR = _("Please give a phone number or an e-mail address, so we can reach you.")
+ESTIMATE_ERROR = _(
+    "A Good Faith Estimate is for care paid without insurance: choose Self-pay above, or "
+    "untick this box."
+)
 FOR_WHOM_CHOICES = [
     (Inquiry.ForWhom.MYSELF, _("Myself")),
     (Inquiry.ForWhom.LOVED_ONE, _("Someone I care about")),
@@ -55,7 +59,8 @@ class InquiryForm(forms.ModelForm):
         model = Inquiry
         fields = [
             "for_whom", "first_name", "phone", "voicemail_ok", "text_ok", "email",
-            "best_time", "level_of_care", "payment", "plan_name", "message",
+            "best_time", "level_of_care", "payment", "plan_name", "estimate_requested",
+            "message",
         ]  # fmt: skip
         labels = {
             "first_name": _("Your first name"),
@@ -65,6 +70,10 @@ class InquiryForm(forms.ModelForm):
             "best_time": _("Best time to call"),
             "payment": _("How do you expect to pay?"),
             "plan_name": _("Insurance plan (optional)"),
+            "estimate_requested": _(
+                "Send me a Good Faith Estimate of what care will cost (for those paying "
+                "without insurance)."
+            ),
             "message": _("Anything you would like us to know? (optional)"),
         }
         help_texts = {
@@ -112,6 +121,8 @@ class InquiryForm(forms.ModelForm):
                 self.add_error("email", REPLY_ROUTE_ERROR)
         if cleaned.get("payment") != Payment.PRIVATE_INSURANCE:
             cleaned["plan_name"] = ""
+        if cleaned.get("estimate_requested") and cleaned.get("payment") != Payment.SELF_PAY:
+            self.add_error("estimate_requested", ESTIMATE_ERROR)
         if not cleaned.get("phone"):
             cleaned["voicemail_ok"] = cleaned["text_ok"] = False
         return cleaned

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Payment
+from .estimates import due_date
 from .fields import EncryptedTextField
 
 # Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L).
@@ -31,6 +32,12 @@ class InquiryQuerySet(models.QuerySet):
         now = now or timezone.now()
         days = settings.CONTACT_MESSAGE_RETENTION_DAYS
         return self.filter(created__lt=now - timedelta(days=days))
+
+    def estimates_open(self):
+        """Good Faith Estimates asked for and not yet sent, the soonest due first."""
+        return self.filter(estimate_requested=True, estimate_sent__isnull=True).order_by(
+            "estimate_due", "created"
+        )
 
     def waiting(self):
         """New inquiries nobody has contacted yet, oldest first."""
@@ -94,6 +101,15 @@ class Inquiry(models.Model):
         help_text="The language of the page it was sent from: call back in it.",
     )
     plan_name = EncryptedTextField("insurance plan", max_length=100, blank=True)
+    # The No Surprises Act's Good Faith Estimate, for those paying without insurance
+    # (inquiries/estimates.py): due within 3 business days of the request.
+    estimate_requested = models.BooleanField("asked for a Good Faith Estimate", default=False)
+    estimate_due = models.DateField(
+        "estimate due", null=True, blank=True, editable=False, db_index=True
+    )
+    estimate_sent = models.DateField(
+        "estimate sent on", null=True, blank=True, help_text="The day it went out in writing."
+    )
     message = EncryptedTextField(max_length=2000, blank=True)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
@@ -129,6 +145,8 @@ class Inquiry(models.Model):
         return f"Inquiry #{self.reference}"
 
     def save(self, *args, **kwargs):
+        if self.estimate_requested and self.estimate_due is None:
+            self.estimate_due = due_date(self.created or timezone.now())
         if self.status != self.Status.NEW and self.first_contact is None:
             self.first_contact = timezone.now()
             if kwargs.get("update_fields") is not None:

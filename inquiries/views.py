@@ -17,6 +17,7 @@ from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
 
+from .choices import Payment
 from .forms import InquiryForm, rate_limited_message
 from .notifications import notify_staff
 
@@ -60,6 +61,8 @@ class InquiryFormView(MetaMixin, CreateView):
                 raise type(error)(type(error).__name__) from None  # the outage page answers
             raise InquiryNotSaved(type(error).__name__) from None
         notify_staff(inquiry, self.request, self.facility())
+        if inquiry.payment == Payment.SELF_PAY:
+            return redirect("inquiries:thanks_self_pay")  # with the Good Faith Estimate notice
         return redirect("inquiries:thanks")
 
     def facility(self):
@@ -99,6 +102,10 @@ class ContactView(InquiryFormView):
 
 class ThanksView(MetaMixin, TemplateView):
     template_name = "inquiries/thanks.html"
+    self_pay = False  # the self-pay inquiry's page adds the Good Faith Estimate notice
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(self_pay=self.self_pay, **kwargs)
 
     def get_meta(self):
         return PageMeta(_("Message sent"), noindex=True)

@@ -149,20 +149,21 @@ NEW_TABLES = {
     "facility_insuranceplan": 0,
     "facility_credential": 0,
     "facility_availability": 0,
+    "facility_pricerange": 0,
     "facility_staffprofile": 2,
     "facility_service_centers": 6,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
-# insurance plans, credentials and availability, and staff profiles.
-NEW_MODELS = 9
+# insurance plans, credentials, availability and price ranges, and staff profiles.
+NEW_MODELS = 10
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
 # profiles, and view licenses and accreditations; a new Compliance group changes those
-# and views centers. Editors and Publishers add, change, delete and view availability,
-# Admissions adds, changes and views it.
-NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1) + 2 * 4 + 3
+# and views centers. Editors and Publishers add, change, delete and view availability
+# and price ranges; Admissions adds, changes and views availability.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 1) + (4 + 1) + 2 * (4 + 4) + 3
 
 
 def export_old_tree(folder):

@@ -30,6 +30,7 @@ EDITORS = [
     *_crud("facility.holiday", *ALL),
     *_crud("facility.insuranceplan", *ALL),
     *_crud("facility.availability", *ALL),
+    *_crud("facility.pricerange", *ALL),
     *_crud("facility.staffprofile", *ALL),
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),

@@ -7,6 +7,7 @@ from .content import DEFAULT_CRISIS_LINE, Facility, GalleryPhoto, Page, Service
 from .credentials import Credential
 from .hours import Holiday, OpeningHours
 from .people import StaffProfile
+from .prices import PriceRange
 
 __all__ = [
     "DEFAULT_CRISIS_LINE",
@@ -23,6 +24,7 @@ __all__ = [
     "Page",
     "Payment",
     "Population",
+    "PriceRange",
     "Service",
     "StaffProfile",
     "validate_time_zone",

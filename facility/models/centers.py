@@ -64,6 +64,7 @@ class CenterQuerySet(models.QuerySet):
             models.Prefetch(
                 "availabilities", queryset=Availability.objects.all(), to_attr="availability_rows"
             ),
+            "prices",
         )
 
 
@@ -232,6 +233,11 @@ class Center(models.Model):
         if not hasattr(self, "availability_rows"):
             self.availability_rows = list(self.availabilities.all())
         return self.availability_rows
+
+    def price_list(self):
+        """Its self-pay price ranges, in SAMHSA's order of the levels of care."""
+        order = {value: n for n, value in enumerate(LevelOfCare.values)}
+        return sorted(self.prices.all(), key=lambda price: order[price.level_of_care])
 
     def room(self, now=None):
         """A RoomRow per level of care given here, in SAMHSA's order, or [] when staff

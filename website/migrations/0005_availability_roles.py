@@ -12,7 +12,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("website", "0004_network_roles"),
-        ("facility", "0021_availability"),
+        ("facility", "0022_self_pay_prices"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
