@@ -43,6 +43,9 @@ def register():
             "facility:center": {"open_now", "photos", "services", "availability", "prices"},
             # What it shows is the facility's, which every page shows already.
             "facility:language_assistance": set(),
+            # Every center's facts, which the facility's tag covers (centers, credentials).
+            "locations_json": set(),
+            "locations_csv": set(),
         },
         every_page=FACILITY_TAGS,
     )
