@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import NOT_SURE, Payment, levels_of_care, payment_options
+from .insurance_form import InsuranceFields, wants_check
 from .models import Inquiry
 
 REPLY_ROUTE_ERROR = _("Please give a phone number or an e-mail address, so we can reach you.")
@@ -31,7 +32,10 @@ def rate_limited_message(facility):
     return message
 
 
-class InquiryForm(forms.ModelForm):
+CHECK_NEEDS = _("To check your benefits we need the insurance company and the member ID.")
+
+
+class InquiryForm(InsuranceFields, forms.ModelForm):
     """Only what admissions needs to call back: no diagnosis, no date of birth, no upload."""
 
     for_whom = forms.ChoiceField(
@@ -123,6 +127,10 @@ class InquiryForm(forms.ModelForm):
             cleaned["plan_name"] = ""
         if cleaned.get("estimate_requested") and cleaned.get("payment") != Payment.SELF_PAY:
             self.add_error("estimate_requested", ESTIMATE_ERROR)
+        if wants_check(cleaned):
+            for name in ("payer", "member_id"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, CHECK_NEEDS)
         if not cleaned.get("phone"):
             cleaned["voicemail_ok"] = cleaned["text_ok"] = False
         return cleaned

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Payment
 from .estimates import due_date
-from .fields import EncryptedTextField
+from .fields import EncryptedBinaryField, EncryptedTextField
 
 # Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -193,6 +193,7 @@ class InquiryAccess(models.Model):
         HISTORY = "history", _("Viewed history")
         CHANGE = "change", _("Changed")
         EXPORT = "export", _("Exported")
+        CARD = "card", _("Viewed insurance card photo")
         DELETE = "delete", _("Deleted")
 
     when = models.DateTimeField(default=timezone.now, db_index=True)
@@ -227,3 +228,75 @@ class InquiryAccess(models.Model):
             for inquiry in inquiries
         ] or [cls(user_id=user.pk, username=user.get_username(), action=action)]
         cls.objects.bulk_create(rows)
+
+
+class InsuranceCheckQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(result="")
+
+
+class InsuranceCheck(models.Model):
+    """What a visitor gave for a check of their insurance benefits (verification of
+    benefits), and what staff found. Health and payment information: every value the
+    visitor gave, the card photos' bytes included, is encrypted at rest; only Admissions
+    reads it, through the inquiry's admin and its logged photo view; it goes with the
+    inquiry (purged with it). A check, never a promise of payment."""
+
+    class Relationship(models.TextChoices):
+        SELF = "self", _("Self")
+        SPOUSE = "spouse", _("Spouse or partner")
+        PARENT = "parent", _("Parent or guardian")
+        CHILD = "child", _("Child")
+        OTHER = "other", _("Other")
+
+    class Result(models.TextChoices):
+        WAITING = "", "waiting for a check"
+        IN_NETWORK = "in-network", "in network"
+        OUT_OF_NETWORK = "out-of-network", "out of network"
+        NOT_COVERED = "not-covered", "not covered"
+        NEEDS_AUTHORIZATION = "needs-authorization", "needs authorization"
+
+    inquiry = models.OneToOneField(
+        Inquiry, on_delete=models.CASCADE, related_name="insurance_check"
+    )
+    payer = EncryptedTextField("insurance company", max_length=100)
+    member_id = EncryptedTextField("member ID", max_length=40)
+    group_number = EncryptedTextField("group number", max_length=40, blank=True)
+    subscriber_name = EncryptedTextField("subscriber's name", max_length=120, blank=True)
+    subscriber_birth_date = EncryptedTextField(
+        "subscriber's date of birth", max_length=10, blank=True, help_text="YYYY-MM-DD."
+    )
+    relationship = EncryptedTextField(
+        "subscriber's relationship to the person needing care",
+        max_length=10,
+        blank=True,
+        choices=Relationship.choices,
+    )
+    # The photos as re-encoded by plumbing/images.py (no metadata), then encrypted.
+    card_front = EncryptedBinaryField("card photo, front", null=True, blank=True)
+    card_front_type = models.CharField(max_length=20, blank=True)
+    card_back = EncryptedBinaryField("card photo, back", null=True, blank=True)
+    card_back_type = models.CharField(max_length=20, blank=True)
+    result = models.CharField(
+        "benefits checked",
+        max_length=20,
+        choices=Result.choices,
+        default=Result.WAITING,
+        blank=True,
+        db_index=True,
+    )
+    checked_by = models.CharField("checked by", max_length=150, blank=True, editable=False)
+    checked_at = models.DateTimeField("checked at", null=True, blank=True, editable=False)
+
+    objects = InsuranceCheckQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "insurance check"
+
+    def __str__(self):
+        return f"Insurance check of inquiry #{self.inquiry.reference}"
+
+    def photo(self, side):
+        """(bytes, content type) of the card's `side` ("front" or "back"), or None."""
+        data = getattr(self, f"card_{side}")
+        return (bytes(data), getattr(self, f"card_{side}_type")) if data else None

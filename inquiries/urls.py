@@ -14,6 +14,11 @@ urlpatterns = [
         views.ThanksView.as_view(self_pay=True),
         name="thanks_self_pay",
     ),
+    path(
+        "admissions/thanks/insurance/",
+        views.ThanksView.as_view(insurance=True),
+        name="thanks_insurance",
+    ),
     path("contact/", views.ContactView.as_view(), name="contact"),
     path("contact/thanks/", views.OldThanksView.as_view(), name="contact_thanks"),
 ]

@@ -144,6 +144,7 @@ NEW_TABLES = {
     "inquiries_inquiry": 1,
     "inquiries_inquirynote": 1,  # the old message's consent, kept as a note
     "inquiries_inquiryaccess": 0,
+    "inquiries_insurancecheck": 0,
     "facility_center": 1,
     "facility_holiday": 0,
     "facility_insuranceplan": 0,
@@ -156,7 +157,7 @@ NEW_TABLES = {
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
 # insurance plans, credentials, availability and price ranges, and staff profiles.
-NEW_MODELS = 10
+NEW_MODELS = 11  # and the inquiries' insurance checks
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
