@@ -2,10 +2,11 @@
 
 Someone uninsured, or not using insurance, may ask for an estimate of what care will cost;
 asked for (not yet scheduled), it is due in writing within 3 business days of the request
-(149.610(b)(1)(vi)(C)). The days are counted in the main center's zone, which admissions
-answers from (an inquiry names no center), skipping Saturdays, Sundays, the federal
-holidays and every date the main center has a Holiday row for, whatever its hours there:
-the billing office that writes estimates is closed that day even where care goes on.
+(149.610(b)(1)(vi)(C)). The days are counted in the zone of the center the inquiry names
+(the main center when it names none), skipping Saturdays, Sundays, the federal holidays
+and every date that center has a Holiday row for, whatever its hours there: the billing
+office that writes estimates is closed that day even where care goes on. Whether one is
+overdue is judged by today's date in the main center's zone.
 """
 
 from django.utils import timezone

@@ -13,13 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
 
-from facility.models import Facility, Page
+from facility.models import Facility, Page, Payment
 from plumbing import outage
 from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
 
-from .choices import Payment
 from .eligibility import ask
 from .forms import InquiryForm, rate_limited_message
 from .insurance_form import check_from, wants_check
@@ -85,6 +84,10 @@ class InquiryFormView(MetaMixin, CreateView):
         if inquiry.payment == Payment.SELF_PAY:
             return redirect("inquiries:thanks_self_pay")  # with the Good Faith Estimate notice
         return redirect("inquiries:thanks")
+
+    def get_initial(self):
+        # /admissions/?center=<slug>: the form asks about that center.
+        return {**super().get_initial(), "center": self.request.GET.get("center", "")}
 
     def facility(self):
         return Facility.for_request(self.request)

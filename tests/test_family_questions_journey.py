@@ -56,7 +56,7 @@ def test_a_family_asks_with_insurance_admissions_checks_it_and_an_editor_sees_no
     page.get_by_label("Your first name").fill("Dana")
     page.get_by_role("textbox", name="Phone").fill("419-555-0147")
     page.get_by_role("combobox", name=re.compile("^How do you expect to pay")).select_option(
-        label="Private insurance"
+        "private-insurance"
     )
     check = page.locator("fieldset.insurance-check")
     expect(check).to_contain_text("This is a check, not a promise of payment")

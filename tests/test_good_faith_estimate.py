@@ -36,7 +36,11 @@ def pinned(moment):
 
 @pytest.fixture
 def center(facility):
-    return Center.objects.get(slug="findlay")
+    # The form offers only the ways to pay the centers take.
+    center = Center.objects.get(slug="findlay")
+    center.payments = ["private-insurance", "self-pay"]
+    center.save()
+    return center
 
 
 # -- Business days --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from PIL import Image
 
+from facility.models import Center
 from inquiries.models import Inquiry, InquiryAccess, InsuranceCheck
 
 from .factories import INQUIRY_POST, logged_in, make_staff
@@ -51,6 +52,13 @@ def with_insurance(**changes):
         "card_back": card_photo("back.jpg", (20, 160, 40)),
         **changes,
     }
+
+
+@pytest.fixture
+def facility(facility):
+    """The test center, taking private insurance: the form offers only what centers take."""
+    Center.objects.update(payments=["private-insurance", "self-pay"])
+    return facility
 
 
 @pytest.fixture
