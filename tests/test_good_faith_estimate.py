@@ -218,3 +218,18 @@ def test_self_pay_price_ranges_are_shown_with_their_date(client, center):
 def test_a_price_range_cannot_end_below_its_start(center):
     with pytest.raises(IntegrityError):
         PriceRange.objects.create(center=center, level_of_care="outpatient", low=200, high=100)
+
+
+def test_an_inquirys_estimate_is_due_by_the_days_of_the_center_it_names(center):
+    west = Center.objects.create(
+        name="West office", slug="west", street="1 Pine St", city="Reno", state="NV",
+        postal_code="89501", phone="775-555-0100", time_zone="America/Los_Angeles",
+    )  # fmt: skip
+    # Friday 01:00 in Ohio is still Thursday 22:00 in Nevada.
+    with pinned(at(2026, 12, 4, 1, 0)):
+        east_one = make_inquiry(payment="self-pay", estimate_requested=True, center=center)
+        west_one = make_inquiry(payment="self-pay", estimate_requested=True, center=west)
+        nowhere = make_inquiry(payment="self-pay", estimate_requested=True)
+    assert east_one.estimate_due == date(2026, 12, 9)  # from Friday: Mon, Tue, Wed
+    assert west_one.estimate_due == date(2026, 12, 8)  # from Thursday: Fri, Mon, Tue
+    assert nowhere.estimate_due == date(2026, 12, 9)  # the main center's

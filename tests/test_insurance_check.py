@@ -272,3 +272,28 @@ def test_an_eligibility_service_plugged_into_the_seam_records_its_answer(
 def test_by_default_no_service_is_asked_and_staff_check(sent):
     check = InsuranceCheck.objects.get()
     assert (check.result, check.checked_by, check.checked_at) == ("", "", None)
+
+
+def test_key_rotation_re_encrypts_the_check_and_its_photos(facility, settings):
+    from cryptography.fernet import Fernet
+
+    from .factories import make_inquiry
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.INQUIRY_ENCRYPTION_KEYS = [old]
+    photo = card_photo().read()
+    InsuranceCheck.objects.create(
+        inquiry=make_inquiry(), payer="Acme", member_id=MEMBER_ID, card_front=photo,
+        card_front_type="image/jpeg",
+    )  # fmt: skip
+    settings.INQUIRY_ENCRYPTION_KEYS = [new, old]
+    out = io.StringIO()
+    call_command("rotate_inquiry_keys", stdout=out)
+    assert "Re-encrypted 1 insurance checks" in out.getvalue()
+
+    settings.INQUIRY_ENCRYPTION_KEYS = [new]  # the old key dropped
+    check = InsuranceCheck.objects.get()
+    assert check.member_id == MEMBER_ID and check.photo("front") == (photo, "image/jpeg")
+    settings.INQUIRY_ENCRYPTION_KEYS = [old]  # and the old one reads nothing any more
+    check = InsuranceCheck.objects.get()
+    assert check.photo("front") is None and "card photo, front" in check.unreadable_fields()
