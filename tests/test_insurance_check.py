@@ -224,6 +224,9 @@ def test_admissions_mark_benefits_checked_and_filter_those_waiting(sent, client)
     assert inquiry.reference in listed(staff, changelist + "?benefits=waiting")
     assert inquiry.reference not in listed(staff, changelist + "?benefits=checked")
 
+    home = staff.get(reverse("admin:index")).content.decode()
+    assert '?benefits=waiting">1</a>' in home  # "Insurance checks waiting: 1"
+
     url = reverse("admin:inquiries_inquiry_change", args=[inquiry.pk])
     fields = form_fields(staff.get(url).content.decode(), "inquiry_form")
     data = {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
@@ -235,6 +238,7 @@ def test_admissions_mark_benefits_checked_and_filter_those_waiting(sent, client)
     assert (check.result, check.checked_by) == ("needs-authorization", "avery")
     assert check.checked_at is not None
     assert inquiry.reference not in listed(staff, changelist + "?benefits=waiting")
+    assert "Insurance checks waiting: none." in staff.get(reverse("admin:index")).content.decode()
     checked = listed(staff, changelist + "?benefits=checked")
     assert inquiry.reference in checked and "needs authorization" in checked
 

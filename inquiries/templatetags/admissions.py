@@ -5,7 +5,7 @@ from django import template
 from django.utils import timezone
 
 from inquiries.estimates import today_for_estimates
-from inquiries.models import Inquiry
+from inquiries.models import Inquiry, InsuranceCheck
 
 register = template.Library()
 
@@ -57,6 +57,7 @@ def admissions_summary(context):
         "waiting_count": Inquiry.objects.waiting().count(),
         "median": duration(typical) if typical is not None else None,
         "median_days": MEDIAN_DAYS,
+        "checks_waiting": InsuranceCheck.objects.waiting().count(),
     }
 
 
