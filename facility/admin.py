@@ -1,8 +1,10 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -14,6 +16,8 @@ from plumbing.admin_languages import (
     spanish_version,
 )
 
+from .availability_admin import AvailabilityInline, PriceRangeInline
+from .locator_admin import locator_check_view
 from .models import (
     Center,
     Credential,
@@ -84,7 +88,15 @@ class CenterAdmin(TranslatedAdmin):
     list_editable = ["sort_order"]
     search_fields = ["name", "city", "street"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OpeningHoursInline, HolidayInline, InsurancePlanInline, CredentialInline]
+    readonly_fields = ["locator_check"]
+    inlines = [
+        OpeningHoursInline,
+        HolidayInline,
+        AvailabilityInline,
+        InsurancePlanInline,
+        PriceRangeInline,
+        CredentialInline,
+    ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
@@ -101,6 +113,7 @@ class CenterAdmin(TranslatedAdmin):
             {"fields": side_by_side(Center, ["phone", "admissions_phone", "email", "who_answers"])},
         ),
         ("Map", {"fields": ["latitude", "longitude", "map_url"]}),
+        ("Treatment locator", {"fields": ["locator_check"]}),
         (
             "Care and payment",
             {
@@ -118,6 +131,20 @@ class CenterAdmin(TranslatedAdmin):
     @admin.display(description="town", ordering="city")
     def town(self, obj):
         return obj.town
+
+    @admin.display(description="treatment locator")
+    def locator_check(self, obj):
+        url = reverse("admin:facility_center_locator_check")
+        return format_html(
+            '<a href="{}?center={}">Compare with its FindTreatment.gov listing</a>', url, obj.pk
+        )
+
+    def get_urls(self):
+        check = self.admin_site.admin_view(partial(locator_check_view, self))
+        return [
+            path("locator-check/", check, name="facility_center_locator_check"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Facility)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from plumbing import invalidation
 from plumbing.languages import other_languages
 
-from .models import Facility, InsurancePlan, Page
+from .models import Availability, Facility, InsurancePlan, Page
 from .models.content import FACILITY_KEY, FACILITY_TAGS, LINKED_FROM_EVERY_PAGE
 
 
@@ -25,6 +25,8 @@ def register():
     invalidation.track("facility.Holiday", {"facility"})
     invalidation.track("facility.Credential", {"facility"})
     invalidation.track("facility.InsurancePlan", {"facility"})
+    invalidation.track("facility.Availability", {"availability"})
+    invalidation.track("facility.PriceRange", {"prices"})
     invalidation.track("facility.Service", {"services"})
     invalidation.track("facility.Page", {"pages"})
     # The menus on every page link a few staff pages by their slugs, read with the
@@ -41,9 +43,19 @@ def register():
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
-            "facility:center": {"open_now", "photos", "services", "plans"},
+            "facility:center": {
+                "open_now",
+                "photos",
+                "services",
+                "plans",
+                "availability",
+                "prices",
+            },
             # What it shows is the facility's, which every page shows already.
             "facility:language_assistance": set(),
+            # Every center's facts, which the facility's tag covers (centers, credentials).
+            "locations_json": set(),
+            "locations_csv": set(),
         },
         every_page=FACILITY_TAGS,
     )
@@ -56,6 +68,9 @@ def register():
     # A center's page names the insurance plans in network today: one leaves it the day
     # after its last day, one that joins appears on its first.
     invalidation.expires_when("plans", next_plan_change)
+    # Pages saying whether there is room must not outlive the answer: one older than
+    # AVAILABILITY_MAX_AGE_HOURS gives way to "call to ask".
+    invalidation.expires_when("availability", next_availability_stale)
 
 
 def linked_page_changed(sender, instance, signal, **kwargs):
@@ -70,6 +85,11 @@ def linked_page_changed(sender, instance, signal, **kwargs):
         if kept != (getattr(instance, f"slug_{code}") if shown else None):
             invalidation.bump(*FACILITY_TAGS)
             return
+
+
+def next_availability_stale():
+    """The first moment a shown answer to "is there room?" becomes too old, or None."""
+    return Availability.objects.next_stale()
 
 
 def next_open_or_close():

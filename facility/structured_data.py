@@ -184,8 +184,15 @@ SPECIALTY = "https://schema.org/Psychiatric"
 
 def _care(center, with_plans=True):
     """What care a center gives, how it is paid for and in which languages; the plans
-    in network only where the page has read them (a center's own page)."""
-    data = {"isAcceptingNewPatients": center.is_accepting_new_patients}
+    in network and whether there is room only where the page has read them (a center's
+    own page)."""
+    data = {}
+    # From the fresh answers to "is there room?" (left out when they are all too old), on
+    # the center's own page, which reads them and expires with them; the home page of a
+    # one-center site (no plans) makes no claim rather than read them too.
+    accepting = center.accepting_new_patients() if with_plans else None
+    if accepting is not None:
+        data["isAcceptingNewPatients"] = accepting
     if center.care_levels:
         data["medicalSpecialty"] = SPECIALTY
     ways = center.accepted_payments() if with_plans else center.payment_kinds()

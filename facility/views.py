@@ -79,6 +79,9 @@ class CenterDetailView(TranslatedObjectMixin, MetaMixin, DetailView):
     def get_queryset(self):
         return Center.objects.for_page()  # per request: its services are the language's
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(room=self.object.room(), **kwargs)
+
     def get_meta(self):
         center = self.object
         facility = Facility.for_request(self.request)

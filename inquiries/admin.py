@@ -9,17 +9,21 @@ and to which reference, never what the inquiry says. Methods the admin does not 
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.forms import Textarea
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_http_methods
 
+from .estimates import today_for_estimates
 from .exports import inquiries_csv
 from .fields import EncryptedTextField
-from .models import Inquiry, InquiryAccess, InquiryNote
+from .models import Inquiry, InquiryAccess, InquiryNote, InsuranceCheck
 
 Action = InquiryAccess.Action
 
@@ -30,6 +34,90 @@ ALLOWED_METHODS = ["GET", "POST"]
 
 def yes_no(value):
     return "yes" if value else "no"
+
+
+class EstimateFilter(admin.SimpleListFilter):
+    """Good Faith Estimates asked for: due, overdue (in the counting center's zone), sent."""
+
+    title = "Good Faith Estimate"
+    parameter_name = "estimate"
+
+    def lookups(self, request, model_admin):
+        return [("due", "due"), ("overdue", "overdue"), ("sent", "sent")]
+
+    def queryset(self, request, queryset):
+        today = today_for_estimates()
+        open_ones = queryset.filter(estimate_requested=True, estimate_sent__isnull=True)
+        if self.value() == "due":
+            return open_ones.filter(estimate_due__gte=today)
+        if self.value() == "overdue":
+            return open_ones.filter(estimate_due__lt=today)
+        if self.value() == "sent":
+            return queryset.filter(estimate_sent__isnull=False)
+        return queryset
+
+
+class BenefitsFilter(admin.SimpleListFilter):
+    """Inquiries whose insurance check waits for staff, or has been done."""
+
+    title = "insurance check"
+    parameter_name = "benefits"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "waiting for a check"), ("checked", "benefits checked")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(insurance_check__result="")
+        if self.value() == "checked":
+            return queryset.filter(insurance_check__isnull=False).exclude(
+                insurance_check__result=""
+            )
+        return queryset
+
+
+class InsuranceCheckInline(admin.StackedInline):
+    """What the visitor gave for the check (read only) and the "benefits checked" step.
+    No admin address of its own: it is read through the inquiry, with its permissions."""
+
+    model = InsuranceCheck
+    can_delete = False
+    extra = 0
+    max_num = 1
+    verbose_name_plural = "insurance check (a check, not a promise of payment)"
+    fields = [
+        "payer", "member_id", "group_number", "subscriber_name", "subscriber_birth_date",
+        "relationship", "card_photos", "result", "checked_by", "checked_at",
+    ]  # fmt: skip
+    readonly_fields = [
+        "payer", "member_id", "group_number", "subscriber_name", "subscriber_birth_date",
+        "relationship", "card_photos", "checked_by", "checked_at",
+    ]  # fmt: skip
+
+    @admin.display(description="card photos")
+    def card_photos(self, check):
+        links = [
+            format_html(
+                '<a href="{}" rel="noreferrer">{}</a>',
+                reverse("admin:inquiries_inquiry_card", args=[check.inquiry_id, side]),
+                f"{side} of the card",
+            )
+            for side in ("front", "back")
+            if getattr(check, f"card_{side}_type")
+        ]
+        return format_html_join(" · ", "{}", ((link,) for link in links)) if links else "—"
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("inquiries.view_inquiry")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("inquiries.change_inquiry")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def listing_shown(changelist):
@@ -83,16 +171,19 @@ class InquiryAdmin(admin.ModelAdmin):
 
     list_display = [
         "reference", "created", "for_whom", "first_name", "phone_and_answers", "language",
-        "level_of_care", "status", "assignee", "first_contact",
+        "level_of_care", "status", "assignee", "first_contact", "estimate", "benefits",
     ]  # fmt: skip
     list_display_links = ["reference"]
-    list_filter = ["status", "created", "assignee", "center", "level_of_care", "language"]
-    list_select_related = ["assignee", "center"]
+    list_filter = [
+        "status", "created", "assignee", "center", "level_of_care", "language",
+        EstimateFilter, BenefitsFilter,
+    ]  # fmt: skip
+    list_select_related = ["assignee", "center", "insurance_check"]
     search_fields = ["=reference"]
     search_help_text = "Search by reference number, such as K7Q2M9."
     date_hierarchy = "created"
     actions = ["export_csv"]
-    inlines = [InquiryNoteInline]
+    inlines = [InsuranceCheckInline, InquiryNoteInline]
     fieldsets = [
         (
             "Call back",
@@ -112,6 +203,10 @@ class InquiryAdmin(admin.ModelAdmin):
             },
         ),
         (
+            "Good Faith Estimate",
+            {"fields": ["estimate_requested", "estimate_due", "estimate_sent"]},
+        ),
+        (
             "Handling",
             {"fields": ["status", "assignee", "first_contact", "created", "notified", "reference"]},
         ),
@@ -120,7 +215,7 @@ class InquiryAdmin(admin.ModelAdmin):
     readonly_fields = [
         "reference", "for_whom", "first_name", "language", "phone_and_answers", "email",
         "best_time", "center", "level_of_care", "payment", "plan_name", "message", "first_contact",
-        "created", "notified",
+        "created", "notified", "estimate_requested", "estimate_due",
     ]  # fmt: skip
 
     @admin.display(description="phone")
@@ -134,6 +229,58 @@ class InquiryAdmin(admin.ModelAdmin):
             yes_no(inquiry.text_ok),
         )
 
+    @admin.display(description="estimate", ordering="estimate_due")
+    def estimate(self, inquiry):
+        """A Good Faith Estimate asked for: its due date, or when it was sent."""
+        if not inquiry.estimate_requested:
+            return "—"
+        if inquiry.estimate_sent:
+            return f"sent {inquiry.estimate_sent:%b %-d}"
+        late = " (overdue)" if getattr(inquiry, "estimate_late", False) else ""
+        return f"due {inquiry.estimate_due:%b %-d}{late}"
+
+    @admin.display(description="benefits")
+    def benefits(self, inquiry):
+        check = getattr(inquiry, "insurance_check", None)
+        if check is None:
+            return "—"
+        return check.get_result_display()
+
+    def get_inline_instances(self, request, obj=None):
+        """The insurance check's section only on inquiries that asked for one."""
+        inlines = super().get_inline_instances(request, obj)
+        has_check = obj is not None and hasattr(obj, "insurance_check")
+        return [i for i in inlines if has_check or not isinstance(i, InsuranceCheckInline)]
+
+    def card_view(self, request, object_id, side):
+        """A card photo, to Admissions alone: logged, never cached, never a public URL."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        inquiry = self.get_object(request, str(object_id))
+        check = getattr(inquiry, "insurance_check", None) if inquiry else None
+        photo = check.photo(side) if check and side in ("front", "back") else None
+        if photo is None:
+            raise Http404("No such photo.")
+        InquiryAccess.record(request, Action.CARD, [inquiry])
+        response = HttpResponse(photo[0], content_type=photo[1])
+        response["Content-Disposition"] = f'inline; filename="card-{side}"'
+        add_never_cache_headers(response)  # private, no-store: no cache keeps a copy
+        return response
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is InsuranceCheck:
+            return self._save_benefits(request, formset)
+        return self._save_notes(request, formset)
+
+    def get_queryset(self, request):
+        # Whether an estimate is overdue, worked out once for the whole list.
+        late = Q(estimate_sent__isnull=True, estimate_due__lt=today_for_estimates())
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(estimate_late=ExpressionWrapper(late, output_field=BooleanField()))
+        )
+
     def has_add_permission(self, request):
         return False  # inquiries come from visitors
 
@@ -144,7 +291,11 @@ class InquiryAdmin(admin.ModelAdmin):
     def get_urls(self):
         """Every inquiry address refuses the methods the admin does not need: Django's
         views would otherwise render a whole page for OPTIONS, PUT or anything else."""
-        urls = super().get_urls()
+        card = self.admin_site.admin_view(self.card_view)
+        urls = [
+            path("<int:object_id>/card/<str:side>/", card, name="inquiries_inquiry_card"),
+            *super().get_urls(),
+        ]
         for pattern in urls:
             pattern.callback = require_http_methods(ALLOWED_METHODS)(pattern.callback)
         return urls
@@ -209,7 +360,19 @@ class InquiryAdmin(admin.ModelAdmin):
         )
         return response
 
-    def save_formset(self, request, form, formset, change):
+    def _save_benefits(self, request, formset):
+        """The "benefits checked" step: who checked and when, set whenever the result
+        changes."""
+        formset.save(commit=False)  # for the admin's record of what changed
+        for subform in formset.forms:
+            if subform.has_changed() and "result" in subform.changed_data:
+                check = subform.instance
+                check.result = subform.cleaned_data["result"]
+                check.checked_by = request.user.get_username() if check.result else ""
+                check.checked_at = timezone.now() if check.result else None
+                check.save(update_fields=["result", "checked_by", "checked_at"])
+
+    def _save_notes(self, request, formset):
         notes = formset.save(commit=False)
         for note in notes:
             note.author = request.user

@@ -12,6 +12,12 @@ class InquiriesConfig(AppConfig):
         from . import unsent
 
         # The thanks page is the same for everyone; the form itself never is (CSRF).
-        invalidation.cache_pages({"inquiries:thanks": set()})
+        invalidation.cache_pages(
+            {
+                "inquiries:thanks": set(),
+                "inquiries:thanks_self_pay": set(),
+                "inquiries:thanks_insurance": set(),
+            }
+        )
         # A message that could not be taken (CSRF, database, error) is given back.
         outage.give_back_when_failed(unsent.give_back)

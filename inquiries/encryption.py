@@ -85,6 +85,20 @@ def encrypt(text):
     return fernet().encrypt(text.encode("utf-8")).decode("ascii")
 
 
+def encrypt_bytes(data):
+    return fernet().encrypt(data)
+
+
+def decrypt_bytes(token):
+    try:
+        return fernet().decrypt(token)
+    except InvalidToken:
+        raise UnreadableInquiry(
+            "An encrypted inquiry file cannot be read with INQUIRY_ENCRYPTION_KEYS: "
+            "the key it was encrypted with is missing."
+        ) from None
+
+
 def decrypt(token):
     try:
         return fernet().decrypt(token.encode("ascii")).decode("utf-8")

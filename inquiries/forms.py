@@ -15,11 +15,16 @@ from .choices import (
     payment_options,
     takes,
 )
+from .insurance_form import InsuranceFields, wants_check
 from .models import Inquiry
 
 REPLY_ROUTE_ERROR = _("Please give a phone number or an e-mail address, so we can reach you.")
 NOT_OFFERED_ERROR = _(
     "%(center)s does not offer this. Please choose one of the choices that name it, or Not sure."
+)
+ESTIMATE_ERROR = _(
+    "A Good Faith Estimate is for care paid without insurance: choose Self-pay above, or "
+    "untick this box."
 )
 FOR_WHOM_CHOICES = [
     (Inquiry.ForWhom.MYSELF, _("Myself")),
@@ -52,7 +57,10 @@ class WithinLimitBoundField(forms.BoundField):
         return value
 
 
-class InquiryForm(forms.ModelForm):
+CHECK_NEEDS = _("To check your benefits we need the insurance company and the member ID.")
+
+
+class InquiryForm(InsuranceFields, forms.ModelForm):
     """Only what admissions needs to call back: no diagnosis, no date of birth, no upload."""
 
     bound_field_class = WithinLimitBoundField
@@ -84,7 +92,8 @@ class InquiryForm(forms.ModelForm):
         model = Inquiry
         fields = [
             "for_whom", "first_name", "phone", "voicemail_ok", "text_ok", "email",
-            "best_time", "center", "level_of_care", "payment", "plan_name", "message",
+            "best_time", "center", "level_of_care", "payment", "plan_name", "estimate_requested",
+            "message",
         ]  # fmt: skip
         labels = {
             "first_name": _("Your first name"),
@@ -94,6 +103,10 @@ class InquiryForm(forms.ModelForm):
             "best_time": _("Best time to call"),
             "payment": _("How do you expect to pay?"),
             "plan_name": _("Insurance plan (optional)"),
+            "estimate_requested": _(
+                "Send me a Good Faith Estimate of what care will cost (for those paying "
+                "without insurance)."
+            ),
             "message": _("Anything you would like us to know? (optional)"),
         }
         help_texts = {
@@ -170,6 +183,12 @@ class InquiryForm(forms.ModelForm):
                 self.add_error("payment", NOT_OFFERED_ERROR % {"center": center.name})
         if cleaned.get("payment") != Payment.PRIVATE_INSURANCE:
             cleaned["plan_name"] = ""
+        if cleaned.get("estimate_requested") and cleaned.get("payment") != Payment.SELF_PAY:
+            self.add_error("estimate_requested", ESTIMATE_ERROR)
+        if wants_check(cleaned):
+            for name in ("payer", "member_id"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, CHECK_NEEDS)
         if not cleaned.get("phone"):
             cleaned["voicemail_ok"] = cleaned["text_ok"] = False
         return cleaned

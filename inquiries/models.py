@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PAYMENT_NOT_SURE, payment_choices
 from .encryption import UnreadableValue
-from .fields import EncryptedTextField
+from .estimates import due_date
+from .fields import EncryptedBinaryField, EncryptedTextField
 
 # Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -31,7 +32,7 @@ def unreadable_fields(instance):
     return [
         field.verbose_name
         for field in instance._meta.concrete_fields
-        if isinstance(field, EncryptedTextField)
+        if isinstance(field, (EncryptedTextField, EncryptedBinaryField))
         and isinstance(field.value_from_object(instance), UnreadableValue)
     ]
 
@@ -42,6 +43,12 @@ class InquiryQuerySet(models.QuerySet):
         now = now or timezone.now()
         days = settings.CONTACT_MESSAGE_RETENTION_DAYS
         return self.filter(created__lt=now - timedelta(days=days))
+
+    def estimates_open(self):
+        """Good Faith Estimates asked for and not yet sent, the soonest due first."""
+        return self.filter(estimate_requested=True, estimate_sent__isnull=True).order_by(
+            "estimate_due", "created"
+        )
 
     def waiting(self):
         """New inquiries nobody has contacted yet, oldest first."""
@@ -115,6 +122,15 @@ class Inquiry(models.Model):
         help_text="The language of the page it was sent from: call back in it.",
     )
     plan_name = EncryptedTextField("insurance plan", max_length=100, blank=True)
+    # The No Surprises Act's Good Faith Estimate, for those paying without insurance
+    # (inquiries/estimates.py): due within 3 business days of the request.
+    estimate_requested = models.BooleanField("asked for a Good Faith Estimate", default=False)
+    estimate_due = models.DateField(
+        "estimate due", null=True, blank=True, editable=False, db_index=True
+    )
+    estimate_sent = models.DateField(
+        "estimate sent on", null=True, blank=True, help_text="The day it went out in writing."
+    )
     message = EncryptedTextField(max_length=2000, blank=True)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
@@ -150,6 +166,8 @@ class Inquiry(models.Model):
         return f"Inquiry #{self.reference}"
 
     def save(self, *args, **kwargs):
+        if self.estimate_requested and self.estimate_due is None:
+            self.estimate_due = due_date(self.created or timezone.now(), self.center)
         if self.status != self.Status.NEW and self.first_contact is None:
             self.first_contact = timezone.now()
             if kwargs.get("update_fields") is not None:
@@ -205,6 +223,7 @@ class InquiryAccess(models.Model):
         CONFIRM_DELETE = "confirm-delete", _("Asked to delete")
         CHANGE = "change", _("Changed")
         EXPORT = "export", _("Exported")
+        CARD = "card", _("Viewed insurance card photo")
         DELETE = "delete", _("Deleted")
 
     when = models.DateTimeField(default=timezone.now, db_index=True)
@@ -241,3 +260,81 @@ class InquiryAccess(models.Model):
             for inquiry in inquiries
         ] or [cls(**entry, shown=shown)]
         cls.objects.bulk_create(rows)
+
+
+class InsuranceCheckQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(result="")
+
+
+class InsuranceCheck(models.Model):
+    """What a visitor gave for a check of their insurance benefits (verification of
+    benefits), and what staff found. Health and payment information: every value the
+    visitor gave, the card photos' bytes included, is encrypted at rest; only Admissions
+    reads it, through the inquiry's admin and its logged photo view; it goes with the
+    inquiry (purged with it). A check, never a promise of payment."""
+
+    class Relationship(models.TextChoices):
+        SELF = "self", _("Self")
+        SPOUSE = "spouse", _("Spouse or partner")
+        PARENT = "parent", _("Parent or guardian")
+        CHILD = "child", _("Child")
+        OTHER = "other", _("Other")
+
+    class Result(models.TextChoices):
+        WAITING = "", "waiting for a check"
+        IN_NETWORK = "in-network", "in network"
+        OUT_OF_NETWORK = "out-of-network", "out of network"
+        NOT_COVERED = "not-covered", "not covered"
+        NEEDS_AUTHORIZATION = "needs-authorization", "needs authorization"
+
+    inquiry = models.OneToOneField(
+        Inquiry, on_delete=models.CASCADE, related_name="insurance_check"
+    )
+    payer = EncryptedTextField("insurance company", max_length=100)
+    member_id = EncryptedTextField("member ID", max_length=40)
+    group_number = EncryptedTextField("group number", max_length=40, blank=True)
+    subscriber_name = EncryptedTextField("subscriber's name", max_length=120, blank=True)
+    subscriber_birth_date = EncryptedTextField(
+        "subscriber's date of birth", max_length=10, blank=True, help_text="YYYY-MM-DD."
+    )
+    relationship = EncryptedTextField(
+        "subscriber's relationship to the person needing care",
+        max_length=10,
+        blank=True,
+        choices=Relationship.choices,
+    )
+    # The photos as re-encoded by plumbing/images.py (no metadata), then encrypted.
+    card_front = EncryptedBinaryField("card photo, front", null=True, blank=True)
+    card_front_type = models.CharField(max_length=20, blank=True)
+    card_back = EncryptedBinaryField("card photo, back", null=True, blank=True)
+    card_back_type = models.CharField(max_length=20, blank=True)
+    result = models.CharField(
+        "benefits checked",
+        max_length=20,
+        choices=Result.choices,
+        default=Result.WAITING,
+        blank=True,
+        db_index=True,
+    )
+    checked_by = models.CharField("checked by", max_length=150, blank=True, editable=False)
+    checked_at = models.DateTimeField("checked at", null=True, blank=True, editable=False)
+
+    objects = InsuranceCheckQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "insurance check"
+
+    def __str__(self):
+        return f"Insurance check of inquiry #{self.inquiry.reference}"
+
+    def photo(self, side):
+        """(bytes, content type) of the card's `side` ("front" or "back"), or None (none
+        given, or no configured key reads it)."""
+        data = getattr(self, f"card_{side}")
+        if not data or isinstance(data, UnreadableValue):
+            return None
+        return bytes(data), getattr(self, f"card_{side}_type")
+
+    def unreadable_fields(self):
+        return unreadable_fields(self)

@@ -1,6 +1,8 @@
 """The inquiry form, on the admissions and contact pages, and the page that thanks the
 visitor who sent it."""
 
+import logging
+
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.shortcuts import redirect
@@ -11,24 +13,37 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
 
-from facility.models import Facility, Page
+from facility.models import Facility, Page, Payment
 from plumbing import outage
 from plumbing.body_limit import limit_body
 from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
 from plumbing.seo import MetaMixin, PageMeta
 
+from .eligibility import ask
 from .forms import InquiryForm, rate_limited_message
+from .insurance_form import check_from, wants_check
 from .notifications import notify_staff
 
+logger = logging.getLogger(__name__)
 ADMISSIONS_PAGE = "admissions"
 PRIVACY_NOTICE_PAGE = "inquiry-privacy"
 
 
 # Far more than the form's fields can hold (its longest, the message, is 2,000
 # characters: at most 18 kB sent, every character of it escaped), far less than staff
-# uploads need (DATA_UPLOAD_MAX_MEMORY_SIZE): a longer body is refused unread.
-limited = limit_body(64 * 1024)
+# uploads need (DATA_UPLOAD_MAX_MEMORY_SIZE): a longer body is refused unread. Sent with
+# the insurance card's two photos (multipart), each at most IMAGE_MAX_UPLOAD_BYTES, more.
+limited = limit_body(64 * 1024, files_bytes=2 * settings.IMAGE_MAX_UPLOAD_BYTES)
+
+
+def ask_eligibility_service(check):
+    """Ask the eligibility service, if one is configured; a failure leaves the check to
+    staff and is logged without anything the inquiry says."""
+    try:
+        ask(check)
+    except Exception:
+        logger.exception("The eligibility service failed on inquiry %s.", check.inquiry_id)
 
 
 class InquiryNotSaved(Exception):
@@ -60,6 +75,10 @@ class InquiryFormView(MetaMixin, CreateView):
         try:
             with transaction.atomic():
                 inquiry = form.save()
+                check = None
+                if wants_check(form.cleaned_data):
+                    check = check_from(form.cleaned_data, inquiry)
+                    check.save()
         except DatabaseError as error:
             # A database error can quote the row it refused, i.e. the visitor's message,
             # and the error log would keep it: raise one that names only the error's kind.
@@ -67,6 +86,11 @@ class InquiryFormView(MetaMixin, CreateView):
                 raise type(error)(type(error).__name__) from None  # the outage page answers
             raise InquiryNotSaved(type(error).__name__) from None
         notify_staff(inquiry, self.request, self.facility())
+        if check is not None:
+            ask_eligibility_service(check)
+            return redirect("inquiries:thanks_insurance")  # a check, not a promise of payment
+        if inquiry.payment == Payment.SELF_PAY:
+            return redirect("inquiries:thanks_self_pay")  # with the Good Faith Estimate notice
         return redirect("inquiries:thanks")
 
     def get_initial(self):
@@ -123,6 +147,11 @@ class ContactView(InquiryFormView):
 
 class ThanksView(MetaMixin, TemplateView):
     template_name = "inquiries/thanks.html"
+    self_pay = False  # the self-pay inquiry's page adds the Good Faith Estimate notice
+    insurance = False  # the page after an insurance check: a check, not a promise
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(self_pay=self.self_pay, insurance=self.insurance, **kwargs)
 
     def get_meta(self):
         return PageMeta(_("Message sent"), noindex=True)

@@ -5,7 +5,10 @@ for staff uploading camera photos; a public form holding a few thousand characte
 use for more than a few dozen kilobytes. A view marked with `@limit_body(bytes)` is
 answered 413 when the request announces a longer body (Content-Length), before anything
 reads it: before the CSRF check, which reads the form for its token, and before the view.
-A request without Content-Length has no body for Django (it reads none).
+A request without Content-Length has no body for Django (it reads none). A form that
+takes files (`files_bytes`: the most its files may weigh together) allows that much more
+when it is sent as multipart/form-data, the only way files are sent; its other fields
+keep the same allowance.
 """
 
 import functools
@@ -20,8 +23,9 @@ from .outage import page_context_when_down
 logger = logging.getLogger(__name__)
 
 
-def limit_body(max_bytes):
-    """Mark a view: requests announcing a body over `max_bytes` get the 413 page."""
+def limit_body(max_bytes, files_bytes=0):
+    """Mark a view: requests announcing a body over `max_bytes` (plus `files_bytes` when
+    it is multipart/form-data) get the 413 page."""
 
     def mark(view):
         @functools.wraps(view)
@@ -29,6 +33,7 @@ def limit_body(max_bytes):
             return view(*args, **kwargs)
 
         limited.max_body_bytes = max_bytes
+        limited.max_file_bytes = files_bytes
         return limited
 
     return mark
@@ -52,6 +57,8 @@ class BodyLimitMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         limit = getattr(view_func, "max_body_bytes", None)
+        if limit is not None and request.content_type == "multipart/form-data":
+            limit += getattr(view_func, "max_file_bytes", 0)
         length = announced_length(request)
         if limit is None or length <= limit:
             return None

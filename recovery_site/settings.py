@@ -264,6 +264,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_NOTIFY_EMAILS = env_emails("CONTACT_NOTIFY_EMAILS")
 # Inquiries (health information) are deleted this old by `purge_inquiries`, run daily.
 CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 90, minimum=1)
+# "Is there room?": an availability older than this many hours is no longer shown (a
+# stale "accepting new patients" misleads); pages cached showing it expire when it goes.
+AVAILABILITY_MAX_AGE_HOURS = env_int("AVAILABILITY_MAX_AGE_HOURS", 72, minimum=1, maximum=24 * 30)
+# Electronic insurance eligibility checks: none by default (inquiries/eligibility.py).
+INSURANCE_ELIGIBILITY_SERVICE = env_dotted_path(
+    "INSURANCE_ELIGIBILITY_SERVICE", "inquiries.eligibility.StaffCheck"
+)
 # Inquiries are encrypted with these, newest first; without any, debug makes .inquiry-key.
 INQUIRY_ENCRYPTION_KEYS = env_fernet_keys("INQUIRY_ENCRYPTION_KEYS", required=not DEBUG)
 

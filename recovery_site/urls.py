@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from facility import exports as facility_exports
 from plumbing import editor_uploads
 from plumbing.health import healthz
 from plumbing.local_media import serve_image
@@ -31,6 +32,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Facts for referrers and locators, the same in every language (facility/exports.py).
+    path("locations.json", facility_exports.locations_json, name="locations_json"),
+    path("locations.csv", facility_exports.locations_csv, name="locations_csv"),
 ]
 # The public pages: English at their addresses, whatever the visitor's browser asks for;
 # Spanish under /es/ (recovery_site/languages.py).

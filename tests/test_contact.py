@@ -54,8 +54,15 @@ def test_admissions_page_shows_the_staff_text_the_form_and_the_privacy_notice(
     for payer in ["Private health insurance", "Medicaid", "Medicare", "Self-pay (cash)"]:
         assert f">{payer}</option>" in main
     assert "Military insurance" not in main  # the center does not take it
-    for absent in ["date of birth", "diagnosis", 'type="file"']:
-        assert absent not in main.lower()
+    # A date of birth and uploads only in the optional insurance check (issue 22), and the
+    # subscriber's, for the insurer; no diagnosis anywhere.
+    start = main.index('<fieldset class="insurance-check">')
+    check = main[start : main.index("</fieldset>", start)]
+    rest = main.replace(check, "")
+    assert "subscriber&#x27;s date of birth" in check.lower() and 'type="file"' in check
+    for absent in ["date of birth", 'type="file"']:
+        assert absent not in rest.lower()
+    assert "diagnosis" not in main.lower()
 
 
 def test_the_admissions_address_is_the_form_not_the_bare_page(client, facility, pages):

@@ -58,6 +58,10 @@ def test_editors_and_publishers_never_get_inquiry_permissions():
         "export_inquiry",
         "view_inquirynote",
         "add_inquirynote",
+        # "Is there room?", which admissions keeps current: no inquiry in it.
+        "add_availability",
+        "change_availability",
+        "view_availability",
     }
 
 

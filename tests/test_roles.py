@@ -41,6 +41,9 @@ def test_syncing_takes_back_what_was_added_by_hand_and_remakes_a_deleted_group()
 
     assert "inquiries.view_inquiry" not in held("Editors")
     assert held("Admissions") == [
+        "facility.add_availability",
+        "facility.change_availability",
+        "facility.view_availability",
         "inquiries.add_inquirynote",
         "inquiries.change_inquiry",
         "inquiries.delete_inquiry",

@@ -145,10 +145,13 @@ NEW_TABLES = {
     "inquiries_inquiry": 1,
     "inquiries_inquirynote": 1,  # the old message's consent, kept as a note
     "inquiries_inquiryaccess": 0,
+    "inquiries_insurancecheck": 0,
     "facility_center": 1,
     "facility_holiday": 0,
     "facility_insuranceplan": 0,
     "facility_credential": 0,
+    "facility_availability": 0,
+    "facility_pricerange": 0,
     "facility_staffprofile": 2,
     "facility_service_centers": 6,
     "facility_languagetagline": 0,
@@ -156,15 +159,18 @@ NEW_TABLES = {
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
-# insurance plans and credentials, staff profiles, the language assistance taglines, and
-# the cache invalidations kept through a cache outage.
-NEW_MODELS = 10
+# insurance plans, credentials, availability and price ranges, staff profiles, the
+# language assistance taglines, the cache invalidations kept through a cache outage, and
+# the inquiries' insurance checks.
+NEW_MODELS = 13
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff
 # profiles and language assistance taglines, and view licenses and accreditations; a new
-# Compliance group changes those and views centers.
-NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 4 + 1) + (4 + 1)
+# Compliance group changes those and views centers. Editors and Publishers add, change,
+# delete and view availability and price ranges; Admissions adds, changes and views
+# availability.
+NEW_GROUP_PERMISSIONS = 3 + 2 * (2 + 4 + 4 + 4 + 4 + 1) + (4 + 1) + 2 * (4 + 4) + 3
 
 
 def export_old_tree(folder):

@@ -29,6 +29,8 @@ EDITORS = [
     *_crud("facility.openinghours", *ALL),
     *_crud("facility.holiday", *ALL),
     *_crud("facility.insuranceplan", *ALL),
+    *_crud("facility.availability", *ALL),
+    *_crud("facility.pricerange", *ALL),
     *_crud("facility.staffprofile", *ALL),
     *_crud("facility.service", *ALL),
     *_crud("facility.galleryphoto", *ALL),
@@ -50,6 +52,8 @@ PUBLISHERS = [*EDITORS, "articles.publish_post"]
 ADMISSIONS = [
     *_crud("inquiries.inquiry", "view", "change", "delete", "export"),
     *_crud("inquiries.inquirynote", "view", "add"),
+    # They hear first when a bed frees up: they keep "is there room?" current too.
+    *_crud("facility.availability", "add", "change", "view"),
 ]
 
 # Compliance keeps each center's license and accreditations true: the only role (besides

@@ -53,13 +53,14 @@ sub vcl_recv {
     # client asked for, whatever it claimed: the site keeps pages for that port.
     set req.http.X-Forwarded-Port = std.port(server.ip);
     if (req.method != "GET" && req.method != "HEAD") {
-        # The whole body, before anything reaches gunicorn; past 20 MB (a staff photo
-        # with its form, as nginx's client_max_body_size), refused here: announced, with
+        # The whole body, before anything reaches gunicorn; past 32 MB (the inquiry form
+        # with the two photos of an insurance card, as nginx's client_max_body_size),
+        # refused here: announced, with
         # a 413 before any of it is read; sent without a length, by closing.
-        if (std.integer(req.http.Content-Length, 0) > 20971520) {
+        if (std.integer(req.http.Content-Length, 0) > 33554432) {
             return (synth(413, "Request body too large"));
         }
-        if (!std.cache_req_body(20MB)) {
+        if (!std.cache_req_body(32MB)) {
             return (synth(413, "Request body too large"));
         }
         return (pass);

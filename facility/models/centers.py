@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import phones
+from .availability import Availability, RoomRow
 from .care import (
     ChoiceListField,
     InsurancePlan,
@@ -59,6 +60,10 @@ class CenterQuerySet(models.QuerySet):
                 queryset=InsurancePlan.objects.current(),
                 to_attr="plans_in_network",
             ),
+            models.Prefetch(
+                "availabilities", queryset=Availability.objects.all(), to_attr="availability_rows"
+            ),
+            "prices",
         )
 
 
@@ -181,6 +186,41 @@ class Center(models.Model):
         return self.payment_kinds() + [
             (f"plan-{plan.pk}", plan.name) for plan in self.current_plans()
         ]
+
+    def availability_list(self):
+        """Its answers to "is there room?", fresh or not (as prefetched by `for_page()`)."""
+        if not hasattr(self, "availability_rows"):
+            self.availability_rows = list(self.availabilities.all())
+        return self.availability_rows
+
+    def price_list(self):
+        """Its self-pay price ranges, in SAMHSA's order of the levels of care."""
+        order = {value: n for n, value in enumerate(LevelOfCare.values)}
+        return sorted(self.prices.all(), key=lambda price: order[price.level_of_care])
+
+    def room(self, now=None):
+        """A RoomRow per level of care given here, in SAMHSA's order, or [] when staff
+        have never said whether there is room here."""
+        answers = {row.level_of_care: row for row in self.availability_list()}
+        if not answers:
+            return []
+        now = now or timezone.now()
+        return [
+            RoomRow(value, label, answers.get(value), self.zone, now)
+            for value, label in self.levels_of_care()
+        ]
+
+    def accepting_new_patients(self, now=None):
+        """True or False from the fresh answers to "is there room?" (any level taking new
+        patients); None when every answer is too old to say; the center's own "accepting
+        new patients" box when staff never gave one."""
+        rows = self.availability_list()
+        if not rows:
+            return self.is_accepting_new_patients
+        fresh = [row for row in rows if row.is_fresh(now)]
+        if not fresh:
+            return None
+        return any(row.is_taking for row in fresh)
 
     def current_credentials(self):
         """Its license and accreditations in force today (as prefetched by with_hours())."""

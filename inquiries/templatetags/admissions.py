@@ -4,7 +4,8 @@ from statistics import median
 from django import template
 from django.utils import timezone
 
-from inquiries.models import Inquiry
+from inquiries.estimates import today_for_estimates
+from inquiries.models import Inquiry, InsuranceCheck
 
 register = template.Library()
 
@@ -56,4 +57,20 @@ def admissions_summary(context):
         "waiting_count": Inquiry.objects.waiting().count(),
         "median": duration(typical) if typical is not None else None,
         "median_days": MEDIAN_DAYS,
+        "checks_waiting": InsuranceCheck.objects.waiting().count(),
+    }
+
+
+@register.inclusion_tag("admin/includes/estimates_summary.html", takes_context=True)
+def estimates_summary(context):
+    """Good Faith Estimates asked for and not yet sent: overdue first, then those due."""
+    if not context["request"].user.has_perm("inquiries.view_inquiry"):
+        return {"show": False}
+    today = today_for_estimates()
+    open_ones = list(Inquiry.objects.estimates_open().only("reference", "estimate_due"))
+    return {
+        "show": True,
+        "today": today,
+        "overdue": [i for i in open_ones if i.estimate_due < today],
+        "due": [i for i in open_ones if i.estimate_due >= today],
     }

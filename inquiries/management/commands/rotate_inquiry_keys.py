@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from inquiries.fields import EncryptedTextField
-from inquiries.models import Inquiry, InquiryNote
+from inquiries.fields import EncryptedBinaryField, EncryptedTextField
+from inquiries.models import Inquiry, InquiryNote, InsuranceCheck
 
 
 class Command(BaseCommand):
@@ -15,8 +15,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for model in (Inquiry, InquiryNote):
-            fields = [f.name for f in model._meta.fields if isinstance(f, EncryptedTextField)]
+        encrypted = (EncryptedTextField, EncryptedBinaryField)
+        for model in (Inquiry, InquiryNote, InsuranceCheck):
+            fields = [f.name for f in model._meta.fields if isinstance(f, encrypted)]
             count = unreadable = 0
             with transaction.atomic():
                 # Reading decrypts with whichever key fits; saving encrypts with the newest.
