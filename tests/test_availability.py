@@ -11,7 +11,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from facility.models import Availability, Center
-from plumbing import cache as site_cache
+from plumbing import invalidation as site_cache
 
 from .factories import make_staff
 from .test_structured_data import json_ld, of_type
@@ -49,7 +49,7 @@ def room_section(html):
 
 def page_at(client, center, moment, prefix=""):
     with pinned(moment):
-        response = client.get(prefix + center.get_absolute_url())
+        response = client.get(prefix + center.get_absolute_url(), follow=prefix != "")
     assert response.status_code == 200
     return response
 

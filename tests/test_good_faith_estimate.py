@@ -122,8 +122,8 @@ def test_the_notice_is_on_the_admissions_page_and_each_centers_payment_section(
     center.payments = ["self-pay"]
     center.save()
     admissions_url, center_url = reverse("inquiries:admissions"), center.get_absolute_url()
-    admissions = client.get(prefix + admissions_url).content.decode()
-    page = client.get(prefix + center_url).content.decode()
+    admissions = client.get(prefix + admissions_url, follow=True).content.decode()
+    page = client.get(prefix + center_url, follow=True).content.decode()
     payment = page[page.index('id="center-payment-title"') :].split("</section>")[0]
     for html in (admissions, payment):
         assert CMS in html and CMS_PHONE in html
@@ -211,7 +211,7 @@ def test_self_pay_price_ranges_are_shown_with_their_date(client, center):
     assert prices.index("Residential detox") < prices.index("Outpatient")
     assert "<dd>$1,200 – $1,800 per day, as of November 3, 2026</dd>" in prices
     assert "<dd>$90 – $150 per session, as of November 3, 2026</dd>" in prices
-    spanish = client.get("/es" + url).content.decode()
+    spanish = client.get("/es" + url, follow=True).content.decode()
     assert "por sesión, actualizado el 3 de noviembre de 2026" in spanish
 
 

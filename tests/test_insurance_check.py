@@ -94,7 +94,7 @@ def test_the_form_asks_for_the_card_from_the_camera_and_says_it_is_no_promise(
     client, facility, prefix
 ):
     url = reverse("inquiries:admissions")
-    html = client.get(prefix + url).content.decode()
+    html = client.get(prefix + url, follow=True).content.decode()
     assert 'enctype="multipart/form-data"' in html
     assert html.count('accept="image/*" capture="environment"') == 2
     if prefix:

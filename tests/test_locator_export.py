@@ -95,7 +95,7 @@ def test_the_locations_page_links_to_the_export(client, demo):
     html = client.get(reverse("facility:centers")).content.decode()
     assert '<a href="/locations.json">JSON</a>' in html
     assert '<a href="/locations.csv">CSV</a>' in html
-    spanish = client.get("/es" + reverse("facility:centers")).content.decode()
+    spanish = client.get("/es" + reverse("facility:centers"), follow=True).content.decode()
     assert "Para quienes derivan pacientes" in spanish and 'href="/locations.json"' in spanish
 
 
