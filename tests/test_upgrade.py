@@ -137,7 +137,8 @@ def last_json_line(output):
 # inquiries' notes and access log (models; the contact messages' table became the
 # inquiries', its content type relabelled), the centers (the facility's address, phones
 # and hours became its main center's), their holidays and insurance plans, and which
-# services each offers (every service, at the main center).
+# services each offers (every service, at the main center); the checks' records of when
+# each language's text changed and of acknowledged claims (none until a save).
 NEW_TABLES = {
     "plumbing_ratecounter": 0,
     "site_cache": 0,
@@ -150,11 +151,14 @@ NEW_TABLES = {
     "facility_credential": 0,
     "facility_staffprofile": 2,
     "facility_service_centers": 6,
+    "website_textchange": 0,
+    "website_claimacknowledgement": 0,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
-# insurance plans and credentials, and staff profiles.
-NEW_MODELS = 8
+# insurance plans and credentials, and staff profiles; when each language's text changed
+# and publishers' acknowledgements of claims (the checks before publishing).
+NEW_MODELS = 10
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff

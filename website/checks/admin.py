@@ -16,7 +16,7 @@ from django.forms.models import construct_instance
 from website.models import ClaimAcknowledgement
 
 from .content import CHECKED, Context, check, checked, is_open, open_claims
-from .rules import KINDS
+from .rules import summary
 
 PUBLISH_PERMISSION = "articles.publish_post"
 ACKNOWLEDGE_LABEL = (
@@ -48,6 +48,11 @@ class ChecksForm:
     check_acknowledged = ()
     open_claims = ()
 
+    @property
+    def changed_data(self):
+        # The acknowledgement is said in the history's comment, not as a changed field.
+        return [name for name in super().changed_data if name != "acknowledge_claims"]
+
     def clean(self):
         cleaned = super().clean()
         draft = copy.copy(self.instance)
@@ -55,9 +60,7 @@ class ChecksForm:
         context = Context()
         self.check_findings = check(draft, context)
         claims = open_claims(draft, self.check_findings, context)
-        self.check_acknowledged = [
-            f for f in self.check_findings if not is_open(draft, f, context)
-        ]
+        self.check_acknowledged = [f for f in self.check_findings if not is_open(draft, f, context)]
         if claims and checked(draft).publishes(draft):
             self.open_claims = claims
             if not can_acknowledge(self.user):
@@ -82,9 +85,7 @@ def panel(findings, acknowledged, form, user):
             }
             for found in findings
         ],
-        "summary": ", ".join(
-            f"{counts[kind]} {label.lower()}" for kind, label in KINDS.items() if kind in counts
-        ),
+        "summary": summary(counts),
         "ask": bool(claims) and can_acknowledge(user) and form is not None,
         "needs_publisher": bool(claims) and not can_acknowledge(user),
         "field": form["acknowledge_claims"] if form is not None else None,
@@ -105,7 +106,14 @@ class ChecksAdmin:
             "user": request.user,
             "acknowledge_claims": forms.BooleanField(required=False, label=ACKNOWLEDGE_LABEL),
         }
-        return type(form.__name__, (ChecksForm, form), attrs)
+        checked_form = type(form.__name__, (ChecksForm, form), attrs)
+        # Keep what the admin below changed on its form's fields (the status choices an
+        # editor is offered): a subclass would rebuild them from the model.
+        checked_form.base_fields = {
+            **form.base_fields,
+            "acknowledge_claims": checked_form.base_fields["acknowledge_claims"],
+        }
+        return checked_form
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form

@@ -189,7 +189,9 @@ def long_sentence_findings(rule, field, text, context):
             found = list(rich_text.WORD.finditer(sentence))
             if len(found) > most:
                 start = found[most].start()
-                yield finding(rule, field, sentence, start, len(sentence), count=len(found), max=most)
+                yield finding(
+                    rule, field, sentence, start, len(sentence), count=len(found), max=most
+                )
 
 
 TEXT_CHECKS = {

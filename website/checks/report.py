@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from .content import CHECKED, Context, check, is_open
-from .rules import KINDS
+from .rules import summary
 
 
 @dataclass
@@ -26,8 +26,7 @@ class Item:
 
     @property
     def summary(self):
-        counts = Counter(found.kind for found in self.findings)
-        return ", ".join(f"{counts[k]} {label.lower()}" for k, label in KINDS.items() if k in counts)
+        return summary(Counter(found.kind for found in self.findings))
 
     @property
     def has_claims(self):

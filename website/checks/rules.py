@@ -27,6 +27,17 @@ CHECKS = {
     "medical_review",
     "translation_age",
 }
+
+
+def summary(counts):
+    """ "2 claims, 1 stigma": how many findings of each kind, in the kinds' order."""
+    return ", ".join(
+        f"{counts[kind]} {label.lower()}{'s' if kind == 'claim' and counts[kind] > 1 else ''}"
+        for kind, label in KINDS.items()
+        if counts.get(kind)
+    )
+
+
 # Rules whose words are skipped inside quoted speech (a blockquote, a q, quotation marks).
 SKIP_QUOTES = {"stigma"}
 
