@@ -212,3 +212,14 @@ def test_a_page_saved_by_admin_records_history_and_stamps(admin_client, pages):
     )  # fmt: skip
     assert Page.objects.get(pk=page.pk).body == "<p>New.</p>"
     assert len(Version.objects.get_for_object(page)) == 1
+
+
+def test_the_report_is_kept_until_what_it_reads_changes(publisher_client, make_post):
+    post = make_post(title="Plain words")
+    home = reverse("admin:index")
+    assert (
+        "No post, page or service has open findings." in publisher_client.get(home).content.decode()
+    )
+    post.body_en = "<p>Addicts are welcome.</p>"
+    post.save()
+    assert "Plain words" in publisher_client.get(home).content.decode()

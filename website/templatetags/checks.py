@@ -1,6 +1,6 @@
 from django import template
 
-from website.checks.report import open_findings
+from website.checks.report import cached_open_findings
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ def checks_report(context):
     """For publishers: every post, page and service with findings still open."""
     if not context["request"].user.has_perm("articles.publish_post"):
         return {"show": False}
-    return {"show": True, "items": open_findings()}
+    return {"show": True, "items": cached_open_findings()}
