@@ -150,3 +150,21 @@ def test_a_new_text_change_stamp_only_when_the_text_changes(make_post):
         post.pub_date = post.pub_date - timedelta(days=1)
         post.save()
     assert {s.changed.day for s in TextChange.objects.filter(object_id=post.pk)} == {1}
+
+
+def test_the_demo_content_passes_all_but_its_long_sentences(demo_data):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    kinds = ["claim", "stigma", "form", "freshness"]
+    call_command("check_content", *[arg for k in kinds for arg in ("--kind", k)], stdout=out)
+    assert out.getvalue() == "0 open finding(s).\n"
+
+    out = StringIO()
+    call_command("check_content", "--kind", "plain", stdout=out)
+    listed = out.getvalue()
+    assert "page “Accessibility Statement”:" in listed
+    assert "plain-long-sentence (body [en]): Every kind of page is tested" in listed
+    assert "plain-reading-level" not in listed

@@ -141,11 +141,16 @@ class LinkIndex:
 
 
 class Context:
-    """What the checks of one run share: read from the database at most once each."""
+    """What the checks of one run share: read from the database at most once each.
 
-    def __init__(self, today=None):
+    `whole_site` reads every object's stamps and acknowledgements at once (the report);
+    otherwise each object's are read when it is checked (a form)."""
+
+    def __init__(self, today=None, whole_site=False):
         self.today = today or timezone.localdate()
         self.links = LinkIndex()
+        self.whole_site = whole_site
+        self.read = {}
 
     @cached_property
     def phones(self):
@@ -153,26 +158,42 @@ class Context:
         numbers = Center.objects.values_list("phone", "admissions_phone")
         return {phones.parse(n).digits for row in numbers for n in row if n}
 
-    @cached_property
-    def stamps(self):
-        """(content type id, object id) -> {language: when its text last changed}."""
-        from website.models import TextChange
+    def of(self, what, key):
+        """`what` ("stamps" or "acknowledged") of the object `key`."""
+        if self.whole_site:
+            if what not in self.read:
+                self.read[what] = READERS[what]()
+            return self.read[what].get(key, {} if what == "stamps" else set())
+        if (what, key) not in self.read:
+            self.read[(what, key)] = READERS[what](*key).get(key, {} if what == "stamps" else set())
+        return self.read[(what, key)]
 
-        found = {}
-        for row in TextChange.objects.values("content_type_id", "object_id", "language", "changed"):
-            key = (row["content_type_id"], row["object_id"])
-            found.setdefault(key, {})[row["language"]] = row["changed"]
-        return found
 
-    @cached_property
-    def acknowledged(self):
-        """(content type id, object id) -> the claim fingerprints last acknowledged."""
-        from website.models import ClaimAcknowledgement
+def read_stamps(content_type_id=None, object_id=None):
+    """(content type id, object id) -> {language: when its text last changed}."""
+    from website.models import TextChange
 
-        found = {}
-        for ack in ClaimAcknowledgement.objects.order_by("created", "id"):
-            found[(ack.content_type_id, ack.object_id)] = ack.fingerprints
-        return found
+    rows = TextChange.objects.all()
+    if object_id is not None:
+        rows = rows.filter(content_type_id=content_type_id, object_id=object_id)
+    found = {}
+    for row in rows.values("content_type_id", "object_id", "language", "changed"):
+        key = (row["content_type_id"], row["object_id"])
+        found.setdefault(key, {})[row["language"]] = row["changed"]
+    return found
+
+
+def read_acknowledged(content_type_id=None, object_id=None):
+    """(content type id, object id) -> the claim fingerprints last acknowledged."""
+    from website.models import ClaimAcknowledgement
+
+    acks = ClaimAcknowledgement.objects.order_by("created", "id")
+    if object_id is not None:
+        acks = acks.filter(content_type_id=content_type_id, object_id=object_id)
+    return {(ack.content_type_id, ack.object_id): ack.fingerprints for ack in acks}
+
+
+READERS = {"stamps": read_stamps, "acknowledged": read_acknowledged}
 
 
 def months_before(day, months):
@@ -210,7 +231,7 @@ def document_findings(obj, context):
             elif rule.check == "translation_age" and obj.pk is not None:
                 if not getattr(obj, f"body_{language}", None):
                     continue
-                stamps = context.stamps.get(key(obj), {})
+                stamps = context.of("stamps", key(obj))
                 ours, theirs = stamps.get(language), stamps.get(settings.LANGUAGE_CODE)
                 if ours and theirs and ours < theirs:
                     english = date_format(timezone.localtime(theirs), "DATETIME_FORMAT")
@@ -244,7 +265,7 @@ def check(obj, context=None):
 def acknowledged(obj, context):
     if obj.pk is None:
         return set()
-    return context.acknowledged.get(key(obj), set())
+    return context.of("acknowledged", key(obj))
 
 
 def open_claims(obj, findings, context):

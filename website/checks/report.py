@@ -45,7 +45,7 @@ def item(obj, findings):
 
 def open_findings(context=None):
     """Each post, page and service with open findings: claims first, then by title."""
-    context = context or Context()
+    context = context or Context(whole_site=True)
     items = []
     for spec in CHECKED.values():
         for obj in spec.model.objects.order_by("pk"):
