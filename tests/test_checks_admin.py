@@ -223,3 +223,30 @@ def test_the_report_is_kept_until_what_it_reads_changes(publisher_client, make_p
     post.body_en = "<p>Addicts are welcome.</p>"
     post.save()
     assert "Plain words" in publisher_client.get(home).content.decode()
+
+
+def test_restoring_a_revision_with_claims_asks_for_the_acknowledgement(
+    publisher_client, publisher, make_post
+):
+    post = make_post(status=Post.Status.REVIEW)
+    form = post_admin_form(post.category, publisher, status="published", body=CURE)
+    assert (
+        publisher_client.post(change_url(post), {**form, "acknowledge_claims": "on"}).status_code
+        == 302
+    )
+    clean = {**form, "body_en": "<p>Treatment helps.</p>"}
+    assert publisher_client.post(change_url(post), clean).status_code == 302
+    ClaimAcknowledgement.objects.all().delete()  # as if the claims had never been acknowledged
+
+    old = Version.objects.get_for_object(post).last()  # the first save: with the claims
+    revision_url = reverse("admin:articles_post_revision", args=[post.pk, old.pk])
+    refused = publisher_client.post(revision_url, form)
+    assert refused.status_code == 200
+    assert ACKNOWLEDGE_FIRST in panel(refused)
+    post.refresh_from_db()
+    assert post.body == "<p>Treatment helps.</p>"
+
+    restored = publisher_client.post(revision_url, {**form, "acknowledge_claims": "on"})
+    assert restored.status_code == 302
+    post.refresh_from_db()
+    assert "guarantee" in post.body

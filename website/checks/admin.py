@@ -96,6 +96,9 @@ class ChecksAdmin:
     """Put in front of a post's, page's or service's ModelAdmin by `install()`."""
 
     change_form_template = "admin/checks/change_form.html"
+    # Restoring a revision or a deleted object goes through the same form and checks.
+    revision_form_template = "admin/checks/revision_form.html"
+    recover_form_template = "admin/checks/recover_form.html"
 
     class Media:
         css = {"all": ["website/checks.css"]}
