@@ -168,3 +168,9 @@ def test_the_demo_content_passes_all_but_its_long_sentences(demo_data):
     assert "page “Accessibility Statement”:" in listed
     assert "plain-long-sentence (body [en]): Every kind of page is tested" in listed
     assert "plain-reading-level" not in listed
+
+
+def test_what_the_sanitizer_drops_is_not_checked(make_post):
+    post = make_post()
+    post.body_en = "<p>Fine words.</p><script>var addict = 1;</script>"
+    assert rules(check(post)) == []

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 
 from plumbing import phones
+from plumbing.richtext import sanitize
 
 from .engine import check_text, finding
 from .rules import languages, rules_for
@@ -257,7 +258,10 @@ def check(obj, context=None):
         for name, rich in spec.fields:
             value = getattr(obj, f"{name}_{language}", None)
             if value:
-                findings.extend(check_text(language, name, value, context, rich=rich))
+                # What the public would get: the sanitizer's output (as saved), also for
+                # text just typed into a form and not saved yet.
+                text = sanitize(value) if rich else value
+                findings.extend(check_text(language, name, text, context, rich=rich))
     findings.extend(document_findings(obj, context))
     return findings
 
