@@ -250,3 +250,16 @@ def test_restoring_a_revision_with_claims_asks_for_the_acknowledgement(
     assert restored.status_code == 302
     post.refresh_from_db()
     assert "guarantee" in post.body
+
+
+def test_save_and_preview_checks_and_the_preview_says_so(editor_client, editor, category):
+    response = editor_client.post(
+        reverse("admin:articles_post_add"),
+        {**post_admin_form(category, editor, body=CURE), "_preview": "1"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == Post.objects.get().get_absolute_url()
+    banner = response.content.decode()
+    banner = banner[banner.index('<div class="preview-banner"') :]
+    banner = banner[: banner.index("</div>\n</div>")]
+    assert "Checks: 3 finding(s) in “Coming home after treatment”; see the Checks panel" in banner

@@ -158,6 +158,7 @@ class ChecksAdmin:
             messages.warning(
                 request,
                 f"Checks: {len(left)} finding(s) in “{obj}”; see the Checks panel on its page.",
+                extra_tags="checks",  # a post's preview shows it too
             )
 
     @staticmethod
