@@ -196,8 +196,7 @@ def test_report_on_the_admin_home_is_for_publishers(
 
 
 def test_checks_add_no_query_per_finding(publisher_client, make_post, django_assert_num_queries):
-    # One post with 3 findings, one with 60: the same queries (the session, the user and
-    # the form's own, the centers' phones, this post's stamps and acknowledgements).
+    # One post with 3 findings, one with 60: the same queries.
     for body in (CURE, CURE * 20):
         post = make_post(body=body)
         publisher_client.get(change_url(post))  # content types are cached from then on
@@ -265,3 +264,12 @@ def test_save_and_preview_checks_and_the_preview_says_so(editor_client, editor, 
     banner = banner[banner.index('<div class="preview-banner"') :]
     banner = banner[: banner.index("</div>\n</div>")]
     assert "Checks: 3 finding(s) in “Coming home after treatment”; see the Checks panel" in banner
+
+
+def test_spanish_findings_are_shown_with_their_language(publisher_client, make_post):
+    post = make_post(body_es="<p>Los adictos y los alcohólicos merecen respeto.</p>")
+    shown = panel(publisher_client.get(change_url(post)))
+    assert "Body [es]" in shown
+    assert "Los <mark>adictos</mark> y los alcohólicos merecen respeto." in shown
+    assert "Los adictos y los <mark>alcohólicos</mark> merecen respeto." in shown
+    assert "Write «persona con un trastorno por consumo de sustancias»" in shown

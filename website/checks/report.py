@@ -2,7 +2,7 @@
 
 Checking every post, page and service takes a few milliseconds each, too long to repeat
 on every visit to the admin's home: the report is kept in the shared cache under a key
-made of what it depends on (each checked model's count and last change, the published
+made of what it depends on (the rules, each checked model's count and last change, the published
 posts, moved pages, centers, acknowledgements and text stamps, and today's date), read
 in a handful of small queries. Any save, a post's date coming, or a new day makes a new
 key, so the report is never older than the content."""
@@ -10,6 +10,7 @@ key, so the report is never older than the content."""
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache as once
 
 from django.apps import apps
 from django.core.cache import cache
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .content import CHECKED, Context, check, is_open
-from .rules import summary
+from .rules import RULES_DIR, summary
 
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -56,9 +57,14 @@ def open_findings(context=None):
     return items
 
 
+@once
+def rules_version():
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(RULES_DIR.glob("*.toml"))))
+
+
 def state():
     """What the report depends on, read cheaply."""
-    parts = [timezone.localdate().isoformat()]
+    parts = [rules_version().hexdigest(), timezone.localdate().isoformat()]
     for label in [spec.label for spec in CHECKED.values()] + ["facility.Center"]:
         parts.append(apps.get_model(label).objects.aggregate(n=Count("pk"), last=Max("updated")))
     Post = apps.get_model("articles.Post")
