@@ -57,6 +57,7 @@ serve: export DJANGO_ALLOWED_HOSTS = localhost,127.0.0.1
 serve: export DJANGO_SECURE_SSL_REDIRECT = false
 serve: export DJANGO_SECURE_COOKIES = false
 serve: export DJANGO_SERVE_MEDIA = true
+serve: export RATE_LIMIT_KEY = $(shell $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(32))")
 serve: export GUNICORN_BIND = $(HOST)
 # Inquiries are encrypted: locally, with the development key (.inquiry-key, mode 600),
 # made here if `make run` has not made it yet.

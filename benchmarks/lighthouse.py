@@ -163,6 +163,7 @@ def main():
             "CONTACT_NOTIFY_EMAILS": "",
             # Required with debug off; a throwaway Fernet key for this throwaway site.
             "INQUIRY_ENCRYPTION_KEYS": base64.urlsafe_b64encode(os.urandom(32)).decode(),
+            "RATE_LIMIT_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
         }
         manage(env, "migrate", "--noinput", "--verbosity=0")
         manage(env, "collectstatic", "--noinput", "--verbosity=0")

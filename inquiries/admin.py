@@ -1,15 +1,21 @@
 """The admissions team's admin: inquiries to work, their notes, and the access log.
 
-Every open, change, export and delete of an inquiry is written to InquiryAccess; only
-what staff did and to which reference, never what the inquiry says.
+Every page that shows inquiries is written to InquiryAccess when it is rendered, whatever
+the method that asked for it: the list (with its search, filters, page and the references
+on it), an inquiry's page, its history, the page asking to delete it, the autocomplete
+that lists references; and every change, export and delete. Only what staff did, saw
+and to which reference, never what the inquiry says. Methods the admin does not need
+(HEAD, OPTIONS, PUT...) are refused on every inquiry address.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.paginator import Paginator
 from django.forms import Textarea
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
+from django.views.decorators.http import require_http_methods
 
 from .exports import inquiries_csv
 from .fields import EncryptedTextField
@@ -18,8 +24,43 @@ from .models import Inquiry, InquiryAccess, InquiryNote
 Action = InquiryAccess.Action
 
 
+# What the inquiry admin answers to: reading a page and sending its form.
+ALLOWED_METHODS = ["GET", "POST"]
+
+
 def yes_no(value):
     return "yes" if value else "no"
+
+
+def listing_shown(changelist):
+    """What a page of the inquiry list showed, for the access log: search, filters,
+    sort and page, such as 'search "K7Q2M9"; status__exact=new; page 1 of 3'."""
+    params = dict(changelist.params)
+    parts = []
+    if changelist.query:
+        parts.append(f'search "{changelist.query}"')
+    params.pop("q", None)
+    parts += [f"{name}={value}" for name, value in sorted(params.items())]
+    pages = changelist.paginator.num_pages if changelist.paginator else 1
+    parts.append(f"page {changelist.page_num} of {pages}")
+    return "; ".join(parts)[:500]
+
+
+class LookupPaginator(Paginator):
+    """The admin autocomplete's pages of inquiries: each page is logged as it is taken."""
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def page(self, number):
+        page = super().page(number)
+        page.object_list = list(page.object_list)
+        term = self.request.GET.get("term", "")
+        InquiryAccess.record(
+            self.request, Action.LOOKUP, page.object_list, shown=f'search "{term}"; page {number}'
+        )
+        return page
 
 
 class InquiryNoteInline(admin.TabularInline):
@@ -45,8 +86,8 @@ class InquiryAdmin(admin.ModelAdmin):
         "level_of_care", "status", "assignee", "first_contact",
     ]  # fmt: skip
     list_display_links = ["reference"]
-    list_filter = ["status", "created", "assignee", "level_of_care", "language"]
-    list_select_related = ["assignee"]
+    list_filter = ["status", "created", "assignee", "center", "level_of_care", "language"]
+    list_select_related = ["assignee", "center"]
     search_fields = ["=reference"]
     search_help_text = "Search by reference number, such as K7Q2M9."
     date_hierarchy = "created"
@@ -59,7 +100,16 @@ class InquiryAdmin(admin.ModelAdmin):
         ),
         (
             "What they asked",
-            {"fields": ["for_whom", "level_of_care", "payment", "plan_name", "message"]},
+            {
+                "fields": [
+                    "for_whom",
+                    "center",
+                    "level_of_care",
+                    "payment",
+                    "plan_name",
+                    "message",
+                ]
+            },
         ),
         (
             "Handling",
@@ -69,7 +119,7 @@ class InquiryAdmin(admin.ModelAdmin):
     # What the visitor sent is their record: staff add notes, they do not rewrite it.
     readonly_fields = [
         "reference", "for_whom", "first_name", "language", "phone_and_answers", "email",
-        "best_time", "level_of_care", "payment", "plan_name", "message", "first_contact",
+        "best_time", "center", "level_of_care", "payment", "plan_name", "message", "first_contact",
         "created", "notified",
     ]  # fmt: skip
 
@@ -91,25 +141,72 @@ class InquiryAdmin(admin.ModelAdmin):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.export_{opts.model_name}")
 
+    def get_urls(self):
+        """Every inquiry address refuses the methods the admin does not need: Django's
+        views would otherwise render a whole page for OPTIONS, PUT or anything else."""
+        urls = super().get_urls()
+        for pattern in urls:
+            pattern.callback = require_http_methods(ALLOWED_METHODS)(pattern.callback)
+        return urls
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        match = request.resolver_match
+        if match is not None and match.url_name == "autocomplete":
+            return LookupPaginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+
+    def log_when_rendered(self, request, response, action, inquiries_in_context):
+        """Log `action` once `response` is rendered, on the inquiries its context names."""
+        if not hasattr(response, "add_post_render_callback"):
+            return
+
+        def record(rendered):
+            if rendered.status_code == 200:
+                inquiries, shown = inquiries_in_context(rendered.context_data)
+                InquiryAccess.record(request, action, inquiries, shown=shown)
+
+        response.add_post_render_callback(record)
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
-        if response.status_code == 200 and request.method == "GET":
-            InquiryAccess.record(request, Action.LIST)
+
+        def listed(context):
+            changelist = context.get("cl")
+            if changelist is None:  # the page asking to confirm a bulk delete
+                return context.get("queryset", ()), "asked to confirm deleting them"
+            return changelist.result_list, listing_shown(changelist)
+
+        action = Action.LIST
+        if request.method == "POST" and "cl" not in getattr(response, "context_data", {}):
+            action = Action.CONFIRM_DELETE
+        self.log_when_rendered(request, response, action, listed)
         return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        inquiry = self.get_object(request, object_id)
-        if inquiry is not None and response.status_code in (200, 302):
-            changed = request.method == "POST" and response.status_code == 302
-            InquiryAccess.record(request, Action.CHANGE if changed else Action.VIEW, [inquiry])
+        inquiry = getattr(response, "context_data", {}).get("original")
+        if response.status_code == 200 and inquiry is not None and inquiry.unreadable_fields():
+            messages.warning(
+                request,
+                f"{inquiry}: {', '.join(str(f) for f in inquiry.unreadable_fields())} cannot "
+                "be read (encrypted with a key the site no longer has, or damaged). You may "
+                "delete it; manage.py unreadable_inquiries lists every such inquiry.",
+            )
+        self.log_when_rendered(request, response, Action.VIEW, lambda c: ([c["original"]], ""))
+        if request.method == "POST" and response.status_code == 302:
+            InquiryAccess.record(request, Action.CHANGE, [self.get_object(request, object_id)])
         return response
 
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)
-        inquiry = self.get_object(request, object_id)
-        if inquiry is not None and response.status_code == 200:
-            InquiryAccess.record(request, Action.HISTORY, [inquiry])
+        self.log_when_rendered(request, response, Action.HISTORY, lambda c: ([c["object"]], ""))
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        self.log_when_rendered(
+            request, response, Action.CONFIRM_DELETE, lambda c: ([c["object"]], "")
+        )
         return response
 
     def save_formset(self, request, form, formset, change):
@@ -124,12 +221,14 @@ class InquiryAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        InquiryAccess.record(request, Action.DELETE, list(queryset))
+        # By reference alone: deleting never needs to read (decrypt) an inquiry.
+        queryset = queryset.select_related(None).only("pk", "reference")
+        InquiryAccess.record(request, Action.DELETE, queryset)
         super().delete_queryset(request, queryset)
 
     @admin.action(description="Export selected inquiries as CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        inquiries = list(queryset.select_related("assignee").order_by("created"))
+        inquiries = list(queryset.select_related("assignee", "center").order_by("created"))
         InquiryAccess.record(request, Action.EXPORT, inquiries)
         day = timezone.localdate().isoformat()
         response = HttpResponse(
@@ -145,7 +244,7 @@ class InquiryAdmin(admin.ModelAdmin):
 class InquiryAccessAdmin(admin.ModelAdmin):
     """The access log: superusers read it; nobody adds, changes or deletes an entry."""
 
-    list_display = ["when", "username", "action", "reference", "inquiry_id"]
+    list_display = ["when", "username", "action", "reference", "inquiry_id", "shown"]
     list_filter = ["action", "when"]
     search_fields = ["=reference", "=username"]
     date_hierarchy = "when"

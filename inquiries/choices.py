@@ -1,22 +1,20 @@
-"""What an inquiry offers to choose from, built in one place.
+"""What an inquiry offers to choose from, built in one place, from the facility's lists.
 
-The levels of care are the center's own services today; when the site describes
-several centers, `levels_of_care()` is the one function to point at their levels of care.
+The centers say what they give and take (facility/models/care.py: `LevelOfCare`,
+`Payment`, ticked on each center's admin page); the form offers those, the ones of the
+chosen center, and "Not sure". With several centers each choice names the centers that
+offer it, so the form works without JavaScript, and a choice the chosen center does not
+offer is refused with a message saying so (forms.py).
 """
 
-from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from facility.models import Service
+from facility.models import Center, LevelOfCare, Payment
 
 NOT_SURE = "Not sure"
-
-
-def levels_of_care():
-    """(value, label) pairs for "what kind of help", the center's services then "Not sure"."""
-    names = Service.objects.order_by("sort_order", "name").values_list("name", flat=True)
-    return [(name, name) for name in names] + [not_sure()]
+PAYMENT_NOT_SURE = "not-sure"
 
 
 def not_sure():
@@ -24,13 +22,64 @@ def not_sure():
     return (NOT_SURE, gettext("Not sure"))
 
 
-class Payment(models.TextChoices):
-    PRIVATE_INSURANCE = "private-insurance", _("Private insurance")
-    MEDICAID = "medicaid", _("Medicaid")
-    MEDICARE = "medicare", _("Medicare")
-    SELF_PAY = "self-pay", _("Self-pay")
-    NOT_SURE = "not-sure", _("Not sure")
+def payment_choices():
+    """Every payment an inquiry may name: the facility's list, then "Not sure"."""
+    return [*Payment.choices, (PAYMENT_NOT_SURE, _("Not sure"))]
 
 
-def payment_options():
-    return Payment.choices
+def level_value(level):
+    """What an inquiry stores for a level of care: its English name, the record of what
+    was asked for in the words staff read, whatever the language of the form."""
+    with translation.override("en"):
+        return str(LevelOfCare(level).label)
+
+
+def centers():
+    return list(Center.objects.only("pk", "slug", "name", "care_levels", "payments"))
+
+
+def offered(all_centers, attribute, choices_from):
+    """(value, label, names of the centers offering it) for each of `choices_from` that
+    one of `all_centers` ticked in `attribute`, in the order the choices are declared."""
+    return [
+        (value, label, [c.name for c in all_centers if value in getattr(c, attribute)])
+        for value, label in choices_from.choices
+        if any(value in getattr(c, attribute) for c in all_centers)
+    ]
+
+
+def with_centers(label, names, all_centers):
+    """A choice's label, naming the centers that offer it when there are several."""
+    if len(all_centers) < 2:
+        return label
+    return f"{label} ({', '.join(names)})"
+
+
+def levels_of_care(all_centers):
+    """(value, label) pairs for "what kind of help": what the centers give, then "Not sure"."""
+    return [
+        (level_value(value), with_centers(label, names, all_centers))
+        for value, label, names in offered(all_centers, "care_levels", LevelOfCare)
+    ] + [not_sure()]
+
+
+def payment_options(all_centers):
+    """(value, label) pairs for "how do you expect to pay": what the centers take, then
+    "Not sure"."""
+    return [
+        (value, with_centers(label, names, all_centers))
+        for value, label, names in offered(all_centers, "payments", Payment)
+    ] + [(PAYMENT_NOT_SURE, gettext("Not sure"))]
+
+
+def center_options(all_centers):
+    return [(center.slug, center.name) for center in all_centers]
+
+
+def gives(center, level):
+    """Whether `center` gives the level of care stored as `level` (or it is "Not sure")."""
+    return level == NOT_SURE or any(level_value(value) == level for value in center.care_levels)
+
+
+def takes(center, payment):
+    return payment == PAYMENT_NOT_SURE or payment in center.payments

@@ -24,6 +24,20 @@ class UnreadableInquiry(Exception):
     """A value that none of the configured keys decrypts: a key was lost or left out."""
 
 
+class UnreadableValue(str):
+    """What an encrypted field holds when no configured key decrypts its token (a key
+    lost or dropped too early, a damaged token): shown as "unreadable", never as the
+    token, and saved back as the very token it was read from, so nothing is lost if the
+    key is found again."""
+
+    TEXT = "[unreadable: encrypted with a key the site no longer has, or damaged]"
+
+    def __new__(cls, token):
+        value = super().__new__(cls, cls.TEXT)
+        value.token = token
+        return value
+
+
 def development_key_file():
     return settings.BASE_DIR / DEVELOPMENT_KEY_FILE
 
@@ -74,8 +88,8 @@ def encrypt(text):
 def decrypt(token):
     try:
         return fernet().decrypt(token.encode("ascii")).decode("utf-8")
-    except InvalidToken:
+    except (InvalidToken, UnicodeError):
         raise UnreadableInquiry(
             "An encrypted inquiry value cannot be read with INQUIRY_ENCRYPTION_KEYS: "
-            "the key it was encrypted with is missing."
+            "the key it was encrypted with is missing, or the value is damaged."
         ) from None

@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+import unicodedata
 
 from django.utils import timezone
 
@@ -30,18 +32,33 @@ COLUMNS = [
     ("Staff notified", lambda i: _when(i.notified)),
     # Last, so the columns spreadsheets already read stay where they were.
     ("Language", lambda i: i.get_language_display()),
+    ("Center", lambda i: i.center.name if i.center else ""),
 ]
 
-# A spreadsheet runs a cell that starts with one of these as a formula; a visitor could
-# type "=HYPERLINK(...)" in the form. The OWASP remedy: make such a cell plain text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (Excel: all four;
+# LibreOffice: "="), and a visitor could type "=HYPERLINK(...)" in the form; some read
+# a full-width equals sign (U+FF1D) as "=" too, and some skip the spaces, tabs and line
+# breaks before it.
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Put in front of such a cell, it makes the cell text in Excel and LibreOffice alike:
+# WORD JOINER, a character with no width that neither shows nor starts a formula. The
+# usual apostrophe is only understood when typed; in a CSV file it is shown ("'+1 419").
+TEXT_MARK = "\u2060"
+# What spreadsheets would read as a number, dropping a phone's "+" or leading zeros.
+NUMBER = re.compile(r"[+-]?[\d.,]+")
 
 
 def neutralise(value):
-    """`value` safe to open in a spreadsheet: a leading formula character is quoted."""
+    """`value` as a cell that shows exactly what was typed and never runs as a formula:
+    a value a spreadsheet would take as a formula (or a phone as a number) gets the
+    invisible TEXT_MARK in front, and nothing else changes."""
     value = str(value)
-    if value.startswith(FORMULA_STARTS):
-        return "'" + value
+    # Compatibility forms (full-width U+FF1D, small U+FE62) read as what they mimic.
+    plain = unicodedata.normalize("NFKC", value)
+    if plain.lstrip().startswith(FORMULA_STARTS) or value.startswith(("\t", "\r", "\n")):
+        return TEXT_MARK + value
+    if NUMBER.fullmatch(plain):
+        return TEXT_MARK + value
     return value
 
 

@@ -4,10 +4,23 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .choices import NOT_SURE, Payment, levels_of_care, payment_options
+from facility.models import Payment
+
+from .choices import (
+    NOT_SURE,
+    center_options,
+    centers,
+    gives,
+    levels_of_care,
+    payment_options,
+    takes,
+)
 from .models import Inquiry
 
 REPLY_ROUTE_ERROR = _("Please give a phone number or an e-mail address, so we can reach you.")
+NOT_OFFERED_ERROR = _(
+    "%(center)s does not offer this. Please choose one of the choices that name it, or Not sure."
+)
 FOR_WHOM_CHOICES = [
     (Inquiry.ForWhom.MYSELF, _("Myself")),
     (Inquiry.ForWhom.LOVED_ONE, _("Someone I care about")),
@@ -43,6 +56,8 @@ class InquiryForm(forms.ModelForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Please enter an e-mail address like name@example.com.")},
     )
+    # Shown only when there are several centers; its options are their slugs.
+    center = forms.ChoiceField(label=_("Which center?"), required=False)
     level_of_care = forms.ChoiceField(label=_("What kind of help are you looking for?"))
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(
@@ -55,7 +70,7 @@ class InquiryForm(forms.ModelForm):
         model = Inquiry
         fields = [
             "for_whom", "first_name", "phone", "voicemail_ok", "text_ok", "email",
-            "best_time", "level_of_care", "payment", "plan_name", "message",
+            "best_time", "center", "level_of_care", "payment", "plan_name", "message",
         ]  # fmt: skip
         labels = {
             "first_name": _("Your first name"),
@@ -87,13 +102,34 @@ class InquiryForm(forms.ModelForm):
             "first_name": {"required": _("Please tell us your first name.")},
         }
 
-    def __init__(self, *args, levels=None, **kwargs):
-        """`levels`: the level-of-care choices, when they must not be read from the
-        database (the form given back during an outage)."""
+    def __init__(self, *args, offer=None, **kwargs):
+        """`offer`: {"centers", "levels", "payments"} choices, when they must not be read
+        from the database (the form given back during an outage); else the centers'."""
         super().__init__(*args, **kwargs)
-        self.fields["level_of_care"].choices = levels_of_care() if levels is None else levels
+        if offer is None:
+            self.centers = centers()
+            offer = {
+                "centers": center_options(self.centers),
+                "levels": levels_of_care(self.centers),
+                "payments": payment_options(self.centers),
+            }
+        else:
+            self.centers = []
+        if len(offer["centers"]) < 2:
+            # Nothing to choose: carried along as it came (the outage form's), never refused.
+            self.fields["center"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        else:
+            self.fields["center"].choices = [("", _("Any of them"))] + offer["centers"]
+        self.fields["level_of_care"].choices = offer["levels"]
         self.fields["level_of_care"].initial = NOT_SURE
-        self.fields["payment"].choices = payment_options()
+        self.fields["payment"].choices = offer["payments"]
+
+    def clean_center(self):
+        """The chosen center (the only one when there is one), or None."""
+        slug = self.cleaned_data["center"]
+        if len(self.centers) == 1:
+            return self.centers[0]
+        return next((center for center in self.centers if center.slug == slug), None)
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -110,6 +146,14 @@ class InquiryForm(forms.ModelForm):
                 self.add_error("phone", REPLY_ROUTE_ERROR)
             if "email" not in self.errors:
                 self.add_error("email", REPLY_ROUTE_ERROR)
+        center = cleaned.get("center")
+        self.instance.center = center
+        if center is not None:
+            level, payment = cleaned.get("level_of_care"), cleaned.get("payment")
+            if level and not gives(center, level):
+                self.add_error("level_of_care", NOT_OFFERED_ERROR % {"center": center.name})
+            if payment and not takes(center, payment):
+                self.add_error("payment", NOT_OFFERED_ERROR % {"center": center.name})
         if cleaned.get("payment") != Payment.PRIVATE_INSURANCE:
             cleaned["plan_name"] = ""
         if not cleaned.get("phone"):

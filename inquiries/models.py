@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Payment
+from .choices import PAYMENT_NOT_SURE, payment_choices
+from .encryption import UnreadableValue
 from .fields import EncryptedTextField
 
 # Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L).
@@ -23,6 +24,16 @@ ACCESS_LOG_RETENTION = timedelta(days=6 * 365 + 2)
 def new_reference():
     """A random reference, so that it says nothing about how many inquiries there are."""
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def unreadable_fields(instance):
+    """The verbose names of `instance`'s encrypted fields that no configured key reads."""
+    return [
+        field.verbose_name
+        for field in instance._meta.concrete_fields
+        if isinstance(field, EncryptedTextField)
+        and isinstance(field.value_from_object(instance), UnreadableValue)
+    ]
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -80,11 +91,21 @@ class Inquiry(models.Model):
     best_time = models.CharField(
         "best time to call", max_length=12, choices=BestTime.choices, default=BestTime.ANY
     )
-    # The service's name when the visitor chose it: the record of what they asked for,
-    # unchanged if the service is later renamed or removed (see inquiries/choices.py).
+    center = models.ForeignKey(
+        "facility.Center",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        help_text="The center the visitor asked about (empty before the form asked).",
+    )
+    # The level of care's English name when the visitor chose it (the name of one of the
+    # center's services before the form offered SAMHSA's levels): the record of what they
+    # asked for, unchanged if the list changes later (see inquiries/choices.py).
     level_of_care = models.CharField("help wanted", max_length=120, blank=True)
+    # The facility's payment types (facility/models/care.py), the one list, or not sure.
     payment = models.CharField(
-        "expects to pay with", max_length=20, choices=Payment.choices, default=Payment.NOT_SURE
+        "expects to pay with", max_length=20, choices=payment_choices(), default=PAYMENT_NOT_SURE
     )
     language = models.CharField(
         "language",
@@ -138,6 +159,10 @@ class Inquiry(models.Model):
     def get_admin_url(self):
         return reverse("admin:inquiries_inquiry_change", args=[self.pk])
 
+    def unreadable_fields(self):
+        """What no configured key decrypts here (see `manage.py unreadable_inquiries`)."""
+        return unreadable_fields(self)
+
     def waited(self, now=None):
         """How long the inquiry has waited for (or waited until) its first contact."""
         return (self.first_contact or now or timezone.now()) - self.created
@@ -159,6 +184,9 @@ class InquiryNote(models.Model):
     def __str__(self):
         return f"Note {self.pk}"
 
+    def unreadable_fields(self):
+        return unreadable_fields(self)
+
 
 class InquiryAccessQuerySet(models.QuerySet):
     def expired(self, now=None):
@@ -171,8 +199,10 @@ class InquiryAccess(models.Model):
 
     class Action(models.TextChoices):
         LIST = "list", _("Listed")
+        LOOKUP = "lookup", _("Looked up")
         VIEW = "view", _("Viewed")
         HISTORY = "history", _("Viewed history")
+        CONFIRM_DELETE = "confirm-delete", _("Asked to delete")
         CHANGE = "change", _("Changed")
         EXPORT = "export", _("Exported")
         DELETE = "delete", _("Deleted")
@@ -180,9 +210,14 @@ class InquiryAccess(models.Model):
     when = models.DateTimeField(default=timezone.now, db_index=True)
     user_id = models.PositiveBigIntegerField(null=True)
     username = models.CharField(max_length=150)
-    action = models.CharField(max_length=10, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=Action.choices)
     inquiry_id = models.PositiveBigIntegerField(null=True, db_index=True)
     reference = models.CharField(max_length=12, blank=True, db_index=True)
+    shown = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="For a list or a look-up: the search, filters and page that were shown.",
+    )
 
     objects = InquiryAccessQuerySet.as_manager()
 
@@ -195,17 +230,14 @@ class InquiryAccess(models.Model):
         return f"{self.username} {self.action} #{self.reference or '-'}"
 
     @classmethod
-    def record(cls, request, action, inquiries=()):
-        """Log `action` by the request's user on each of `inquiries` (or on the list)."""
+    def record(cls, request, action, inquiries=(), shown=""):
+        """Log `action` by the request's user on each of `inquiries`, one entry each (one
+        without a reference when there is none: an empty list); `shown` says which search,
+        filters and page a list showed."""
         user = request.user
+        entry = {"user_id": user.pk, "username": user.get_username(), "action": action}
         rows = [
-            cls(
-                user_id=user.pk,
-                username=user.get_username(),
-                action=action,
-                inquiry_id=inquiry.pk,
-                reference=inquiry.reference,
-            )
+            cls(**entry, inquiry_id=inquiry.pk, reference=inquiry.reference, shown=shown)
             for inquiry in inquiries
-        ] or [cls(user_id=user.pk, username=user.get_username(), action=action)]
+        ] or [cls(**entry, shown=shown)]
         cls.objects.bulk_create(rows)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from plumbing.outage import page_context_when_down
 from plumbing.seo import PageMeta
 
-from .choices import NOT_SURE, not_sure
+from .choices import NOT_SURE, not_sure, payment_choices
 from .forms import InquiryForm
 
 NOT_SENT = {
@@ -76,15 +76,22 @@ def form_again(request, status, name):
         if field != "website" and field not in CHECKBOXES
     }
     typed |= {field: bool(request.POST.get(field)) for field in CHECKBOXES}
+    # The choices the visitor made, offered again as they were: nothing is looked up.
     level = typed.get("level_of_care") or NOT_SURE
     levels = [not_sure()] if level == NOT_SURE else [(level, level), not_sure()]
+    center = typed.get("center") or ""
+    offer = {
+        "centers": [(center, center)] if center else [],
+        "levels": levels,
+        "payments": payment_choices(),  # the whole list: it is in the code, not the database
+    }
     context = page_context_when_down(request)
     facility = context.get("facility")
     notice = NOT_SENT[status]
     if facility is not None:
         notice += f" If it cannot wait, please call us at {facility.phone}."
     context |= {
-        "form": InquiryForm(initial=typed, levels=levels),
+        "form": InquiryForm(initial=typed, offer=offer),
         "not_sent": notice,
         "meta": PageMeta(title, noindex=True),
         # A token for the cookie this answer sets: the second press passes the check.

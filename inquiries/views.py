@@ -62,6 +62,10 @@ class InquiryFormView(MetaMixin, CreateView):
         notify_staff(inquiry, self.request, self.facility())
         return redirect("inquiries:thanks")
 
+    def get_initial(self):
+        # /admissions/?center=<slug>: the form asks about that center.
+        return {**super().get_initial(), "center": self.request.GET.get("center", "")}
+
     def facility(self):
         return Facility.for_request(self.request)
 

@@ -8,3 +8,6 @@ class PlumbingConfig(AppConfig):
 
     name = "plumbing"
     verbose_name = "Site plumbing"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

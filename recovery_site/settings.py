@@ -289,6 +289,27 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 600, minimum=
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=10)
 # Contact messages one client may send: count/seconds.
 CONTACT_RATE_LIMIT = env_rate("CONTACT_RATE_LIMIT", "10/3600")
+# The rate limit stores an HMAC of the client's address under this key, never the address
+# or a plain hash of it (an IPv4 address is found from its SHA-256 in minutes). A secret of
+# its own, so that neither a database dump nor the other secrets can reverse a row.
+# Rotating it restarts the counts of the current window; nothing else is lost.
+DEVELOPMENT_RATE_LIMIT_KEY = "development-rate-limit-key-never-use-in-production"
+RATE_LIMIT_KEY = env_secret("RATE_LIMIT_KEY", DEVELOPMENT_RATE_LIMIT_KEY)
+if not DEBUG and (RATE_LIMIT_KEY == DEVELOPMENT_RATE_LIMIT_KEY or len(RATE_LIMIT_KEY) < 32):
+    raise ImproperlyConfigured(
+        "RATE_LIMIT_KEY must be set to a random value of at least 32 characters when "
+        'DJANGO_DEBUG is false. Generate one with: python -c "import secrets; '
+        'print(secrets.token_urlsafe(32))"'
+    )
+# What is kept about a visitor's address, and for how long (docs/deploy.md, "What is kept
+# about visitors"; the demo privacy policy reads these). `purge_visitor_records`, run
+# daily, deletes what is older; counting deletes expired counters too.
+# - Rate-limit counters: until their window ends (CONTACT_RATE_LIMIT's seconds).
+# - Failed admin logins (django-axes' AccessAttempt: address, browser, user name): for the
+#   lockout's cool-off, AXES_COOLOFF_TIME below.
+# - Staff logins and logouts (axes' AccessLog: address and browser), to look into a
+#   break-in: this many days.
+LOGIN_LOG_RETENTION_DAYS = 30
 # Admin login: five wrong passwords for one user name from one address lock that name out
 # from that address for 15 minutes; attempts are kept in the database, so every server
 # sees them. Locking the name alone would let anyone who knows it keep its owner out.
@@ -299,6 +320,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
+# No second, permanent record of failed logins (AccessFailureLog): AccessAttempt is enough
+# for the lockout and goes with its cool-off.
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 # HTTPS and security headers. Production defaults are strict; each can be loosened from
 # the environment, for example to serve plain HTTP on a private test host.

@@ -1,6 +1,7 @@
 """Shared fixtures; the factories they are made from are in factories.py."""
 
 import os
+import shutil
 import threading
 from datetime import time, timedelta
 from itertools import count
@@ -353,6 +354,15 @@ def pytest_collection_modifyitems(config, items):
         available=AXE.exists(),
         reason=f"axe-core is not installed at {AXE} (npm ci)",
         required_by="REQUIRE_BROWSER",
+    )
+    # The CSV export is opened with LibreOffice Calc (apt-get install libreoffice-calc-nogui).
+    skip_unless_available(
+        config,
+        items,
+        "spreadsheet",
+        available=shutil.which("soffice") is not None,
+        reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)",
+        required_by="REQUIRE_SPREADSHEET",
     )
     # Several servers sharing one site need a database server and Redis: .ci/run gives
     # both and sets REQUIRE_SHARED_SERVICES, so there these tests always run.

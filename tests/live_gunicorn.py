@@ -40,6 +40,7 @@ def production_env(**overrides):
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         INQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        RATE_LIMIT_KEY=secrets.token_urlsafe(32),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_SECURE_COOKIES="false",

@@ -42,9 +42,13 @@ def test_a_loved_one_asks_on_a_phone_and_admissions_works_it_to_admitted(demo_si
     page.get_by_role("combobox", name=re.compile("^Best time to call")).select_option(
         label="Evening"
     )
-    help_wanted.select_option(label="Medical Detox")
+    # The demo has two centers: the form asks which, and names who gives what.
+    page.get_by_role("combobox", name="Which center?").select_option(
+        label="Manor Hill Recovery Center"
+    )
+    help_wanted.select_option(label="Residential detox (Manor Hill Recovery Center)")
     page.get_by_role("combobox", name=re.compile("^How do you expect to pay")).select_option(
-        label="Medicaid"
+        value="medicaid"
     )
     page.get_by_label("Anything you would like us to know?").fill(MESSAGE)
     expect(page.get_by_role("complementary", name="Your privacy")).to_contain_text("deleted")
@@ -60,8 +64,9 @@ def test_a_loved_one_asks_on_a_phone_and_admissions_works_it_to_admitted(demo_si
     assert (inquiry.for_whom, inquiry.first_name, inquiry.level_of_care) == (
         "loved-one",
         "Dana",
-        "Medical Detox",
+        "Residential detox",
     )
+    assert inquiry.center.slug == "findlay"
     assert (inquiry.voicemail_ok, inquiry.text_ok, inquiry.payment) == (False, True, "medicaid")
     assert [message.subject for message in mail.outbox] == [f"New inquiry #{inquiry.reference}"]
     visitor.close()

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from facility.models import Center
 from inquiries.models import Inquiry
 
 from .factories import INQUIRY_POST as VALID
@@ -30,10 +31,14 @@ def test_contact_page_shows_details_map_hours_and_form(client, facility):
 
 
 def test_admissions_page_shows_the_staff_text_the_form_and_the_privacy_notice(
-    client, facility, pages, make_service
+    client, facility, pages
 ):
-    make_service("Medical Detox")
     from facility.models import Page
+
+    Center.objects.update(
+        care_levels=["detox-residential"],
+        payments=["private-insurance", "medicaid", "medicare", "self-pay"],
+    )
 
     Page.objects.create(
         slug="inquiry-privacy", title="Your privacy", body="<p>Deleted after 90 days.</p>"
@@ -44,10 +49,11 @@ def test_admissions_page_shows_the_staff_text_the_form_and_the_privacy_notice(
     assert "Admissions text." in main  # the staff-edited page
     assert "Deleted after 90 days." in main  # the staff-edited privacy notice
     assert "Who is this for?" in main and "Someone I care about" in main
-    assert '<option value="Medical Detox">Medical Detox</option>' in main
+    assert '<option value="Residential detox">Residential detox</option>' in main
     assert '<option value="Not sure" selected>Not sure</option>' in main
-    for payer in ["Private insurance", "Medicaid", "Medicare", "Self-pay"]:
-        assert payer in main
+    for payer in ["Private health insurance", "Medicaid", "Medicare", "Self-pay (cash)"]:
+        assert f">{payer}</option>" in main
+    assert "Military insurance" not in main  # the center does not take it
     for absent in ["date of birth", "diagnosis", 'type="file"']:
         assert absent not in main.lower()
 
@@ -179,6 +185,7 @@ def test_phone_alone_is_enough_and_its_answers_are_kept(client, facility):
 
 
 def test_a_plan_name_is_kept_only_with_private_insurance(client, facility):
+    Center.objects.update(payments=["private-insurance"])
     client.post(reverse("inquiries:admissions"), {**VALID, "plan_name": "Acme Gold"})
     client.post(
         reverse("inquiries:admissions"),

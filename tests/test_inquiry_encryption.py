@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from facility.models import Page
+from facility.models import Center, Page
 from inquiries import encryption
 from inquiries.models import Inquiry, InquiryNote
 
@@ -26,6 +26,7 @@ KEY_B = Fernet.generate_key().decode()
 
 
 def sent_inquiry(client):
+    Center.objects.update(payments=["private-insurance"])  # so the form offers it
     data = {**INQUIRY_POST, "first_name": "Quillfeather", "phone": "419-555-0199"}
     data |= {"email": "quillfeather@example.org", "message": PHRASE}
     data |= {"payment": "private-insurance", "plan_name": "Quillfeather Gold"}
@@ -125,7 +126,12 @@ def test_without_the_key_an_inquiry_cannot_be_read(facility, settings):
     settings.INQUIRY_ENCRYPTION_KEYS = [KEY_B]
 
     with pytest.raises(encryption.UnreadableInquiry, match="INQUIRY_ENCRYPTION_KEYS"):
-        Inquiry.objects.get()
+        encryption.decrypt(Inquiry.objects.values_list("message", flat=True).get().token)
+    # Read through the model, it is marked unreadable: never the phrase, never the token.
+    inquiry = Inquiry.objects.get()
+    assert isinstance(inquiry.message, encryption.UnreadableValue)
+    assert PHRASE not in inquiry.message and "unreadable" in inquiry.message
+    assert inquiry.unreadable_fields() == ["first name", "e-mail", "message"]
 
 
 PRODUCTION = {"DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": GOOD_KEY}

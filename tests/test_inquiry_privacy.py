@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from facility.models import Page
-from inquiries.exports import neutralise
+from inquiries.exports import TEXT_MARK, neutralise
 from inquiries.models import Inquiry, InquiryAccess
 from tests.factories import INQUIRY_POST, logged_in, make_inquiry, make_staff
 
@@ -101,7 +101,8 @@ def test_permitted_staff_export_selected_inquiries_as_csv(facility):
     assert [row[3] for row in rows[1:]] == ["Jordan", "Renée"]  # oldest first
     assert rows[1][4:8] == ["419-555-0123", "yes", "no", "jordan@example.com"]
     assert PRIVATE in rows[1]
-    assert rows[2][4] == "'+1 419 555 0188"  # a phone number, not a formula
+    # A phone number, not a formula, shown as typed: the mark in front has no width.
+    assert rows[2][4] == TEXT_MARK + "+1 419 555 0188"
 
 
 def test_a_formula_typed_into_the_form_stays_text_in_the_spreadsheet(facility):
@@ -121,15 +122,23 @@ def test_a_formula_typed_into_the_form_stays_text_in_the_spreadsheet(facility):
     )
 
     header, row = rows
-    assert row[header.index("First name")] == '\'=HYPERLINK("http://evil.example","Open")'
-    assert row[header.index("Phone")] == "'-2+3"
-    assert row[header.index("Message")] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row[header.index("First name")] == TEXT_MARK + '=HYPERLINK("http://evil.example","Open")'
+    assert row[header.index("Phone")] == TEXT_MARK + "-2+3"
+    assert row[header.index("Message")] == TEXT_MARK + "@SUM(1+1)*cmd|' /C calc'!A0"
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "\n=1", " =1+1", "\u3000=1+1",
+        "＝HYPERLINK(\"http://evil.example\")", "＋1", "－1", "＠A1", "﹦1+1", "﹢1",
+        "+1 419 555 0100", "4195550100", "0044 20 7946 0000".replace(" ", ""),
+    ],
+)  # fmt: skip
 def test_every_formula_start_is_neutralised(value):
-    assert neutralise(value) == "'" + value
+    assert neutralise(value) == TEXT_MARK + value
     assert neutralise("Jordan = friend") == "Jordan = friend"
+    assert neutralise("419-555-0123") == "419-555-0123"
 
 
 def test_export_needs_its_own_permission(facility):

@@ -24,6 +24,7 @@ def documented_env(**changes):
             env[name] = value
     env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
     env["INQUIRY_ENCRYPTION_KEYS"] = Fernet.generate_key().decode()
+    env["RATE_LIMIT_KEY"] = secrets.token_urlsafe(32)
     base = production_env()
     for name in PLAIN_HTTP:  # the file's own HTTPS defaults apply, not loopback's
         del base[name]

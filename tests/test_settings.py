@@ -17,6 +17,7 @@ def load_settings(**env):
     """Import the real settings module in a fresh interpreter with only `env` set."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
     clean["INQUIRY_ENCRYPTION_KEYS"] = FERNET_KEY  # a test without one says so
+    clean["RATE_LIMIT_KEY"] = GOOD_KEY
     clean.update(env)
     code = (
         "import recovery_site.settings as s;"
@@ -44,6 +45,19 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
     result = load_settings(**env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set to a random value" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["", "short", "development-rate-limit-key-never-use-in-production"])
+def test_production_refuses_to_start_without_a_rate_limit_key(key):
+    result = load_settings(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        RATE_LIMIT_KEY=key,
+    )
+    assert result.returncode != 0
+    assert "RATE_LIMIT_KEY must be set to a random value of at least 32" in result.stderr
+    assert key not in result.stderr or not key
 
 
 def test_debug_with_public_hosts_is_refused():

@@ -201,13 +201,22 @@ def test_the_admissions_form_comes_back_on_its_own_page_with_the_database_unreac
 
     with connection.execute_wrapper(down):
         response = client.post(
-            reverse("inquiries:admissions"), {**TYPED, "level_of_care": "Medical Detox"}
+            reverse("inquiries:admissions"),
+            {
+                **TYPED,
+                "level_of_care": "Medical Detox",
+                "payment": "medicaid",
+                "center": "findlay",
+            },
         )
 
     html = assert_form_given_back(response, 503, "could not take your message just now")
     assert "<h1>Admissions</h1>" in html
     assert f'action="{reverse("inquiries:admissions")}"' in html
     assert '<option value="Medical Detox" selected>Medical Detox</option>' in html
+    # The payment and the center chosen come back too, without the database.
+    assert '<option value="medicaid" selected>Medicaid</option>' in html
+    assert 'type="hidden" name="center" value="findlay"' in html
 
 
 def test_a_failed_csrf_check_on_the_admissions_page_gives_it_back_there(facility):

@@ -22,6 +22,8 @@ from modeltranslation.translator import translator
 from articles.models import Category, Post
 from facility.models import Center, Facility, GalleryPhoto, Page, Service, StaffProfile
 
+from .demo_periods import fill_periods
+
 SPANISH = "es"
 # Demo keys whose model field has another name.
 FIELD_NAMES = {"image_alt": "featured_image_alt"}
@@ -73,7 +75,6 @@ def load_spanish(folder: Path, sync):
 
 
 def _load(content, sync):
-    days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
     count = 0
 
     def update(record, values):
@@ -97,7 +98,7 @@ def _load(content, sync):
             record = model.objects.filter(slug=entry["slug"]).first()
             update(
                 record,
-                spanish_values(model, entry, lambda text: text.replace("{retention_days}", days)),
+                spanish_values(model, entry, fill_periods),
             )
     for kind, model, key in (("staff", StaffProfile, "name"), ("gallery", GalleryPhoto, None)):
         records = list(model.objects.all())

@@ -17,12 +17,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for model in (Inquiry, InquiryNote):
             fields = [f.name for f in model._meta.fields if isinstance(f, EncryptedTextField)]
-            count = 0
+            count = unreadable = 0
             with transaction.atomic():
                 # Reading decrypts with whichever key fits; saving encrypts with the newest.
+                # A value no key reads is saved back as the token it was.
                 for row in model.objects.select_for_update().only("pk", *fields).iterator():
                     row.save(update_fields=fields)
                     count += 1
+                    unreadable += bool(row.unreadable_fields())
             self.stdout.write(
                 f"Re-encrypted {count} {model._meta.verbose_name_plural} with the newest key."
             )
+            if unreadable:
+                self.stderr.write(
+                    f"{unreadable} of them hold values no key reads, left as they were: "
+                    "see manage.py unreadable_inquiries."
+                )

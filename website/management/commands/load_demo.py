@@ -13,7 +13,6 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -34,6 +33,7 @@ from facility.models import (
     StaffProfile,
 )
 from plumbing.richtext import RichTextField, sanitize
+from website.demo_periods import fill_periods
 from website.demo_spanish import load_spanish
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -179,10 +179,9 @@ class Command(BaseCommand):
             )
 
     def load_pages(self, pages):
-        # The privacy policy states the retention period the settings actually enforce.
-        days = str(settings.CONTACT_MESSAGE_RETENTION_DAYS)
+        # The privacy pages state the retention periods the settings actually enforce.
         for page in pages:
-            page = {name: value.replace("{retention_days}", days) for name, value in page.items()}
+            page = {name: fill_periods(value) for name, value in page.items()}
             sync(Page, {"slug": page["slug"]}, page)
 
     def load_gallery(self, gallery):
