@@ -252,8 +252,11 @@ class Post(Translated, SearchMeta):
 
     @property
     def last_updated(self):
-        """When the post changed materially after its publication day, or None."""
-        if self.content_updated and self.content_updated.date() > self.pub_date.date():
+        """When the post changed materially after its publication day (both days in the
+        site's zone, as the page shows them), or None."""
+        if self.content_updated and timezone.localdate(self.content_updated) > timezone.localdate(
+            self.pub_date
+        ):
             return self.content_updated
         return None
 

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from plumbing import cache as site_cache
@@ -38,7 +39,7 @@ def register():
             "facility:page": {"pages"},
             "facility:centers": {"open_now"},
             "facility:team": {"staff"},
-            "facility:center": {"open_now", "photos", "services"},
+            "facility:center": {"open_now", "photos", "services", "plans"},
             # What it shows is the facility's, which every page shows already.
             "facility:language_assistance": set(),
         },
@@ -50,6 +51,9 @@ def register():
     # Every footer names the licenses and accreditations in force: one that ends leaves
     # every page the next day.
     site_cache.expires_when("facility", next_credential_expiry)
+    # A center's page names the insurance plans in network today: one leaves it the day
+    # after its last day, one that joins appears on its first.
+    site_cache.expires_when("plans", next_plan_change)
 
 
 def next_open_or_close():
@@ -62,6 +66,24 @@ def next_open_or_close():
 def next_credential_expiry():
     """The first moment a shown license or accreditation leaves the pages, or None."""
     return _credential_expiry(cached_facility())
+
+
+def next_plan_change():
+    """The first midnight, in the site's zone, at which a plan joins or leaves the pages
+    that name the plans in network, or None."""
+    InsurancePlan = apps.get_model("facility", "InsurancePlan")
+    today = timezone.localdate()
+    found = InsurancePlan.objects.aggregate(
+        ends=Min("in_network_until", filter=Q(in_network_until__gte=today)),
+        starts=Min("in_network_from", filter=Q(in_network_from__gt=today)),
+    )
+    # The first day a plan is no longer shown, or is shown for the first time.
+    days = [found["starts"]] if found["starts"] is not None else []
+    if found["ends"] is not None:
+        days.append(found["ends"] + timedelta(days=1))
+    if not days:
+        return None
+    return datetime.combine(min(days), time(0), timezone.get_current_timezone())
 
 
 def _credential_expiry(facility):

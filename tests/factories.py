@@ -85,6 +85,12 @@ def post_admin_form(category, author=None, recommended=(), **changes):
     texts by their plain names are the English versions'; the Spanish are empty unless
     given (`title_es`).
     """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    # Yesterday morning in the site's zone: in the past at any hour, whatever the year.
+    yesterday = timezone.localdate() - timedelta(days=1)
     data = {
         "title": "Coming home after treatment",
         "slug": "coming-home",
@@ -92,7 +98,7 @@ def post_admin_form(category, author=None, recommended=(), **changes):
         "body": "<h2>Week one</h2><p>Go slowly.</p>",
         "featured_image_alt": "",
         "status": "review",
-        "pub_date_0": "2026-01-05",
+        "pub_date_0": yesterday.isoformat(),
         "pub_date_1": "09:00:00",
         "category": category.pk,
         "search_description": "",

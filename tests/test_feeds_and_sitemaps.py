@@ -1,9 +1,13 @@
 """sitemap.xml, robots.txt and the RSS and Atom feeds."""
 
 import xml.etree.ElementTree as ET
+from datetime import datetime
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Post
 
@@ -54,9 +58,22 @@ def test_sitemap_lists_every_public_page_with_lastmod(client, content):
     ]:
         assert base + path in entries, path
         assert entries[base + path], f"{path} has no lastmod"
-    assert entries[base + content["post"].get_absolute_url()].startswith(
-        content["post"].updated.date().isoformat()
+    # The sitemap dates a page by its day in the site's zone (not UTC's, a day ahead in
+    # the evening in Ohio).
+    assert entries[base + content["post"].get_absolute_url()] == (
+        timezone.localdate(content["post"].updated).isoformat()
     )
+
+
+def test_sitemap_dates_are_the_sites_days_late_in_the_evening(client, facility, make_post):
+    # 23:30 on 31 December in Ohio is 04:30 on 1 January in UTC.
+    evening = datetime(2026, 12, 31, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+    with mock.patch("django.utils.timezone.now", return_value=evening):
+        post = make_post(days_ago=0)
+        entries = sitemap_entries(client)
+
+    assert entries["http://testserver" + post.get_absolute_url()] == "2026-12-31"
+    assert entries["http://testserver" + reverse("articles:list")] == "2026-12-31"
 
 
 def test_sitemap_never_lists_unpublished_things(client, content):

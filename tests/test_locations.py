@@ -1,6 +1,6 @@
 """The locations list and each center's page; the header's phone follows the center."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from facility.models import Center, OpeningHours
+from facility.models import Center, InsurancePlan, OpeningHours
 from plumbing import cache as site_cache
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +118,53 @@ def test_a_cached_locations_page_lives_no_longer_than_the_next_opening_or_closin
     assert response["X-Cache"] == "miss"
     listed = response.content.decode().split("Outpatient office 1</a>")[1].split("</li>")[0]
     assert "<strong>Closed now</strong>, opens tomorrow at 9:00 a.m." in listed
+
+
+def test_a_cached_page_lives_until_the_earliest_change_among_the_centers(
+    client, make_office, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    make_office(1)  # closes at 5:00 p.m.
+    late = make_office(2)
+    late.hours.filter(days="weekdays").update(closes=time(18))  # closes at 6:00 p.m.
+    url = reverse("facility:centers")
+    with pinned(2026, 11, 23, 16, 58):
+        assert site_cache.lifetime({"open_now"}, 600) == 121
+        assert client.get(url)["X-Cache"] == "miss"
+        assert client.get(url)["X-Cache"] == "hit"
+    with pinned(2026, 11, 23, 17, 0, 30):
+        response = client.get(url)
+    assert response["X-Cache"] == "miss"
+    html = response.content.decode()
+    first = html.split("Outpatient office 1</a>")[1].split("</li>")[0]
+    second = html.split("Outpatient office 2</a>")[1].split("</li>")[0]
+    assert "<strong>Closed now</strong>, opens tomorrow at 9:00 a.m." in first
+    assert "<strong>Open now</strong>, until 6:00 p.m." in second
+
+
+@pytest.mark.parametrize("joins", [False, True])
+def test_a_cached_center_page_lives_no_longer_than_its_plans_in_network(
+    client, make_office, settings, joins
+):
+    """A plan leaves the page the day after its last one, and one that joins appears on
+    its first, at midnight in the site's zone (05:00 UTC), with the cache on."""
+    settings.PAGE_CACHE_SECONDS = 600
+    office = make_office()
+    new_year = {"in_network_from": date(2027, 1, 1)} if joins else {}
+    last_day = {} if joins else {"in_network_until": date(2026, 12, 31)}
+    InsurancePlan.objects.create(center=office, name="Example Mutual PPO", **new_year, **last_day)
+    url = office.get_absolute_url()
+    with pinned(2026, 12, 31, 23, 55):
+        assert client.get(url)["X-Cache"] == "miss"
+        response = client.get(url)
+    assert response["X-Cache"] == "hit"
+    assert ("Example Mutual PPO" in response.content.decode()) is (not joins)
+
+    with pinned(2027, 1, 1, 0, 0, 30):
+        response = client.get(url)
+
+    assert response["X-Cache"] == "miss"
+    assert ("Example Mutual PPO" in response.content.decode()) is joins
 
 
 def count_queries(client, url):

@@ -1,8 +1,10 @@
 """What search engines and social sites read: titles, descriptions, canonical, cards."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -217,7 +219,39 @@ def test_last_updated_shows_after_a_material_change(client, facility, make_post)
 
     html = client.get(post.get_absolute_url()).content.decode()
     assert "Last updated" in html
-    assert post.last_updated.date() == timezone.localdate()
+    # The day in the site's zone: the UTC day is tomorrow's in the evening in Ohio.
+    assert timezone.localdate(post.last_updated) == timezone.localdate()
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def at(*parts):
+    """Pins the clock at a moment in the site's zone, New York."""
+    return mock.patch("django.utils.timezone.now", return_value=datetime(*parts, tzinfo=NEW_YORK))
+
+
+@pytest.mark.parametrize(
+    "published, corrected, shown",
+    [
+        # The morning of 31 December, then 20:30 there: 01:30 UTC on 1 January.
+        ((2026, 12, 31, 9), (2026, 12, 31, 20, 30), False),
+        # 22:00 on 30 December (03:00 UTC on the 31st), then 09:00 on the 31st.
+        ((2026, 12, 30, 22), (2026, 12, 31, 9), True),
+    ],
+)
+def test_last_updated_counts_days_in_the_sites_zone(
+    client, facility, make_post, published, corrected, shown
+):
+    with at(*published):
+        post = make_post(days_ago=0)
+    with at(*corrected):
+        post.body = "<p>A corrected paragraph.</p>"
+        post.save()
+        html = client.get(post.get_absolute_url()).content.decode()
+
+    assert ("Last updated" in html) is shown
+    assert (post.last_updated is not None) is shown
 
 
 def test_small_changes_and_drafts_do_not_count_as_updates(make_post):
