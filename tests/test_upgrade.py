@@ -138,7 +138,9 @@ def last_json_line(output):
 # inquiries', its content type relabelled), the centers (the facility's address, phones
 # and hours became its main center's), their holidays and insurance plans, and which
 # services each offers (every service, at the main center), each state's language
-# assistance taglines, and the cache invalidations a cache outage kept to replay.
+# assistance taglines, the cache invalidations a cache outage kept to replay, and the
+# checks' records of when each language's text changed and of acknowledged claims (none
+# until a save).
 NEW_TABLES = {
     "plumbing_ratecounter": 0,
     "site_cache": 0,
@@ -156,13 +158,16 @@ NEW_TABLES = {
     "facility_service_centers": 6,
     "facility_languagetagline": 0,
     "plumbing_missedbump": 0,
+    "website_textchange": 0,
+    "website_claimacknowledgement": 0,
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
 # insurance plans, credentials, availability and price ranges, staff profiles, the
-# language assistance taglines, the cache invalidations kept through a cache outage, and
-# the inquiries' insurance checks.
-NEW_MODELS = 13
+# language assistance taglines, the cache invalidations kept through a cache outage, the
+# inquiries' insurance checks; when each language's text changed and publishers'
+# acknowledgements of claims (the checks before publishing).
+NEW_MODELS = 15
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff

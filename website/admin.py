@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .checks import admin as checks
 from .models import MovedPage
 
 
@@ -9,3 +10,7 @@ class MovedPageAdmin(admin.ModelAdmin):
 
     list_display = ["old_path", "new_path", "created"]
     search_fields = ["old_path", "new_path"]
+
+
+# The checks' panel and acknowledgement on the admin of posts, pages and services.
+checks.install()

@@ -10,7 +10,9 @@ class WebsiteConfig(AppConfig):
         from plumbing import outage
 
         from . import caching, context_processors, redirects
+        from .checks import stamps
 
         caching.register()
         redirects.connect()
+        stamps.connect()
         outage.show_when_down(context_processors.when_down)

@@ -1,0 +1,116 @@
+"""How long the checks before publishing take on a 2,000-word post (docs/checks.md).
+
+    .venv/bin/python benchmarks/checks.py [runs]
+
+Migrates a SQLite database of its own in a temporary folder, makes a center and a post
+of 2,000 words in English (and, for the second figure, a Spanish version of 2,000 words
+too), with links, headings, a picture and a few findings, then runs all the checks on it
+`runs` times (default 30), each time with one word changed so that no cache of
+textstat's answers it. Prints the median, 95th percentile and slowest time of one run.
+The target: under 100 ms for the English post.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ENGLISH = [
+    "The first days without alcohol can be hard on the body and the mind.",
+    "Our nurses check on you day and night, and a doctor sees you every morning.",
+    "You can call your family in the evening, once the day's groups are over.",
+    "Many people feel tired and restless at first, and that is normal.",
+    "Sleep comes back slowly, often after a week or two of steady routine.",
+    "Talk with your counselor about what helps you rest and what gets in the way.",
+    "A short walk after lunch steadies your mood for the rest of the afternoon.",
+    "Bring comfortable clothes, a list of your medicines and a few phone numbers.",
+    "Every addict deserves respect, and treatment can help.",
+    'Read more about detox in <a href="/services/">our services</a>.',
+]
+SPANISH = [
+    "Los primeros días sin alcohol pueden ser difíciles para el cuerpo y la mente.",
+    "Nuestro equipo de enfermería le acompaña de día y de noche.",
+    "Puede llamar a su familia por la tarde, cuando terminen los grupos del día.",
+    "Muchas personas se sienten cansadas e inquietas al principio, y es normal.",
+    "El sueño vuelve poco a poco, a menudo después de una o dos semanas de rutina.",
+    "Hable con su consejero sobre lo que le ayuda a descansar.",
+    "Una caminata corta después del almuerzo mejora el ánimo de la tarde.",
+    "Traiga ropa cómoda, una lista de sus medicinas y algunos números de teléfono.",
+    "Ningún adicto es un caso perdido, y el tratamiento ayuda.",
+    'Lea sobre la desintoxicación en <a href="/es/services/">nuestros servicios</a>.',
+]
+
+
+def body(sentences, words, marker):
+    parts, count, n = [], 0, 0
+    while count < words:
+        if n % 40 == 0:
+            parts.append(f"<h2>Part {n // 40 + 1}</h2>")
+        paragraph = " ".join(sentences[(n + i) % len(sentences)] for i in range(4))
+        parts.append(f"<p>{paragraph}</p>")
+        count += len(paragraph.split())
+        n += 4
+    parts.append(f'<p><img src="/media/uploads/garden.jpg" alt=""> {marker}.</p>')
+    return "".join(parts)
+
+
+def main(runs):
+    folder = tempfile.mkdtemp(prefix="checks-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["MEDIA_ROOT"] = folder
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recovery_site.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from articles.models import Category, Post
+    from facility.models import Center
+    from plumbing.richtext import plain_text
+    from website.checks.content import Context, check
+
+    Center.objects.create(
+        name="Bench center", slug="bench", is_main=True, street="1 Main St", city="Findlay",
+        state="OH", postal_code="45840", phone="1-855-605-2135",
+    )  # fmt: skip
+    category = Category.objects.create(name="Bench", slug="bench")
+    post = Post.objects.create(
+        title="Your first week", slug="first-week", category=category,
+        body=body(ENGLISH, 2000, "start"), status=Post.Status.DRAFT,
+    )  # fmt: skip
+    print(f"English words: {len(plain_text(post.body_en).split())}")
+
+    def measure(with_spanish):
+        times = []
+        for run in range(runs + 1):
+            post.body_en = body(ENGLISH, 2000, f"run {run} {with_spanish}")
+            post.body_es = body(SPANISH, 2000, f"vuelta {run}") if with_spanish else None
+            context = Context()
+            started = time.perf_counter()
+            findings = check(post, context)
+            elapsed = time.perf_counter() - started
+            if run:  # the first run loads the hyphenation dictionaries and the rules
+                times.append(elapsed * 1000)
+            else:
+                print(f"  first run (dictionaries loaded): {elapsed * 1000:.0f} ms")
+        times.sort()
+        p95 = times[min(len(times) - 1, round(len(times) * 0.95))]
+        print(
+            f"  {len(findings)} findings; median {statistics.median(times):.1f} ms, "
+            f"95th percentile {p95:.1f} ms, slowest {times[-1]:.1f} ms over {runs} runs"
+        )
+
+    print("The post in English:")
+    measure(False)
+    print("The post in English and Spanish (2,000 words each):")
+    measure(True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)

@@ -1,0 +1,218 @@
+"""The checks in the admin of posts, pages and services: a Checks panel on each change
+form, computed on the server whenever the form is shown or saved (and so before a
+preview), and a publisher's acknowledgement before claims go out.
+
+The admin classes of the apps below stay as they are: `install()` registers each again
+with the mixins here in front, so those apps know nothing of the checks.
+"""
+
+import copy
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.forms.models import construct_instance
+
+from website.models import ClaimAcknowledgement
+
+from .content import CHECKED, Context, check, checked, is_open, open_claims
+from .rules import summary
+
+PUBLISH_PERMISSION = "articles.publish_post"
+ACKNOWLEDGE_LABEL = (
+    "I have read the claim findings above and take responsibility for publishing these "
+    "words; my name and the findings are kept in the history."
+)
+ACKNOWLEDGE_FIRST = (
+    "This has claim findings (see Checks above). To publish it, tick the box that "
+    "acknowledges them, or change the words."
+)
+PUBLISHER_MUST_ACKNOWLEDGE = (
+    "This has claim findings (see Checks above) that a publisher must acknowledge before "
+    "it goes out. Change the words, or ask a publisher to publish it."
+)
+
+
+def can_acknowledge(user):
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def field_label(finding):
+    return f"{finding.field.replace('_', ' ').capitalize()} [{finding.language}]"
+
+
+class ChecksForm:
+    """Runs the checks on what was typed, and holds back unacknowledged claims."""
+
+    check_findings = None
+    check_acknowledged = ()
+    open_claims = ()
+
+    @property
+    def changed_data(self):
+        # The acknowledgement is said in the history's comment, not as a changed field.
+        return [name for name in super().changed_data if name != "acknowledge_claims"]
+
+    def clean(self):
+        cleaned = super().clean()
+        draft = copy.copy(self.instance)
+        construct_instance(self, draft)
+        context = Context()
+        self.check_findings = check(draft, context)
+        claims = open_claims(draft, self.check_findings, context)
+        self.check_acknowledged = [f for f in self.check_findings if not is_open(draft, f, context)]
+        if claims and checked(draft).publishes(draft):
+            self.open_claims = claims
+            if not can_acknowledge(self.user):
+                raise forms.ValidationError(PUBLISHER_MUST_ACKNOWLEDGE)
+            if not cleaned.get("acknowledge_claims"):
+                self.add_error("acknowledge_claims", ACKNOWLEDGE_FIRST)
+        return cleaned
+
+
+def panel(findings, acknowledged, form, user):
+    """What the Checks panel shows."""
+    counts = {}
+    for found in findings:
+        counts[found.kind] = counts.get(found.kind, 0) + 1
+    claims = [f for f in findings if f.kind == "claim" and f not in acknowledged]
+    return {
+        "findings": [
+            {
+                "finding": found,
+                "where": field_label(found),
+                "acknowledged": found in acknowledged,
+            }
+            for found in findings
+        ],
+        "summary": summary(counts),
+        "ask": bool(claims) and can_acknowledge(user) and form is not None,
+        "needs_publisher": bool(claims) and not can_acknowledge(user),
+        "field": form["acknowledge_claims"] if form is not None else None,
+    }
+
+
+class ChecksAdmin:
+    """Put in front of a post's, page's or service's ModelAdmin by `install()`."""
+
+    change_form_template = "admin/checks/change_form.html"
+    # Restoring a revision or a deleted object goes through the same form and checks.
+    revision_form_template = "admin/checks/revision_form.html"
+    recover_form_template = "admin/checks/recover_form.html"
+
+    class Media:
+        css = {"all": ["website/checks.css"]}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        attrs = {
+            "user": request.user,
+            "acknowledge_claims": forms.BooleanField(required=False, label=ACKNOWLEDGE_LABEL),
+        }
+        checked_form = type(form.__name__, (ChecksForm, form), attrs)
+        # Keep what the admin below changed on its form's fields (the status choices an
+        # editor is offered): a subclass would rebuild them from the model.
+        checked_form.base_fields = {
+            **form.base_fields,
+            "acknowledge_claims": checked_form.base_fields["acknowledge_claims"],
+        }
+        return checked_form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        findings = getattr(form, "check_findings", None)
+        if findings is not None:
+            acknowledged = form.check_acknowledged
+        elif obj is not None:
+            checks_context = Context()
+            findings = check(obj, checks_context)
+            acknowledged = [f for f in findings if not is_open(obj, f, checks_context)]
+        else:
+            findings, acknowledged = [], []
+        context["checks"] = panel(findings, acknowledged, form, request.user)
+        context["checks_ran"] = findings is not None and (obj is not None or form.is_bound)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        findings = form.check_findings or []
+        claims = list(form.open_claims)
+        acknowledged_now = bool(claims) and form.cleaned_data.get("acknowledge_claims")
+        if acknowledged_now:
+            ClaimAcknowledgement.objects.create(
+                content_type_id=self._content_type_id(obj),
+                object_id=obj.pk,
+                user=request.user,
+                claims=sorted({f.fingerprint for f in findings if f.kind == "claim"}),
+            )
+            request.claims_acknowledged = "Claim findings acknowledged by {}: {}.".format(
+                request.user.get_username(),
+                "; ".join(f"{f.rule.id} [{f.language}] “{f.words}”" for f in claims),
+            )
+        left = [
+            f
+            for f in findings
+            if f not in form.check_acknowledged and not (acknowledged_now and f.kind == "claim")
+        ]
+        if left:
+            messages.warning(
+                request,
+                f"Checks: {len(left)} finding(s) in “{obj}”; see the Checks panel on its page.",
+                extra_tags="checks",  # a post's preview shows it too
+            )
+
+    @staticmethod
+    def _content_type_id(obj):
+        from django.contrib.contenttypes.models import ContentType
+
+        return ContentType.objects.get_for_model(obj).pk
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._comment(request, entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._comment(request, entry)
+        return entry
+
+    @staticmethod
+    def _comment(request, entry):
+        said = getattr(request, "claims_acknowledged", "")
+        if said and reversion.is_active():
+            reversion.set_comment(f"{entry.get_change_message()} {said}".strip())
+
+
+class PostChecksAdmin(ChecksAdmin):
+    """Posts are published from their list too: claims there wait for the form."""
+
+    @admin.action(description="Publish the selected posts", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        context = Context()
+        held = [
+            post
+            for post in queryset.exclude(status="published")
+            if open_claims(post, check(post, context), context)
+        ]
+        if held:
+            names = ", ".join(f"“{post}”" for post in held)
+            self.message_user(
+                request,
+                f"Not published: {names}. Claim findings there need a publisher's "
+                "acknowledgement, on the post's page.",
+                messages.ERROR,
+            )
+        return super().publish_selected(request, queryset.exclude(pk__in=[p.pk for p in held]))
+
+
+def install(site=admin.site):
+    """Register the admin of each checked model again, with the checks in front."""
+    for spec in CHECKED.values():
+        model = spec.model
+        current = type(site.get_model_admin(model))
+        if issubclass(current, ChecksAdmin):
+            continue
+        mixin = PostChecksAdmin if spec.published_by_status else ChecksAdmin
+        site.unregister(model)
+        site.register(model, type(f"Checked{current.__name__}", (mixin, current), {}))

@@ -1,0 +1,161 @@
+"""Rich text as the checks read it: blocks of text (a paragraph, a list item, a heading),
+their sentences, which stretches are quoted speech or link text, the pictures and the
+headings. Python's own HTML parser reads the sanitized HTML the editors produce."""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+BLOCKS = {
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt",
+    "figcaption", "div", "pre", "caption", "ul", "ol", "table", "tr", "section", "br",
+}  # fmt: skip
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
+QUOTES = {"blockquote", "q"}
+# Text between quotation marks also counts as quoted: words mentioned, not used.
+QUOTED_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]*’")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
+WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+
+
+@dataclass
+class Link:
+    href: str
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    text: str = ""
+    tag: str = "p"
+    quoted: list = field(default_factory=list)  # (start, end) spans
+    links: list = field(default_factory=list)
+
+    def sentences(self):
+        """(start, end) of each sentence in the block."""
+        spans, start = [], 0
+        for match in SENTENCE_END.finditer(self.text):
+            spans.append((start, match.start()))
+            start = match.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
+
+    def is_quoted(self, start, end):
+        return any(s <= start and end <= e for s, e in self.quoted)
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str | None
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass
+class Text:
+    blocks: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+    headings: list = field(default_factory=list)
+
+    def plain(self):
+        """The text for a reading level: each block a sentence of its own."""
+        parts = []
+        for block in self.blocks:
+            text = block.text.strip()
+            if text:
+                parts.append(text if text[-1] in ".!?…:;" else text + ".")
+        return " ".join(parts)
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.result = Text()
+        self.block = Block()
+        self.quote_depth = 0
+        self.quote_start = None
+        self.link = None
+        self.heading = None
+
+    def flush(self):
+        block = self.block
+        if self.quote_start is not None:
+            block.quoted.append((self.quote_start, len(block.text)))
+        if self.link is not None:
+            block.links.append(Link(self.link, self.link_start, len(block.text)))
+        block.text = block.text.rstrip()
+        if block.text:
+            for match in QUOTED_MARKS.finditer(block.text):
+                block.quoted.append(match.span())
+            self.result.blocks.append(block)
+        self.block = Block(tag=block.tag)
+        self.quote_start = 0 if self.quote_depth else None
+        self.link_start = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in BLOCKS:
+            self.flush()
+            self.block.tag = tag
+        if tag in QUOTES:
+            self.quote_depth += 1
+            if self.quote_start is None:
+                self.quote_start = len(self.block.text)
+        if tag in HEADINGS:
+            self.heading = (HEADINGS[tag], len(self.result.blocks))
+        if tag == "a" and attrs.get("href"):
+            self.link = attrs["href"]
+            self.link_start = len(self.block.text)
+        if tag == "img":
+            self.result.images.append(Image(attrs.get("src") or "", attrs.get("alt")))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in {"img", "br"}:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.link is not None:
+            self.block.links.append(Link(self.link, self.link_start, len(self.block.text)))
+            self.link = None
+        if tag in QUOTES and self.quote_depth:
+            self.quote_depth -= 1
+            if not self.quote_depth and self.quote_start is not None:
+                self.block.quoted.append((self.quote_start, len(self.block.text)))
+                self.quote_start = None
+        if tag in HEADINGS and self.heading is not None:
+            level, _ = self.heading
+            text = self.block.text.strip()
+            self.result.headings.append(Heading(level, text))
+            self.heading = None
+        if tag in BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        text = re.sub(r"\s+", " ", data)
+        if not self.block.text or self.block.text.endswith(" "):
+            text = text.lstrip()
+        self.block.text += text
+
+    def close(self):
+        super().close()
+        self.flush()
+        return self.result
+
+
+def read(html):
+    """The Text of a rich text (or of a plain one: it has no tags)."""
+    reader = _Reader()
+    reader.feed(html or "")
+    return reader.close()
+
+
+def words(text):
+    return WORD.findall(text)
