@@ -126,6 +126,9 @@ test-evening: $(VENV)/.installed $(MO_FILES)  ## Run the non-browser tests at 23
 
 bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	@command -v varnishd >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; } \
+		|| echo "varnishd is missing and could not be installed: the edge will not be measured." >&2
 	$(BIN)/python -m benchmarks.run
 
 lighthouse: $(VENV)/.installed node_modules/.installed  ## Score pages with Lighthouse; see docs/quality.md.

@@ -9,8 +9,12 @@ in one run (benchmarks/settings.py): "miss", what production does when it builds
 it has not kept (the shared cache on: the facility and the fragments found there, but no
 page kept), which is every request of the admissions and contact pages (their CSRF
 token); "hit", the page cache on as in production, every page found there but those
-two; "off", no cache at all, for reference. Then search's median time and the workers'
-memory over 10,000 mixed requests (BENCH_MEMORY=0 leaves it out).
+two; "off", no cache at all, for reference. In the "hit" way the post is measured through
+Varnish too (the edge: the shipped VCL, deploy/varnish/, as `make serve` runs it), as its
+own row, followed by Varnish's hit ratio over 10,000 requests and the time from a save of
+the post to the edge serving it; without varnishd the output says the edge was not
+measured. Then search's median time and the workers' memory over 10,000 mixed requests
+(BENCH_MEMORY=0 leaves it out).
 
 The machine is shared and its speed drifts, so each page is measured in rounds, each
 right after a run of both references, and a ratio is the median of the rounds' ratios;
@@ -21,9 +25,12 @@ BENCH_SECONDS sets each run's length (default 5), BENCH_ROUNDS the rounds (defau
 BENCH_POSTS the posts (default 1,000; 10,000 for the scale check).
 """
 
+import contextlib
 import json
+import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,7 +41,7 @@ import urllib.request
 from statistics import median
 
 from recovery_site.environment import env_int, env_url
-from tests.live_gunicorn import ROOT, Gunicorn, LiveSite
+from tests.live_gunicorn import ROOT, Gunicorn, LiveSite, manage
 
 CONNECTIONS = 8
 THREADS = 2
@@ -59,7 +66,17 @@ GOALS = {
     ("miss", "blog list"): 0.05,
     ("miss", "admissions"): 0.10,
     ("hit", "post"): 0.60,
+    ("hit", "post via the edge"): 5.0,
 }
+# The edge, in the "hit" way: the post through Varnish, its row in the table.
+EDGE_ROW = "post via the edge"
+EDGE_MODE = "hit"
+# Varnish's hit ratio is counted over at least this many requests of the post...
+EDGE_REQUESTS = 10_000
+EDGE_HIT_RATIO_GOAL = 0.99
+# ...and the post is saved this many times, each time until the edge serves it anew.
+PURGES = 20
+PURGE_GOAL_SECONDS = 1.0
 MEMORY = env_int("BENCH_MEMORY", 1, minimum=0, maximum=1)
 SEARCHES = ["cravings", "family visit", "benchmark routine", "detox", "sleep walks"]
 MIXED_REQUESTS = 10_000
@@ -113,22 +130,36 @@ def summary(runs, to_bare, to_reference):
     }
 
 
-def measure(site, bare, cache):
+def measure(site, bare, cache, edge_wanted=False):
+    """The pages' rows and search's times; with `edge_wanted` and varnishd installed, the
+    post through Varnish too (its row, EDGE_ROW) and the edge's figures (edge_figures),
+    else None for those."""
+    edge_wanted = edge_wanted and varnish_installed()
     names = ["bare", *PAGES]
+    if edge_wanted:
+        names.append(EDGE_ROW)
     runs = {name: [] for name in names}
     to_bare = {name: [] for name in names}
     to_reference = {name: [] for name in names}
-    with Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE=cache) as server:
-        for path in [*PAGES.values(), "/search/?q=cravings"]:
+    # Behind Varnish the site trusts the one proxy in front of it, as `make serve` runs it.
+    proxy = {"DJANGO_TRUSTED_PROXY_COUNT": "1"} if edge_wanted else {}
+    with (
+        Gunicorn(site.env, workers=WORKERS, log_path=LOG, BENCH_CACHE=cache, **proxy) as server,
+        edge_in_front(server, edge_wanted) as edge,
+    ):
+        urls = {name: server.url + path for name, path in PAGES.items()}
+        if edge is not None:
+            urls[EDGE_ROW] = edge.url + PAGES["post"]
+        for url in [*urls.values(), server.url + "/search/?q=cravings"]:
             for _ in range(20):  # warm up: templates loaded, connections open, cache filled
-                fetch(server.url + path)
+                fetch(url)
         for _ in range(ROUNDS):
-            for name, path in PAGES.items():
+            for name, url in urls.items():
                 if name == "reference":
                     continue
                 bare_run = run(bare.url + "/")
-                reference = run(server.url + PAGES["reference"])
-                page = run(server.url + path)
+                reference = run(urls["reference"])
+                page = run(url)
                 runs["bare"].append(bare_run)
                 runs["reference"].append(reference)
                 runs[name].append(page)
@@ -136,15 +167,131 @@ def measure(site, bare, cache):
                 to_bare["reference"].append(reference["rate"] / bare_run["rate"])
                 to_bare[name].append(page["rate"] / bare_run["rate"])
                 to_reference[name].append(page["rate"] / reference["rate"])
-        sizes = {name: len(fetch(server.url + path)) for name, path in PAGES.items()}
+        sizes = {name: len(fetch(url)) for name, url in urls.items()}
         sizes["bare"] = len(fetch(bare.url + "/"))
         search = search_times(server.url)
+        edge_figures = None
+        if edge is not None:
+            # The hit ratio first: each purge makes the next request a miss.
+            edge_figures = {
+                **hit_ratio(edge, urls[EDGE_ROW]),
+                "purge_to_fresh": purge_to_fresh(site, edge),
+            }
     rows = {
         name: {**summary(runs[name], to_bare[name], to_reference[name]), "size": sizes[name]}
         for name in names
     }
     rows["bare"]["to_reference"] = None
-    return rows, search
+    return rows, search, edge_figures
+
+
+def varnish_installed():
+    return shutil.which("varnishd") is not None and shutil.which("varnishstat") is not None
+
+
+@contextlib.contextmanager
+def edge_in_front(server, wanted):
+    """Varnish with the shipped VCL in front of `server` when `wanted`, else None."""
+    if not wanted:
+        yield None
+        return
+    from tests.live_varnish import Varnish
+
+    with Varnish(server.port, log_path=LOG) as edge:
+        yield edge
+
+
+def varnish_counters(edge):
+    """Varnish's requests received and cache hits so far, from varnishstat."""
+    result = subprocess.run(
+        ["varnishstat", "-n", str(edge.folder / "work"), "-1", "-j"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    counters = json.loads(result.stdout)
+    counters = counters.get("counters", counters)  # Varnish 7 nests them, 6 did not
+    return counters["MAIN.client_req"]["value"], counters["MAIN.cache_hit"]["value"]
+
+
+def hit_ratio(edge, url):
+    """Varnish's cache hits over the requests it received (a miss, a pass or an error
+    counts against it) while wrk asks it for `url` until at least EDGE_REQUESTS were made
+    (at most 30 one-second runs)."""
+    requests_before, hits_before = varnish_counters(edge)
+    made = 0
+    for _ in range(30):
+        made += wrk(url, seconds=1)["requests"]
+        if made >= EDGE_REQUESTS:
+            break
+    time.sleep(1)  # Varnish adds a worker's counts to its totals when the worker is done
+    requests_after, hits_after = varnish_counters(edge)
+    requests = requests_after - requests_before
+    hits = hits_after - hits_before
+    return {"requests": requests, "hits": hits, "hit_ratio": hits / requests if requests else 0}
+
+
+# Saves the post as the admin does (a save, its commit, its purge) and after each asks the
+# edge for the post until it shows the new title (at most 10 s): the seconds each took.
+PURGE_CODE = """
+import json, os, time, urllib.request
+from articles.models import Post
+post = Post.objects.get(slug=os.environ["BENCH_SLUG"])
+url = os.environ["EDGE_PURGE_URLS"] + post.get_absolute_url()
+times = []
+for n in range(int(os.environ["BENCH_PURGES"])):
+    title = f"Benchmark purge {n} {time.time()}"
+    started = time.perf_counter()
+    post.title = title
+    post.save()
+    while title not in urllib.request.urlopen(url, timeout=10).read().decode():
+        if time.perf_counter() - started > 10:
+            break
+        time.sleep(0.005)
+    times.append(time.perf_counter() - started)
+print(json.dumps(times))
+"""
+
+
+def purge_to_fresh(site, edge):
+    """Seconds from a save of the post to the edge serving it, PURGES times."""
+    env = {
+        **site.env,
+        "EDGE_PURGE_URLS": edge.url,
+        "BENCH_SLUG": PAGES["post"].strip("/").split("/")[-1],
+        "BENCH_PURGES": str(PURGES),
+    }
+    return json.loads(manage(env, "shell", "-c", PURGE_CODE).stdout.strip().splitlines()[-1])
+
+
+def percentile(values, share):
+    """The nearest-rank percentile: the smallest value at least `share` of them reach."""
+    ordered = sorted(values)
+    return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
+
+
+def edge_lines(edge_figures):
+    """What the table cannot show about the edge, each against its goal."""
+    if edge_figures is None:
+        return [
+            f"Edge: NOT MEASURED: varnishd (or varnishstat) is not installed, so there is no "
+            f'"{EDGE_ROW}" row, no hit ratio and no purge-to-fresh time '
+            "(Debian: apt-get install varnish varnish-modules)."
+        ]
+    ratio = edge_figures["hit_ratio"]
+    times = edge_figures["purge_to_fresh"]
+    p99 = percentile(times, 0.99)
+    ratio_met = "met" if ratio >= EDGE_HIT_RATIO_GOAL else "not met"
+    p99_met = "met" if p99 < PURGE_GOAL_SECONDS else "not met"
+    return [
+        f"Edge, Varnish's hit ratio: {ratio:.2%} ({edge_figures['hits']:,} hits of "
+        f"{edge_figures['requests']:,} requests of the post) ({ratio_met}: "
+        f"≥ {EDGE_HIT_RATIO_GOAL:.0%}).",
+        f"Edge, from a save of the post to Varnish serving it, over {len(times)} saves: "
+        f"median {median(times) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, slowest "
+        f"{max(times) * 1000:.0f} ms ({p99_met}: p99 < {PURGE_GOAL_SECONDS:.0f} s).",
+    ]
 
 
 def search_times(url, repeat=10):
@@ -193,10 +340,14 @@ def table(results):
         f"| page | {head} | bytes | errors |",
         "| --- |" + " ---: |" * (2 * len(modes) + 2),
     ]
-    for name in results[modes[0]]:
+    names = list(dict.fromkeys(name for mode in modes for name in results[mode]))
+    for name in names:
         cells = []
         for mode in modes:
-            row = results[mode][name]
+            row = results[mode].get(name)
+            if row is None:  # the edge, measured in one way only
+                cells.append("— | —")
+                continue
             goal = GOALS.get((mode, name))
             mark = (
                 ""
@@ -204,8 +355,8 @@ def table(results):
                 else f" ({'met' if row['to_bare'] >= goal else 'not met'}: ≥ {goal})"
             )
             cells.append(f"{row['to_bare']:.3f}{mark} | {row['p50']:.1f}")
-        errors = sum(results[mode][name]["errors"] for mode in modes)
-        size = results[modes[0]][name]["size"]
+        errors = sum(results[mode][name]["errors"] for mode in modes if name in results[mode])
+        size = next(results[mode][name]["size"] for mode in modes if name in results[mode])
         lines.append(f"| {name} | {' | '.join(cells)} | {size:,} | {errors} |")
     bare_rates = " / ".join(f"{results[mode]['bare']['rate']:.0f}" for mode in modes)
     lines.append("")
@@ -233,11 +384,16 @@ def main():
         )
         try:
             total = site.shell(f"from benchmarks.seed import seed; print(seed({POSTS}))")
-            results, searches = {}, {}
+            results, searches, edge_figures = {}, {}, None
+            if not varnish_installed():
+                print("varnishd is not installed: the edge will not be measured.", flush=True)
             with Gunicorn(site.env, workers=WORKERS, app="benchmarks.bare.wsgi") as bare:
                 for mode, cache in MODES.items():
                     print(f"Measuring {mode} (BENCH_CACHE={cache})...", flush=True)
-                    results[mode], searches[mode] = measure(site, bare, cache)
+                    results[mode], searches[mode], figures = measure(
+                        site, bare, cache, edge_wanted=mode == EDGE_MODE
+                    )
+                    edge_figures = figures or edge_figures
             load_after_pages = load()
             if MEMORY:
                 print("Measuring memory...", flush=True)
@@ -256,12 +412,15 @@ def main():
     )
     print(
         "Ratios of requests per second to bare Django's; miss: a page built with the shared "
-        "cache on (the admissions and contact pages always are); hit: the page cache on; "
+        "cache on (the admissions and contact pages always are); hit: the page cache on "
+        f'("{EDGE_ROW}": the post through Varnish with deploy/varnish/default.vcl); '
         "off: no cache."
     )
     print()
     print(table(results))
     print()
+    for line in edge_lines(edge_figures):
+        print(line)
     for cache, (middle, slowest) in searches.items():
         print(
             f"Search, {cache}, one request at a time: median {middle:.1f} ms, "
