@@ -97,6 +97,13 @@ def is_our_media(url):
     parts = urlsplit(unescape(url))
     if parts.scheme not in ("", "http", "https") or ".." in parts.path or "\\" in url:
         return False
+    media = urlsplit(settings.MEDIA_URL)
+    if media.netloc:  # on object storage (MEDIA_S3_BUCKET): its own address only
+        return (
+            (parts.scheme, parts.netloc) == (media.scheme, media.netloc)
+            and parts.path.startswith(media.path)
+            and not parts.query
+        )
     if parts.netloc and parts.netloc != _our_host():
         return False
     if not parts.netloc and (parts.scheme or url.startswith("//")):
