@@ -217,7 +217,9 @@ STATICFILES_FINDERS = [
     "plumbing.static_files.AppStaticFinder",
 ]
 WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
-MEDIA_URL = "/media/"
+# Where pictures on disk (MEDIA_ROOT) are served; a bucket has an address of its own.
+LOCAL_MEDIA_URL = "/media/"
+MEDIA_URL = LOCAL_MEDIA_URL
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 # Uploaded pictures on S3-compatible object storage (AWS S3, MinIO, R2...) instead of
 # MEDIA_ROOT, so that several servers share them. The credentials are boto3's own
