@@ -214,6 +214,9 @@ def test_an_editor_image_lands_in_the_bucket_and_the_body_keeps_it(bucket, setti
     key = url.removeprefix(settings.MEDIA_URL)
     assert key in bucket.keys()  # noqa: SIM118
     assert files_under(settings.MEDIA_ROOT) == []
+    # The editor's picture browser lists it, from the bucket.
+    browser = editor_client.get(reverse("ckeditor_browse")).content.decode()
+    assert url in browser
     # The rich-text cleaner keeps pictures from the bucket and from nowhere else.
     assert is_our_media(url)
     assert not is_our_media(f"https://elsewhere.example.org/{bucket.name}/{key}")
