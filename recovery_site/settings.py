@@ -229,6 +229,20 @@ MEDIA_S3_ENDPOINT_URL = env_url("MEDIA_S3_ENDPOINT_URL", path=False).rstrip("/")
 MEDIA_S3_REGION = env_str("MEDIA_S3_REGION")
 MEDIA_S3_CUSTOM_DOMAIN = env_host("MEDIA_S3_CUSTOM_DOMAIN")
 if MEDIA_S3_BUCKET:
+    # Where pages link the pictures: a CDN in front, else the bucket's own address on
+    # another S3-compatible server (path style) or on AWS (virtual-host style). Given to
+    # the storage as its custom_domain (a host, and a path for the path style), its url()
+    # writes it without asking boto3 to build, and sign, every address (80 µs each).
+    if MEDIA_S3_CUSTOM_DOMAIN:
+        media_protocol, media_domain = "https:", MEDIA_S3_CUSTOM_DOMAIN
+    elif MEDIA_S3_ENDPOINT_URL:
+        media_protocol, _, media_host = MEDIA_S3_ENDPOINT_URL.partition("//")
+        media_domain = f"{media_host}/{MEDIA_S3_BUCKET}"
+    else:
+        media_region = f".{MEDIA_S3_REGION}" if MEDIA_S3_REGION else ""
+        media_protocol, media_domain = "https:", f"{MEDIA_S3_BUCKET}.s3{media_region}.amazonaws.com"
+    # Also for the rich-text cleaner and the Content-Security-Policy.
+    MEDIA_URL = f"{media_protocol}//{media_domain}/"
     # Pictures are public, under random names that never change: plain, unsigned URLs
     # that cached pages can keep, and that browsers and CDNs may keep for a year. No ACL
     # is sent (most buckets refuse them now): the bucket itself lets anyone read, by a
@@ -239,8 +253,9 @@ if MEDIA_S3_BUCKET:
             "bucket_name": MEDIA_S3_BUCKET,
             "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
             "region_name": MEDIA_S3_REGION or None,
-            "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
-            # Another server's path-style URLs, AWS's own virtual-host ones: as MEDIA_URL.
+            "custom_domain": media_domain,
+            "url_protocol": media_protocol,
+            # MinIO and the like answer at one address for every bucket; AWS per bucket.
             "addressing_style": "path" if MEDIA_S3_ENDPOINT_URL else "virtual",
             "querystring_auth": False,
             "default_acl": None,
@@ -248,15 +263,6 @@ if MEDIA_S3_BUCKET:
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
-    # Where pages link the pictures (what the storage's url() gives), for the rich-text
-    # cleaner and the Content-Security-Policy.
-    if MEDIA_S3_CUSTOM_DOMAIN:
-        MEDIA_URL = f"https://{MEDIA_S3_CUSTOM_DOMAIN}/"
-    elif MEDIA_S3_ENDPOINT_URL:
-        MEDIA_URL = f"{MEDIA_S3_ENDPOINT_URL}/{MEDIA_S3_BUCKET}/"
-    else:
-        region = f".{MEDIA_S3_REGION}" if MEDIA_S3_REGION else ""
-        MEDIA_URL = f"https://{MEDIA_S3_BUCKET}.s3{region}.amazonaws.com/"
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Pictures on disk only: nginx serves MEDIA_URL in production. Without it (`make serve` on

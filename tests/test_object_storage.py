@@ -71,7 +71,8 @@ def test_the_bucket_settings_come_from_the_environment(s3_settings):
         "bucket_name": "center-pictures",
         "endpoint_url": "https://minio.example.org:9000",
         "region_name": "auto",
-        "custom_domain": None,
+        "custom_domain": "minio.example.org:9000/center-pictures",
+        "url_protocol": "https:",
         "addressing_style": "path",
         "querystring_auth": False,
         "default_acl": None,
@@ -93,6 +94,9 @@ def test_amazon_s3_and_a_cdn_in_front(s3_settings):
     on_aws = s3_settings(MEDIA_S3_BUCKET="center-pictures", MEDIA_S3_REGION="us-east-2")
     assert on_aws["MEDIA_URL"] == "https://center-pictures.s3.us-east-2.amazonaws.com/"
     assert on_aws["STORAGES"]["default"]["OPTIONS"]["addressing_style"] == "virtual"
+    assert on_aws["STORAGES"]["default"]["OPTIONS"]["custom_domain"] == (
+        "center-pictures.s3.us-east-2.amazonaws.com"
+    )
 
     with_cdn = s3_settings(
         MEDIA_S3_BUCKET="center-pictures", MEDIA_S3_CUSTOM_DOMAIN="pictures.example.org"
