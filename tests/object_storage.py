@@ -8,6 +8,7 @@ environment, as the site computes them at start.
 
 import importlib.util
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ def public_read(bucket_name):
 
 @pytest.fixture(scope="session")
 def s3_server():
+    # Its server logs every request; failures need the test's own output.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()

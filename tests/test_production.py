@@ -161,3 +161,15 @@ def test_deployment_checks_pass_with_the_pictures_on_object_storage():
     storages, media_url = settings_of(env, "STORAGES", "MEDIA_URL")
     assert storages["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert media_url == "https://pictures.example.org/"
+    # Pages and the admin (where the editor shows pictures) may load pictures from there.
+    code = (
+        "import django; django.setup();"
+        "from django.conf import settings; from plumbing.security import STAFF_POLICIES;"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']);"
+        "print(STAFF_POLICIES['/admin/']['img-src'])"
+    )
+    result = run({**env, "DJANGO_SETTINGS_MODULE": "recovery_site.settings"}, "-c", code)
+    assert result.stdout.splitlines() == [
+        "[\"'self'\", 'https://pictures.example.org/']",
+        "[\"'self'\", 'https://pictures.example.org/', 'data:', 'blob:']",
+    ], result.stderr
