@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 import boto3
 import pytest
+from ckeditor_uploader import utils as ckeditor_utils
+from ckeditor_uploader import views as ckeditor_views
+from django.core.files.storage import default_storage
 from moto.server import ThreadedMotoServer
 
 # moto accepts any credentials; they reach the site, as in production, through boto3's
@@ -77,7 +80,7 @@ class Bucket:
         return self.client.get_object(Bucket=self.name, Key=key)
 
 
-def use_bucket(settings, s3_settings, s3_server, tmp_path, **env):
+def use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path, **env):
     """A new bucket on the moto server, and the site's storage switched to it."""
     name = f"pictures-{uuid.uuid4().hex[:12]}"
     client = boto3.client(
@@ -94,9 +97,13 @@ def use_bucket(settings, s3_settings, s3_server, tmp_path, **env):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.MEDIA_URL = read["MEDIA_URL"]
     settings.STORAGES = read["STORAGES"]  # Django's test signal resets default_storage
+    # django-ckeditor's browser keeps a storage of its own, made once, which the signal
+    # does not reset: it uses default_storage, as it does when the site starts.
+    monkeypatch.setattr(ckeditor_utils, "storage", default_storage)
+    monkeypatch.setattr(ckeditor_views, "storage", default_storage)
     return Bucket(name, client, read)
 
 
 @pytest.fixture
-def bucket(settings, s3_settings, s3_server, tmp_path):
-    return use_bucket(settings, s3_settings, s3_server, tmp_path)
+def bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path):
+    return use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path)

@@ -186,10 +186,15 @@ def test_the_page_links_stable_unsigned_addresses_that_the_bucket_serves(
 
 @pytest.mark.django_db
 def test_with_a_cdn_the_page_links_its_domain(
-    settings, s3_settings, s3_server, tmp_path, make_post
+    settings, monkeypatch, s3_settings, s3_server, tmp_path, make_post
 ):
     bucket = use_bucket(
-        settings, s3_settings, s3_server, tmp_path, MEDIA_S3_CUSTOM_DOMAIN="pictures.example.org"
+        settings,
+        monkeypatch,
+        s3_settings,
+        s3_server,
+        tmp_path,
+        MEDIA_S3_CUSTOM_DOMAIN="pictures.example.org",
     )
     post = make_post("Behind a CDN", featured_image_alt="A sunrise")
     post.featured_image.save("photo.jpg", SimpleUploadedFile("photo.jpg", jpeg()))
