@@ -80,8 +80,8 @@ class Bucket:
         return self.client.get_object(Bucket=self.name, Key=key)
 
 
-def use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path, **env):
-    """A new bucket on the moto server, and the site's storage switched to it."""
+def new_bucket(s3_server):
+    """A new bucket on the moto server that anyone may read, as docs/deploy.md says."""
     name = f"pictures-{uuid.uuid4().hex[:12]}"
     client = boto3.client(
         "s3", endpoint_url=s3_server, region_name=REGION,
@@ -90,6 +90,13 @@ def use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path, **env):
     )  # fmt: skip
     client.create_bucket(Bucket=name)
     client.put_bucket_policy(Bucket=name, Policy=json.dumps(public_read(name)))
+    return Bucket(name, client, {})
+
+
+def use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path, **env):
+    """A new bucket on the moto server, and the site's storage switched to it."""
+    bucket = new_bucket(s3_server)
+    name = bucket.name
     read = s3_settings(
         MEDIA_S3_BUCKET=name, MEDIA_S3_ENDPOINT_URL=s3_server, MEDIA_S3_REGION=REGION, **env
     )
@@ -101,7 +108,8 @@ def use_bucket(settings, monkeypatch, s3_settings, s3_server, tmp_path, **env):
     # does not reset: it uses default_storage, as it does when the site starts.
     monkeypatch.setattr(ckeditor_utils, "storage", default_storage)
     monkeypatch.setattr(ckeditor_views, "storage", default_storage)
-    return Bucket(name, client, read)
+    bucket.settings = read
+    return bucket
 
 
 @pytest.fixture

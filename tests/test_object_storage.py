@@ -2,6 +2,7 @@
 server: moto's server mode, started by the tests (tests/object_storage.py)."""
 
 import io
+import os
 import re
 import urllib.request
 from pathlib import Path
@@ -21,7 +22,9 @@ from articles.models import Post
 from facility.models import GalleryPhoto
 from plumbing.richtext import is_our_media
 from tests.factories import post_admin_form
-from tests.object_storage import use_bucket
+from tests.http_session import Session
+from tests.live_gunicorn import Gunicorn, LiveSite, manage
+from tests.object_storage import CREDENTIALS, REGION, new_bucket, use_bucket
 
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 CACHE_FOR_A_YEAR = "public, max-age=31536000, immutable"
@@ -248,6 +251,42 @@ def test_load_demo_fills_the_bucket(bucket, settings):
         assert f"renditions/{folder}/{stem}-1200x630.jpg" in keys
         assert default_storage.url(field_file.name).startswith(settings.MEDIA_URL)
     assert files_under(settings.MEDIA_ROOT) == []
+
+
+def test_a_production_server_serves_pages_whose_pictures_live_in_the_bucket_only(
+    s3_server, collected_static, tmp_path
+):
+    """gunicorn with debug off and the bucket's variables, the demo loaded into it."""
+    bucket = new_bucket(s3_server)
+    site = LiveSite(
+        tmp_path,
+        database_url=os.environ.get("DATABASE_URL", ""),
+        static_root=collected_static,
+        MEDIA_S3_BUCKET=bucket.name,
+        MEDIA_S3_ENDPOINT_URL=s3_server,
+        MEDIA_S3_REGION=REGION,
+        **CREDENTIALS,
+    )
+    media = f"{s3_server}/{bucket.name}/"
+    try:
+        manage(site.env, "load_demo", "-v0")
+        with Gunicorn(site.env, workers=1) as server:
+            status, headers, html = Session(server.url).get("/tour/")
+    finally:
+        site.remove()
+
+    assert status == 200
+    pictures = set(re.findall(rf"{re.escape(media)}[^\s\"',]+", html))
+    assert {Path(url).suffix for url in pictures} >= {".jpg", ".webp"}
+    assert "/media/" not in html
+    assert f"img-src 'self' {media}" in headers["Content-Security-Policy"]
+    keys = bucket.keys()
+    for url in sorted(pictures)[:6]:
+        assert url.removeprefix(media) in keys
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            assert answer.headers["Content-Type"] in {"image/jpeg", "image/webp"}
+            assert answer.headers["Cache-Control"] == CACHE_FOR_A_YEAR
+    assert files_under(tmp_path / "media") == []
 
 
 # Privacy ----------------------------------------------------------------------------------
