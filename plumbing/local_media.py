@@ -4,7 +4,8 @@ Production serves MEDIA_ROOT from nginx (docs/deploy.md). Tried out locally with
 off, nothing would, and every picture would be broken: DJANGO_SERVE_MEDIA=true, which
 only `make serve`'s local mode sets, routes MEDIA_URL here. Only image files are served,
 with the headers nginx adds, so that no browser ever treats a file as a page or a script;
-anything else under MEDIA_ROOT, a folder or a path leaving it is a 404.
+anything else under MEDIA_ROOT, a folder or a path leaving it is a 404. Pictures on disk
+only: with MEDIA_S3_BUCKET the bucket serves them and this view is not routed.
 """
 
 from pathlib import PurePosixPath

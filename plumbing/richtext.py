@@ -97,11 +97,17 @@ def is_our_media(url):
     parts = urlsplit(unescape(url))
     if parts.scheme not in ("", "http", "https") or ".." in parts.path or "\\" in url:
         return False
+    media = urlsplit(settings.MEDIA_URL)
+    if media.netloc and (parts.scheme, parts.netloc) == (media.scheme, media.netloc):
+        # On object storage (MEDIA_S3_BUCKET): the bucket's (or its CDN's) address.
+        return parts.path.startswith(media.path) and not parts.query
     if parts.netloc and parts.netloc != _our_host():
         return False
     if not parts.netloc and (parts.scheme or url.startswith("//")):
         return False
-    return parts.path.startswith(settings.MEDIA_URL)
+    # On disk; with a bucket, what texts written before the move still point to, kept
+    # rather than dropped when they are saved again.
+    return parts.path.startswith(settings.LOCAL_MEDIA_URL)
 
 
 def _our_host():

@@ -89,6 +89,16 @@ def env_hosts(name, default=()):
     return hosts
 
 
+def env_host(name, default=""):
+    """One host name, such as media.example.org: no scheme, port, path or wildcard."""
+    value = _raw(name)
+    if value is None:
+        return default
+    if len(env_hosts(name)) != 1 or value.startswith((".", "*")):
+        raise bad_value(name, value, "one host name such as media.example.org")
+    return value
+
+
 def env_origins(name):
     """Origins as CSRF_TRUSTED_ORIGINS takes them: `https://www.example.org`."""
     origins = env_list(name)

@@ -22,6 +22,7 @@ from .environment import (
     env_email,
     env_emails,
     env_fernet_keys,
+    env_host,
     env_hosts,
     env_int,
     env_list,
@@ -218,13 +219,60 @@ STATICFILES_FINDERS = [
     "plumbing.static_files.AppStaticFinder",
 ]
 WHITENOISE_ADD_HEADERS_FUNCTION = static_files.add_headers
-MEDIA_URL = "/media/"
+# Where pictures on disk (MEDIA_ROOT) are served; a bucket has an address of its own.
+LOCAL_MEDIA_URL = "/media/"
+MEDIA_URL = LOCAL_MEDIA_URL
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
-# nginx serves MEDIA_URL in production. Without it (`make serve` on your own machine, which
-# sets this), Django serves the images there itself (plumbing/local_media.py).
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+# Uploaded pictures on S3-compatible object storage (AWS S3, MinIO, R2...) instead of
+# MEDIA_ROOT, so that several servers share them. The credentials are boto3's own
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which it reads from the environment itself.
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
+MEDIA_S3_ENDPOINT_URL = env_url("MEDIA_S3_ENDPOINT_URL", path=False).rstrip("/")
+MEDIA_S3_REGION = env_str("MEDIA_S3_REGION")
+MEDIA_S3_CUSTOM_DOMAIN = env_host("MEDIA_S3_CUSTOM_DOMAIN")
+if MEDIA_S3_BUCKET:
+    # Where pages link the pictures: a CDN in front, else the bucket's own address on
+    # another S3-compatible server (path style) or on AWS (virtual-host style). Given to
+    # the storage as its custom_domain (a host, and a path for the path style), its url()
+    # writes it without asking boto3 to build, and sign, every address (80 µs each).
+    if MEDIA_S3_CUSTOM_DOMAIN:
+        media_protocol, media_domain = "https:", MEDIA_S3_CUSTOM_DOMAIN
+    elif MEDIA_S3_ENDPOINT_URL:
+        media_protocol, _, media_host = MEDIA_S3_ENDPOINT_URL.partition("//")
+        media_domain = f"{media_host}/{MEDIA_S3_BUCKET}"
+    else:
+        media_region = f".{MEDIA_S3_REGION}" if MEDIA_S3_REGION else ""
+        media_protocol, media_domain = "https:", f"{MEDIA_S3_BUCKET}.s3{media_region}.amazonaws.com"
+    # Also for the rich-text cleaner and the Content-Security-Policy.
+    MEDIA_URL = f"{media_protocol}//{media_domain}/"
+    # Pictures are public, under random names that never change: plain, unsigned URLs
+    # that cached pages can keep, and that browsers and CDNs may keep for a year. No ACL
+    # is sent (most buckets refuse them now): the bucket itself lets anyone read, by a
+    # policy or through the CDN (docs/deploy.md).
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+            "region_name": MEDIA_S3_REGION or None,
+            "custom_domain": media_domain,
+            "url_protocol": media_protocol,
+            # MinIO and the like answer at one address for every bucket; AWS per bucket.
+            "addressing_style": "path" if MEDIA_S3_ENDPOINT_URL else "virtual",
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Pictures on disk only: nginx serves MEDIA_URL in production. Without it (`make serve` on
+# your own machine, which sets this), Django serves the images there itself
+# (plumbing/local_media.py). With MEDIA_S3_BUCKET the bucket serves them and this is off.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False) and not MEDIA_S3_BUCKET
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -454,7 +502,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", EARLY_SCRIPT_HASH],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],
+        # Pictures on object storage come from its own address (MEDIA_URL).
+        "img-src": ["'self'", *([MEDIA_URL] if MEDIA_S3_BUCKET else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.openstreetmap.org"],

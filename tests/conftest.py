@@ -29,6 +29,7 @@ from facility.models import (
 
 from .factories import jpeg_file
 from .live_gunicorn import drop_created_databases, manage, production_env
+from .object_storage import bucket, s3_server, s3_settings  # noqa: F401
 from .staff_fixtures import editor, editor_client, publisher, publisher_client, staff_groups  # noqa: F401
 
 _serial = count(1)

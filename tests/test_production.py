@@ -141,3 +141,35 @@ def test_the_gunicorn_config_logs_to_stdout_without_query_strings():
     assert config["accesslog"] == config["errorlog"] == "-"
     assert "%(U)s" in config["access_log_format"] and "%(r)s" not in config["access_log_format"]
     assert config["workers"] >= 3
+
+
+def test_deployment_checks_pass_with_the_pictures_on_object_storage():
+    """The production environment with docs/production.env's commented bucket lines on."""
+    bucket_lines = [
+        line.removeprefix("# ").partition("=")
+        for line in PRODUCTION_ENV.read_text().splitlines()
+        if line.startswith(("# MEDIA_S3_", "# AWS_"))
+    ]
+    bucket = {name: value for name, _, value in bucket_lines}
+    assert set(bucket) >= {"MEDIA_S3_BUCKET", "MEDIA_S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID"}
+    env = documented_env(**bucket)
+
+    result = run(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    storages, media_url = settings_of(env, "STORAGES", "MEDIA_URL")
+    assert storages["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert media_url == "https://pictures.example.org/"
+    # Pages and the admin (where the editor shows pictures) may load pictures from there.
+    code = (
+        "import django; django.setup();"
+        "from django.conf import settings; from plumbing.security import STAFF_POLICIES;"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']);"
+        "print(STAFF_POLICIES['/admin/']['img-src'])"
+    )
+    result = run({**env, "DJANGO_SETTINGS_MODULE": "recovery_site.settings"}, "-c", code)
+    assert result.stdout.splitlines() == [
+        "[\"'self'\", 'https://pictures.example.org/']",
+        "[\"'self'\", 'https://pictures.example.org/', 'data:', 'blob:']",
+    ], result.stderr
