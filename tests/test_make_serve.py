@@ -58,11 +58,11 @@ def test_make_serve_starts_without_the_production_environment(tmp_path):
                 time.sleep(0.5)
         output = "" if server.poll() is None else server.stdout.read().decode()
         assert status == 200, f"make serve did not answer:\n{output[-3000:]}"
-        # Varnish on HOST, which refuses a body over 20 MB itself, as gunicorn never
+        # Varnish on HOST, which refuses a body over 32 MB itself, as gunicorn never
         # would; gunicorn behind it on the backend port.
         with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
             connection.sendall(
-                b"POST /contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 30000000\r\n\r\n"
+                b"POST /contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 40000000\r\n\r\n"
             )
             answer = connection.recv(65536)
         assert answer.startswith(b"HTTP/1.1 413 ") and b"Request body too large" in answer
