@@ -19,6 +19,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@pytest.mark.varnish
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "gunicorn").exists(), reason="no .venv")
 def test_make_serve_starts_without_the_production_environment(tmp_path):
     port, backend_port = free_port(), free_port()
