@@ -6,11 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from articles.models import Post
 from facility.models import Facility, Holiday, LanguageTagline, Page
@@ -101,7 +102,16 @@ def test_no_spanish_page_shows_unmarked_english(demo_data, client):
     assert found == {}
 
 
+def christmas_next_week():
+    """The demo's Christmas Day a week from today, so that the center pages list it on
+    any day of the year (the demo's date is this year's 25 December, past on 1 January)."""
+    Holiday.objects.filter(name_en="Christmas Day").update(
+        date=timezone.localdate() + timedelta(days=7)
+    )
+
+
 def test_holidays_scopes_and_plan_notes_are_shown_in_spanish(demo_data, client):
+    christmas_next_week()
     html = client.get("/es/centros/tiffin/").content.decode()
     assert "Día de Navidad" in html and "Christmas" not in html
     assert "tratamiento ambulatorio: alcohol y otras drogas (datos de demostración)" in html
@@ -112,6 +122,7 @@ def test_holidays_scopes_and_plan_notes_are_shown_in_spanish(demo_data, client):
 
 
 def test_a_holiday_without_spanish_name_is_marked_english(demo_data, client):
+    christmas_next_week()
     Holiday.objects.filter(name_en="Christmas Day").update(name_es=None)
     html = client.get("/es/centros/tiffin/").content.decode()
     assert '<span lang="en">Christmas Day</span>' in html
