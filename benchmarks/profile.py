@@ -9,11 +9,12 @@ the shared cache on, no page kept, as production builds a page it has not kept;
 `off`: no cache at all; see benchmarks/settings.py), requests each path
 BENCH_REQUESTS times (default 200) through the whole middleware stack and prints the
 CPU time per request, the queries, and the functions that cost most (cumulative and own
-time). The paths default to the reference views, the home page, the blog list and a post.
+time; BENCH_CALLERS names functions whose callers to print too). The paths default to the reference views, the home page, the blog list and a post.
 """
 
 import cProfile
 import io
+import os
 import pstats
 import sys
 import tempfile
@@ -24,6 +25,8 @@ from tests.live_gunicorn import ROOT, LiveSite, manage
 
 POSTS = env_int("BENCH_POSTS", 1000, minimum=100)
 REQUESTS = env_int("BENCH_REQUESTS", 200, minimum=1)
+# BENCH_CALLERS="name,name": also print who called the functions so named, and at what cost.
+CALLERS = [name for name in os.environ.get("BENCH_CALLERS", "").split(",") if name]
 OURS = (
     r"/(recovery_site|plumbing|facility|articles|inquiries|website)/"
     r"|template/(base|response)\.py.*render|query\.py.*_fetch_all|compiler\.py.*execute_sql"
@@ -66,6 +69,10 @@ def profile_paths(paths, requests=REQUESTS, lines=25):
             stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
             stats.print_stats(restriction, lines)
             print(out.getvalue().split("\n", 6)[-1].rstrip().replace(str(ROOT) + "/", ""))
+        for name in CALLERS:
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_callers(name)
+            print(out.getvalue().split("\n", 4)[-1].rstrip().replace(str(ROOT) + "/", ""))
 
 
 def main(paths):
