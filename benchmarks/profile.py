@@ -9,7 +9,8 @@ the shared cache on, no page kept, as production builds a page it has not kept;
 `off`: no cache at all; see benchmarks/settings.py), requests each path
 BENCH_REQUESTS times (default 200) through the whole middleware stack and prints the
 CPU time per request, the queries, and the functions that cost most (cumulative and own
-time; BENCH_CALLERS names functions whose callers to print too). The paths default to the reference views, the home page, the blog list and a post.
+time; BENCH_CALLERS="name,name" prints the callers of the functions so named, too). The
+paths default to the reference views, the home page, the blog list and a post.
 """
 
 import cProfile
