@@ -9,11 +9,13 @@ from facility.models import Payment
 from .choices import (
     NOT_SURE,
     center_options,
-    centers,
     gives,
     levels_of_care,
     payment_options,
     takes,
+)
+from .choices import (
+    centers as every_center,
 )
 from .insurance_form import InsuranceFields, wants_check
 from .models import Inquiry
@@ -129,12 +131,13 @@ class InquiryForm(InsuranceFields, forms.ModelForm):
             "first_name": {"required": _("Please tell us your first name.")},
         }
 
-    def __init__(self, *args, offer=None, **kwargs):
+    def __init__(self, *args, offer=None, centers=None, **kwargs):
         """`offer`: {"centers", "levels", "payments"} choices, when they must not be read
-        from the database (the form given back during an outage); else the centers'."""
+        from the database (the form given back during an outage); else the centers'
+        (`centers`, as the cached facility holds them; read if not given)."""
         super().__init__(*args, **kwargs)
         if offer is None:
-            self.centers = centers()
+            self.centers = every_center() if centers is None else list(centers)
             offer = {
                 "centers": center_options(self.centers),
                 "levels": levels_of_care(self.centers),

@@ -14,7 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, RedirectView, TemplateView
 
 from facility.models import Facility, Page, Payment
-from plumbing import outage
+from plumbing import invalidation, outage
 from plumbing.body_limit import limit_body
 from plumbing.languages import default_language
 from plumbing.ratelimit import over_limit
@@ -52,7 +52,22 @@ class InquiryNotSaved(Exception):
 
 def staff_page(slug):
     """The staff-written page the code names by its English slug, in the active language
-    (its own slug there differs); None when it has no version in that language."""
+    (its own slug there differs); None when it has no version in that language.
+
+    Kept in the shared cache with the version of the pages it was read at, as fragments
+    are (FRAGMENT_CACHE_SECONDS): the admissions page, never kept whole (its form carries
+    each visitor's CSRF token), then costs no query."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return read_staff_page(slug)
+    key = f"staff-page:{slug}:{translation.get_language()}"
+    page, built_from = invalidation.fetch(key, {"pages"})
+    if page is invalidation.MISSING:
+        page = read_staff_page(slug)
+        invalidation.store(key, built_from, page, settings.FRAGMENT_CACHE_SECONDS)
+    return page
+
+
+def read_staff_page(slug):
     page = Page.objects.filter(**{f"slug_{default_language()}": slug}).first()
     return page if page is not None and page.available_in() else None
 
@@ -95,26 +110,40 @@ class InquiryFormView(MetaMixin, CreateView):
 
     def get_initial(self):
         # /admissions/?center=<slug>: the form asks about that center.
-        return {**super().get_initial(), "center": self.request.GET.get("center", "")}
+        return {**super().get_initial(), "center": self.chosen_center()}
+
+    def chosen_center(self):
+        return self.request.GET.get("center", "")
+
+    def get_form_kwargs(self):
+        # The centers the form offers and checks against, as the cached facility holds
+        # them (read once per request for the header anyway).
+        facility = self.facility()
+        centers = None if facility is None else facility.centers
+        return {**super().get_form_kwargs(), "centers": centers}
 
     def facility(self):
         return Facility.for_request(self.request)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        # The empty form's fields are the same for every visitor asking about the same
+        # center: kept in the cache (plumbing/fragments.py), keyed on that center, and the
+        # form itself is made only if they are not there. One with what a visitor typed
+        # (given here as `form`) is never kept, nor one for a made-up center in the address.
+        empty = "form" not in kwargs
+        if empty:
+            kwargs["form"] = SimpleLazyObject(self.get_form)
+        chosen = self.chosen_center()
+        facility = self.facility()
+        centers = [] if facility is None else facility.centers
+        known = chosen == "" or any(center.slug == chosen for center in centers)
+        return super().get_context_data(
             # Read only if the template shows it: mostly it comes from the cache.
             privacy_notice=SimpleLazyObject(lambda: staff_page(PRIVACY_NOTICE_PAGE)),
+            empty_form=empty and known and bool(settings.FRAGMENT_CACHE_SECONDS),
+            form_center=chosen,
             **kwargs,
         )
-        # The empty form's fields are the same for every visitor asking about the same
-        # center: kept in the cache (plumbing/fragments.py), keyed on that center. One with
-        # what a visitor typed is never kept, nor one for a made-up center in the address.
-        form = context["form"]
-        chosen = form.initial.get("center", "")
-        known = chosen == "" or any(center.slug == chosen for center in form.centers)
-        keep = known and not form.is_bound
-        context["form_fragment_seconds"] = settings.FRAGMENT_CACHE_SECONDS if keep else 0
-        return context
 
 
 class AdmissionsView(InquiryFormView):

@@ -26,46 +26,54 @@ from django.utils import timezone
 from . import invalidation
 
 
-class TagVersions:
-    """The current version of each tag, read when one is first asked for: every tag the
-    site knows at once, in one round trip to the cache (a page's fragments show several)."""
+class Current:
+    """The versions of every tag and the next moments their data change by themselves,
+    read when first asked for, together, in one round trip to the cache
+    (plumbing/invalidation.py's current()): a page's fragments show several tags."""
 
     def __init__(self):
-        self.known = {}
+        self.read = None
+
+    def __call__(self):
+        if self.read is None:
+            if settings.FRAGMENT_CACHE_SECONDS:
+                self.read = invalidation.current()
+            else:  # nothing is kept: the moments are not needed
+                self.read = (invalidation.versions(invalidation.every_tag()), {})
+        return self.read
+
+
+class TagVersions:
+    """The current version of each tag."""
+
+    def __init__(self, current):
+        self.current = current
 
     def __getitem__(self, tag):
-        if tag not in self.known:
-            every_tag = set().union({tag}, invalidation.EVERY_PAGE, *invalidation.TAGS.values())
-            self.known.update(invalidation.versions(every_tag))
-        return self.known[tag]
+        return self.current()[0][tag]
 
 
 class NextChanges:
-    """For each tag asked for, the next moment its data changes by itself (a scheduled
-    post becomes public: plumbing/invalidation.py's expires_when()), as text, worked out once
-    per request: in the key of a fragment showing that tag, so that what was kept before
-    that moment is not read after it."""
+    """For each tag, the next moment its data changes by itself (a scheduled post becomes
+    public: plumbing/invalidation.py's expires_when()), as text: in the key of a fragment
+    showing that tag, so that what was kept before that moment is not read after it."""
 
-    def __init__(self):
-        self.known = {}
+    def __init__(self, current):
+        self.current = current
 
     def __getitem__(self, tag):
-        if not settings.FRAGMENT_CACHE_SECONDS:
-            return ""  # nothing is kept: no need to ask
-        if tag not in self.known:
-            moments = [next_change() for next_change in invalidation.EXPIRY.get(tag, ())]
-            moments = [moment for moment in moments if moment is not None]
-            self.known[tag] = min(moments).isoformat() if moments else ""
-        return self.known[tag]
+        moment = self.current()[1].get(tag)
+        return moment.isoformat() if moment else ""
 
 
 def context():
     """What the {% cache %} tags of the site's templates are keyed on, besides the
     language: tag versions, today's date in the site's zone (what a footer shows ends
     at midnight: the year, a license in force)."""
+    current = Current()
     return {
-        "versions": TagVersions(),
+        "versions": TagVersions(current),
         "today": timezone.localdate().isoformat(),
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
-        "changes": NextChanges(),
+        "changes": NextChanges(current),
     }

@@ -11,7 +11,8 @@ Everything is stored together with the versions of the data "tags" it was built 
 Saving or deleting a record gives its tags (TAGS) new versions, so all that was built
 from the old data stops matching at once, on every application server sharing the cache;
 nothing has to be found and deleted. Time makes pages stale too: a page listing posts
-lives no longer than until the next scheduled post is due (`lifetime()`).
+lives no longer than until the next scheduled post is due (`lifetime()`; the moments
+are kept in the cache too, with the versions, by `current()`).
 
 This module knows no app: each app says in its AppConfig.ready() which of its models
 bump which tags (`track()`), which of its pages may be kept and what they show
@@ -134,14 +135,60 @@ def bump_all():
     bump(*set().union(EVERY_PAGE, *TAGS.values(), *PAGES.values()))
 
 
-def lifetime(tags, seconds):
+NEXT_CHANGES_KEY = "next-changes"
+# How long the next changes are kept at most when none is due sooner.
+NEXT_CHANGES_SECONDS = 3600
+
+
+def every_tag():
+    """Every tag a save can bump or a page can show."""
+    return set().union(EVERY_PAGE, EXPIRY, *TAGS.values(), *PAGES.values())
+
+
+def current():
+    """(the version of every tag, {tag: the next moment its data changes by itself, or
+    None}) in one round trip to the cache, however many tags there are.
+
+    The moments are worked out once and kept with the versions of every tag they were
+    worked out from (the next opening of a center depends on its hours, which bump
+    another tag than the one the moment is for), until the first of them is due: a
+    page-cache miss or a fragment's key then costs no query. They are worked out again
+    after any save, once one is past, or if the clock reads earlier than when they were.
+    """
+    tags = every_tag()
+    entry, built_from = fetch(NEXT_CHANGES_KEY, tags)
+    now = timezone.now()
+    if entry is not MISSING:
+        worked_out_at, moments = entry
+        if worked_out_at <= now and all(due is None or now < due for due in moments.values()):
+            return built_from, moments
+    moments = {tag: earliest(tag) for tag in EXPIRY}
+    seconds = NEXT_CHANGES_SECONDS
+    for due in moments.values():
+        if due is not None:
+            seconds = max(1, min(seconds, int((due - now).total_seconds()) + 1))
+    store(NEXT_CHANGES_KEY, built_from, (now, moments), seconds)
+    return built_from, moments
+
+
+def earliest(tag):
+    """The next moment the data `tag` shows changes by itself, or None: asked of each of
+    the functions expires_when() gave for it."""
+    moments = [next_change() for next_change in EXPIRY.get(tag, ())]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
+def lifetime(tags, seconds, moments=None):
     """How long a page showing `tags` may be kept: `seconds`, or until its data changes by
-    itself (a scheduled post becomes public, say) if that is sooner."""
+    itself (a scheduled post becomes public, say) if that is sooner. `moments`: the next
+    changes as current() gives them, if already read."""
+    if moments is None:
+        moments = current()[1]
     for tag in tags:
-        for next_change in EXPIRY.get(tag, ()):
-            due = next_change()
-            if due is not None:
-                seconds = min(seconds, int((due - timezone.now()).total_seconds()) + 1)
+        due = moments.get(tag)
+        if due is not None:
+            seconds = min(seconds, int((due - timezone.now()).total_seconds()) + 1)
     return seconds
 
 

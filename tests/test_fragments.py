@@ -10,11 +10,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Post
-from facility.models import Center, Credential
+from facility.models import Center, Credential, Page
+from plumbing import invalidation
+
+from .test_unsent_messages import TYPED, assert_form_given_back
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +52,11 @@ def test_the_admissions_form_comes_from_the_cache_and_follows_the_centers(client
     cold, first = get(client, reverse("inquiries:admissions"))
     warm, again = get(client, reverse("inquiries:admissions"))
 
-    # Warm, only the admissions page's text and the centers the form checks against are
-    # read: not the facility (5 queries) nor the privacy notice.
-    assert (cold, warm) == (8, 2)
+    # Cold: the facility and its centers (5), the admissions text, the privacy notice, and
+    # the moments the data changes by itself (plumbing/invalidation.py's current(): 3).
+    # Warm, nothing: the form's centers are the cached facility's, the admissions text
+    # and the privacy notice are kept, and the form's fields too.
+    assert (cold, warm) == (10, 0)
     assert without_token(again) == without_token(first)
     assert '<option value="Residential detox">Residential detox</option>' in again
     assert "Outpatient detox" not in again
@@ -112,9 +119,10 @@ def test_the_post_page_keeps_its_neighbours_and_picks_until_a_post_changes(
     cold, first = get(client, post.get_absolute_url())
     warm, again = get(client, post.get_absolute_url())
 
-    # Warm: the post and when the next scheduled post is due; not the facility (5),
-    # previous and next (2), nor the picks and the posts filling up after them (3).
-    assert (cold, warm) == (12, 2)
+    # Warm: the post only; not the facility (5), previous and next (2), the picks and the
+    # posts filling up after them (3), nor the moments the data changes by itself
+    # (plumbing/invalidation.py's current(): when the next scheduled post is due...).
+    assert (cold, warm) == (14, 1)
     assert again == first and "The older post" in again
 
     older.title = "A renamed older post"
@@ -168,3 +176,53 @@ def test_the_form_asked_about_a_center_is_kept_for_that_center_only(client, faci
     assert '<option value="tiffin" selected>' in tiffin
     assert "selected>Tiffin" not in plain and '<option value="tiffin" selected>' not in plain
     assert '<option value="tiffin" selected>' not in made_up
+
+
+def test_the_admissions_text_is_kept_and_an_edit_shows_at_once(client, facility, pages):
+    admissions = Page.objects.get(slug="admissions")
+    get(client, reverse("inquiries:admissions"))
+    warm, html = get(client, reverse("inquiries:admissions"))
+    assert warm == 0 and "Admissions text." in html
+
+    admissions.body = "<p>We answer within the hour, day or night.</p>"
+    admissions.save()
+    _, html = get(client, reverse("inquiries:admissions"))
+
+    assert "We answer within the hour, day or night." in html and "Admissions text." not in html
+
+
+def test_a_message_given_back_never_gets_the_kept_empty_form(facility):
+    client = Client(enforce_csrf_checks=True)
+    client.get(reverse("inquiries:contact"))
+    client.get(reverse("inquiries:contact"))  # the empty form's fields are kept now
+    client.cookies.pop("csrftoken")
+
+    response = client.post(reverse("inquiries:contact"), {**TYPED, "csrfmiddlewaretoken": "x"})
+
+    assert_form_given_back(response, 403, "please press Send message again")
+
+
+def test_the_moments_data_changes_by_itself_are_kept_until_a_save(facility, make_post):
+    make_post(title="Already out", days_ago=3)
+    first = invalidation.current()[1]["posts"]
+    assert first is None  # nothing scheduled
+
+    with CaptureQueriesContext(connection) as queries:
+        assert invalidation.current()[1]["posts"] is None
+    assert len(queries) == 0  # kept
+
+    scheduled = make_post(title="Tomorrow's post", days_ago=-1)  # a save: worked out again
+    assert invalidation.current()[1]["posts"] == scheduled.pub_date
+
+
+def test_the_moments_are_worked_out_again_once_one_is_past_or_the_clock_reads_earlier(
+    facility, make_post
+):
+    now = timezone.now()
+    soon, later = make_post(days_ago=-1), make_post(days_ago=-2)
+    assert invalidation.current()[1]["posts"] == soon.pub_date
+
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(days=1, hours=1)):
+        assert invalidation.current()[1]["posts"] == later.pub_date  # the first is past
+    # Worked out "later" than the clock now reads (a clock set back): not trusted.
+    assert invalidation.current()[1]["posts"] == soon.pub_date
