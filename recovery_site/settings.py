@@ -97,9 +97,13 @@ MIDDLEWARE = [
     "plumbing.outage.DatabaseOutageMiddleware",
     "plumbing.security.ContentSecurityPolicyMiddleware",
     "plumbing.security.SecurityHeadersMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address alone (/es/...), before the page cache reads it.
     "plumbing.locale.AddressLocaleMiddleware",
+    # Inside the above, so a kept page gets fresh security headers; outside the rest, so
+    # it costs no session, CSRF check or messages, and is stored with whatever cookies
+    # and headers they add (a page setting a cookie is never kept: page_cache.is_shared()).
+    "plumbing.page_cache.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which reads the body: public forms refuse huge ones unread.
     "plumbing.body_limit.BodyLimitMiddleware",
@@ -108,8 +112,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
     "plumbing.missed_bumps.MissedBumpMessageMiddleware",
-    # Inside the above: a cached page gets fresh security headers, costs no session or query.
-    "plumbing.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.redirects.MovedPageMiddleware",
     # An English address under /es/ answers 301 to the Spanish one (no query).

@@ -226,3 +226,30 @@ def test_the_moments_are_worked_out_again_once_one_is_past_or_the_clock_reads_ea
         assert invalidation.current()[1]["posts"] == later.pub_date  # the first is past
     # Worked out "later" than the clock now reads (a clock set back): not trusted.
     assert invalidation.current()[1]["posts"] == soon.pub_date
+
+
+def test_the_blog_list_keeps_its_category_menu_until_a_category_changes(
+    client, facility, make_post, make_category
+):
+    category = make_category(name="Family support")
+    make_post(title="For families", category=category)
+    get(client, reverse("articles:list"))
+    warm, html = get(client, reverse("articles:list"))
+    # Warm, only the count of posts the pagination needs: not the categories.
+    assert warm == 1 and ">Family support</a>" in html
+
+    category.name = "Support for families"
+    category.save()
+    _, html = get(client, reverse("articles:list"))
+    assert ">Support for families</a>" in html and ">Family support</a>" not in html
+    # A category's own page marks itself in the menu: a fragment of its own.
+    _, archive = get(client, category.get_absolute_url())
+    assert f'<a href="{category.get_absolute_url()}" aria-current="page">' in archive
+
+
+def test_the_home_page_reads_no_service_body(client, facility, make_service):
+    make_service()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("website:home")).status_code == 200
+    service_query = next(q["sql"] for q in queries if 'FROM "facility_service"' in q["sql"])
+    assert '"body' not in service_query and '"summary' in service_query

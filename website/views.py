@@ -36,7 +36,8 @@ class HomeView(MetaMixin, TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
-        self.services = list(Service.objects.in_language())
+        # What the cards and the structured data show of each service: not its body.
+        self.services = list(Service.objects.in_language().only("name", "slug", "summary"))
         latest_posts = Post.objects.published().in_language().for_cards()[:HOME_LATEST_POSTS]
         return super().get_context_data(
             services=self.services,
