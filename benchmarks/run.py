@@ -46,7 +46,7 @@ from tests.live_gunicorn import ROOT, Gunicorn, LiveSite, manage
 CONNECTIONS = 8
 THREADS = 2
 # 2, the issues' yardstick, for the site and bare Django alike; production's default is
-# gunicorn.conf.py's 2 × cores + 1, which lets a worker waiting on Redis or PostgreSQL
+# gunicorn.conf.py's 2 * cores + 1, which lets a worker waiting on Redis or PostgreSQL
 # leave the core to another (BENCH_WORKERS=5 measures that on 2 cores).
 WORKERS = env_int("BENCH_WORKERS", 2, minimum=1)
 SECONDS = env_int("BENCH_SECONDS", 5, minimum=1)
