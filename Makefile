@@ -98,7 +98,7 @@ test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite 
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 # The inner loop: every test but the slow ones (a live server, a browser, another
-# process; tests/conftest.py marks them), in two and a half minutes on two cores.
+# process; tests/conftest.py marks them), in about two minutes on two cores.
 test-fast: $(VENV)/.installed $(MO_FILES)  ## Run the tests that need no server, browser or subprocess.
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 

@@ -343,6 +343,7 @@ def demo_site(_demo_database, live_server):
 # test` and CI run them.
 SLOW_FIXTURES = {"live_server", "demo_site", "collected_static", "page", "browser"}
 SLOW_MODULES = {
+    "test_deploy_guide_followed",  # the guide's commands, and gunicorn as systemd starts it
     "test_make_admin",
     "test_make_serve",
     "test_production",
