@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from inquiries.models import Inquiry
+from plumbing.cache_backend import FailSoftRedisCache
 
 from .live_gunicorn import free_port, manage, production_env
 from .test_contact import VALID
@@ -117,6 +118,15 @@ def test_redis_down_pages_are_built_from_the_database(client, site, settings, ca
             assert "Sleep in early recovery" in html and 'href="tel:+18556052135"' in html
             assert response["X-Cache"] == "miss"  # the second time too: nothing was kept
     assert "Cache unreachable" in caplog.text
+
+
+def test_the_redis_cache_keeps_one_client_for_every_call():
+    # Django's own Redis cache builds a redis-py client for every call, about 0.1 ms each,
+    # which every page served from the page cache paid (docs/performance.md).
+    backend = FailSoftRedisCache(f"redis://127.0.0.1:{free_port()}/0", {})
+
+    assert backend.client.get_client(write=False) is backend.client.get_client(write=True)
+    assert backend.get("anything", "missed") == "missed"  # nothing listens: a miss
 
 
 def test_mail_server_down_the_message_is_kept_and_the_visitor_thanked(

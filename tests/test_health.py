@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from plumbing.cache_backend import FailSoftRedisCache
-
 from .live_gunicorn import free_port
 from .test_faults import database_down
 
@@ -67,11 +65,3 @@ def test_answers_over_plain_http_when_https_is_enforced(client, settings):
     assert client.get(reverse("healthz")).status_code == 200
     assert client.get(reverse("website:home")).status_code == 301
 
-
-def test_the_redis_cache_keeps_one_client_for_every_call():
-    # Django's own Redis cache builds a redis-py client for every call, about 0.1 ms each,
-    # which every page served from the page cache paid (docs/performance.md).
-    backend = FailSoftRedisCache(f"redis://127.0.0.1:{free_port()}/0", {})
-
-    assert backend.client.get_client(write=False) is backend.client.get_client(write=True)
-    assert backend.get("anything", "missed") == "missed"  # nothing listens: a miss
