@@ -64,4 +64,3 @@ def test_answers_over_plain_http_when_https_is_enforced(client, settings):
 
     assert client.get(reverse("healthz")).status_code == 200
     assert client.get(reverse("website:home")).status_code == 301
-
