@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from facility.models import Payment
 
+from . import choices
 from .choices import (
     NOT_SURE,
     center_options,
@@ -13,9 +14,6 @@ from .choices import (
     levels_of_care,
     payment_options,
     takes,
-)
-from .choices import (
-    centers as every_center,
 )
 from .insurance_form import InsuranceFields, wants_check
 from .models import Inquiry
@@ -137,7 +135,7 @@ class InquiryForm(InsuranceFields, forms.ModelForm):
         (`centers`, as the cached facility holds them; read if not given)."""
         super().__init__(*args, **kwargs)
         if offer is None:
-            self.centers = every_center() if centers is None else list(centers)
+            self.centers = choices.centers() if centers is None else list(centers)
             offer = {
                 "centers": center_options(self.centers),
                 "levels": levels_of_care(self.centers),

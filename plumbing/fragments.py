@@ -50,7 +50,10 @@ class TagVersions:
         self.current = current
 
     def __getitem__(self, tag):
-        return self.current()[0][tag]
+        known = self.current()[0]
+        if tag not in known:  # a tag no model bumps and no page names: read on its own
+            known.update(invalidation.versions({tag}))
+        return known[tag]
 
 
 class NextChanges:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from articles.models import Post
 from facility.models import Center, Credential, Page
 from plumbing import invalidation
+from plumbing.fragments import context as fragment_context
 
 from .test_unsent_messages import TYPED, assert_form_given_back
 
@@ -253,3 +254,9 @@ def test_the_home_page_reads_no_service_body(client, facility, make_service):
         assert client.get(reverse("website:home")).status_code == 200
     service_query = next(q["sql"] for q in queries if 'FROM "facility_service"' in q["sql"])
     assert '"body' not in service_query and '"summary' in service_query
+
+
+def test_a_tag_no_model_bumps_still_has_a_version_for_a_fragments_key():
+    versions = fragment_context()["versions"]
+    # Never an empty string in a key, which a template would make of a missing one.
+    assert versions["a-tag-only-a-template-names"] and versions["facility"]
