@@ -179,12 +179,10 @@ def earliest(tag):
     return min(moments) if moments else None
 
 
-def lifetime(tags, seconds, moments=None):
+def lifetime(tags, seconds):
     """How long a page showing `tags` may be kept: `seconds`, or until its data changes by
-    itself (a scheduled post becomes public, say) if that is sooner. `moments`: the next
-    changes as current() gives them, if already read."""
-    if moments is None:
-        moments = current()[1]
+    itself (a scheduled post becomes public, say) if that is sooner."""
+    moments = current()[1]
     for tag in tags:
         due = moments.get(tag)
         if due is not None:
