@@ -116,14 +116,16 @@ class InquiryFormView(MetaMixin, CreateView):
         return self.request.GET.get("center", "")
 
     def get_form_kwargs(self):
-        # The centers the form offers and checks against, as the cached facility holds
-        # them (read once per request for the header anyway).
-        facility = self.facility()
-        centers = None if facility is None else facility.centers
-        return {**super().get_form_kwargs(), "centers": centers}
+        return {**super().get_form_kwargs(), "centers": self.centers()}
 
     def facility(self):
         return Facility.for_request(self.request)
+
+    def centers(self):
+        """The centers the form offers and checks against, as the cached facility holds
+        them (read once per request for the header anyway); None without a facility."""
+        facility = self.facility()
+        return None if facility is None else facility.centers
 
     def get_context_data(self, **kwargs):
         # The empty form's fields are the same for every visitor asking about the same
@@ -134,9 +136,7 @@ class InquiryFormView(MetaMixin, CreateView):
         if empty:
             kwargs["form"] = SimpleLazyObject(self.get_form)
         chosen = self.chosen_center()
-        facility = self.facility()
-        centers = [] if facility is None else facility.centers
-        known = chosen == "" or any(center.slug == chosen for center in centers)
+        known = chosen == "" or any(center.slug == chosen for center in self.centers() or ())
         return super().get_context_data(
             # Read only if the template shows it: mostly it comes from the cache.
             privacy_notice=SimpleLazyObject(lambda: staff_page(PRIVACY_NOTICE_PAGE)),
