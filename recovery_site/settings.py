@@ -63,8 +63,12 @@ if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS) - {".localhost", "testserver"
         "Set DJANGO_DEBUG=false for production."
     )
 CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
-# The site's public address, such as https://www.example.org: canonical links, feeds and
-# sitemaps use it. Empty means the address each request came in on.
+# The site's public address, such as https://www.example.org: every absolute address the
+# site writes (canonical links, hreflang, structured data, feeds, sitemaps, robots.txt,
+# locations.json, links in e-mails to staff) is built on it, never on a request's Host or
+# X-Forwarded-Proto, which a visitor can make up and the edge would then keep for everyone.
+# Required in production (below); empty means the address each request came in on, for
+# development and plain-HTTP test hosts.
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
 
 INSTALLED_APPS = [
@@ -445,6 +449,14 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # HTTPS and security headers. Production defaults are strict; each can be loosened from
 # the environment, for example to serve plain HTTP on a private test host.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if not DEBUG and SECURE_SSL_REDIRECT and not SITE_URL:
+    # Production: without it, links would be built from what each request says.
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the site's public address, such as "
+        "https://www.example.org, in production: canonical links, sitemaps, structured data "
+        "and the links in staff notifications are built on it, never on a visitor's Host "
+        "or X-Forwarded-Proto headers."
+    )
 # The load balancer's health check may come over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
