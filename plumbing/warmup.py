@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 # The project's own templates; Django's and the libraries' load when first asked for.
 TEMPLATE_SUFFIXES = (".html", ".txt", ".xml")
+# Any text: asking for its translation loads the catalogues (a name, not a literal, so
+# makemessages does not take it for a message of the site).
+ANY_MESSAGE = "Contact"
 
 
 def warm_up():
@@ -29,7 +32,7 @@ def warm_up():
     resolver = get_resolver()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            translation.gettext("Contact")  # reads the language's catalogues
+            translation.gettext(ANY_MESSAGE)  # reads the language's catalogues
             # The reverse lookup table is built per language (the patterns are translated).
             len(resolver.reverse_dict)
     templates = compile_project_templates()

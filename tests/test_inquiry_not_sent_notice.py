@@ -25,6 +25,9 @@ def test_each_inquiry_page_has_the_notice_with_the_phone_and_988(client, facilit
     assert "Your message was not sent yet." in text
     assert f'<a href="{facility.phone_href}">{facility.phone}</a>' in text
     assert '<a href="tel:988">988</a>' in text
+    # Why, shown by the script: no answer (the first), or a body too large (hidden).
+    assert '<p data-not-sent="unanswered">Our website is not answering just now.' in text
+    assert '<p data-not-sent="too-large" hidden>It is too large to send' in text
     assert "Nothing you type here is kept in your browser" in html
     assert re.search(r'<script src="[^"]*js/inquiry[.\w]*js" defer></script>', html)
 

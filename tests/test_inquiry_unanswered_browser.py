@@ -58,11 +58,18 @@ def fill_admissions_form(page):
     page.get_by_label("Anything you would like us to know?").fill(MESSAGE)
 
 
-def expect_told_and_kept(page, facility):
-    """The notice, the phone to tap and 988, and everything typed still in the form."""
+UNANSWERED = "Our website is not answering just now."
+TOO_LARGE = "It is too large to send, most likely because of the photos."
+
+
+def expect_told_and_kept(page, facility, why=UNANSWERED):
+    """The notice saying `why`, the phone to tap and 988, and everything typed still in
+    the form."""
     notice = page.get_by_role("alert")
     expect(notice).to_contain_text("Your message was not sent yet.")
-    expect(notice).to_contain_text("Everything you typed is still here")
+    expect(notice.get_by_text(why)).to_be_visible()
+    for other in {UNANSWERED, TOO_LARGE} - {why}:
+        expect(notice.get_by_text(other)).to_be_hidden()
     expect(notice).to_be_focused()
     expect(notice.get_by_role("link", name=facility.phone)).to_have_attribute(
         "href", facility.phone_href
@@ -125,15 +132,21 @@ def test_an_inquiry_the_edge_answered_for_stays_whole_and_goes_once_the_site_is_
 
 
 @pytest.mark.parametrize(
-    "failure",
+    ("failure", "why"),
     [
-        lambda route: route.fulfill(status=413, content_type="text/html", body="Too large"),
-        lambda route: route.fulfill(status=502, content_type="text/plain", body="Bad gateway"),
-        lambda route: route.abort("connectionreset"),
+        (
+            lambda route: route.fulfill(status=413, content_type="text/html", body="Too large"),
+            TOO_LARGE,
+        ),
+        (
+            lambda route: route.fulfill(status=502, content_type="text/plain", body="Bad gateway"),
+            UNANSWERED,
+        ),
+        (lambda route: route.abort("connectionreset"), UNANSWERED),
     ],
     ids=["413 from a proxy", "502", "connection cut"],
 )
-def test_any_answer_but_the_sites_keeps_the_message(demo_site, page, failure):
+def test_any_answer_but_the_sites_keeps_the_message(demo_site, page, failure, why):
     facility = Facility.objects.get()
     page.goto(demo_site.url + reverse("inquiries:contact"))
     fill_contact_form(page)
@@ -144,7 +157,7 @@ def test_any_answer_but_the_sites_keeps_the_message(demo_site, page, failure):
 
     page.get_by_role("button", name="Send message").click()
 
-    expect_told_and_kept(page, facility)
+    expect_told_and_kept(page, facility, why)
     assert Inquiry.objects.count() == 0
 
 

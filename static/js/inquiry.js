@@ -21,11 +21,20 @@
   }
 
   // The notice is in the page from the start (hidden), so it needs nothing from a server.
-  function showNotSent() {
+  // `reason`: "too-large" (a 413: sending it again as it is would fail again), else
+  // "unanswered".
+  function showNotSent(reason) {
     var notice = document.getElementById("inquiry-not-sent");
     if (!notice) return;
+    notice.querySelectorAll("[data-not-sent]").forEach(function (paragraph) {
+      paragraph.hidden = paragraph.getAttribute("data-not-sent") !== reason;
+    });
     notice.hidden = false;
     notice.focus();
+  }
+
+  function NotSent(reason) {
+    this.reason = reason;
   }
 
   // The site's own answer with the form (what to correct, a refused security check, too
@@ -63,15 +72,17 @@
         }
         // A server error (the site's own or a proxy's) or a body refused for its size:
         // keep this page, which holds everything typed and every photo chosen.
-        if (response.status >= 500 || response.status === 413) throw new Error("not sent");
+        if (response.status === 413) throw new NotSent("too-large");
+        if (response.status >= 500) throw new NotSent("unanswered");
         return response.text().then(function (html) {
-          if (!showAnswer(html)) throw new Error("not the site's answer");
+          if (!showAnswer(html)) throw new NotSent("unanswered");
           setBusy(form, false);
         });
       })
-      .catch(function () {
+      .catch(function (error) {
+        // A network failure or the timeout rejects with the browser's own error.
         setBusy(form, false);
-        showNotSent();
+        showNotSent(error instanceof NotSent ? error.reason : "unanswered");
       })
       .finally(function () {
         window.clearTimeout(timer);
