@@ -43,3 +43,25 @@ def test_the_spanish_page_says_it_in_spanish(client, facility):
     assert "envíe AYUDA por mensaje de texto al 988" in text
     assert f'<a href="{facility.phone_href}">{facility.phone}</a>' in text
     assert "Nada de lo que escribe aquí se guarda en su navegador" in html
+
+
+def test_the_form_given_back_in_spanish_says_to_call_in_spanish(client, facility, monkeypatch):
+    """The app's own answer when the inquiry could not be saved (the database locked):
+    every sentence of it in the page's language."""
+    from django.db import OperationalError
+
+    from inquiries.models import Inquiry
+
+    from .test_unsent_messages import TYPED
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Inquiry, "save", locked)
+    with translation.override("es"):
+        url = reverse("inquiries:contact")
+
+    html = client.post(url, TYPED).content.decode()
+
+    assert f"Si no puede esperar, llámenos al {facility.phone}." in html
+    assert "If it cannot wait" not in html
