@@ -70,6 +70,9 @@ CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 # Required in production (below); empty means the address each request came in on, for
 # development and plain-HTTP test hosts.
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
+# The site never runs under a path prefix: none is taken from the WSGI server either
+# (gunicorn.conf.py already ignores a SCRIPT_NAME header; another server might not).
+FORCE_SCRIPT_NAME = ""
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin: languages.py

@@ -103,3 +103,12 @@ def test_the_deployment_checks_warn_when_debug_is_off_without_site_url(settings)
 
     settings.SITE_URL = SITE
     call_command("check", "--tag", "security")  # nothing to say about it
+
+
+def test_a_script_name_from_the_server_moves_no_link(client, facility):
+    """Whatever WSGI server runs the site, a SCRIPT_NAME it passes on (from a header, as
+    gunicorn would from a trusted proxy by default) puts no prefix on the links."""
+    html = client.get(reverse("website:home"), SCRIPT_NAME="/evil").content.decode()
+
+    assert "/evil" not in html
+    assert f'href="{reverse("inquiries:contact")}"' in html
