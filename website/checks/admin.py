@@ -38,7 +38,8 @@ def can_acknowledge(user):
 
 
 def field_label(finding):
-    return f"{finding.field.replace('_', ' ').capitalize()} [{finding.language}]"
+    label = f"{finding.field.replace('_', ' ').capitalize()} [{finding.language}]"
+    return f"{label}, {finding.place}" if finding.place else label
 
 
 class ChecksForm:

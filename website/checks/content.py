@@ -105,26 +105,53 @@ class LinkIndex:
     def categories(self):
         return self.slugs("articles.Category")
 
-    def problem(self, href):
-        """("missing" | "unpublished" | "moved" | None, the new path of a moved page)."""
+    def own_path(self, href):
+        """The path of a link to this site (not to the admin or files), or None."""
         parts = urlsplit(href)
         if parts.scheme not in {"", "http", "https"}:
-            return None, ""
+            return None
         if parts.netloc and parts.hostname not in self.hosts:
-            return None, ""
+            return None
         path = parts.path
         if not path.startswith("/") or path.startswith(SKIPPED_PREFIXES):
-            return None, ""
-        if path in self.moved:
-            return "moved", self.moved[path]
+            return None
+        return path
+
+    def resolve(self, path):
         codes = [code for code, _ in settings.LANGUAGES]
         language = next(
             (code for code in codes if path.startswith(f"/{code}/")), settings.LANGUAGE_CODE
         )
         try:
             with translation.override(language):
-                match = resolve(path)
+                return resolve(path)
         except Resolver404:
+            return None
+
+    def is_evidence(self, href):
+        """Whether a link leads to a page of this site that can say how a figure was
+        measured: an existing page, or a published post. The home page, a list or
+        another site is not such a page."""
+        path = self.own_path(href)
+        if path is None or path in self.moved:
+            return False
+        match = self.resolve(path)
+        if match is None:
+            return False
+        slug = match.kwargs.get("slug")
+        if match.view_name == "facility:page":
+            return slug in self.pages
+        return match.view_name == "articles:post" and self.posts.get(slug, False)
+
+    def problem(self, href):
+        """("missing" | "unpublished" | "moved" | None, the new path of a moved page)."""
+        path = self.own_path(href)
+        if path is None:
+            return None, ""
+        if path in self.moved:
+            return "moved", self.moved[path]
+        match = self.resolve(path)
+        if match is None:
             return "missing", ""
         slug = match.kwargs.get("slug")
         if match.view_name == "articles:post":

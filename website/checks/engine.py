@@ -1,6 +1,8 @@
 """Running one language's rules over one text, giving findings that quote their words."""
 
 import posixpath
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -11,6 +13,7 @@ from textstat.textstat import textstatistics
 
 from facility import phones
 
+from . import normal
 from . import text as rich_text
 from .rules import rules_for
 
@@ -18,6 +21,13 @@ from .rules import rules_for
 class _Values(dict):
     def __missing__(self, key):
         return "{" + key + "}"
+
+
+# A finding quotes its sentence, but no more than about this many characters of it
+# around the words found: a paragraph with no full stop is one long "sentence", and a
+# whole one per finding would make the panel grow with the square of the text.
+QUOTE_AROUND = 150
+QUOTE_WORDS = 200
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,9 @@ class Finding:
     end: int
     reason: str
     suggestion: str
+    # What a publisher acknowledges with the words: the whole sentence, as read.
+    whole_sentence: str = ""
+    place: str = ""  # an attribute ("alternative text") or a link's target, when not text
 
     @property
     def kind(self):
@@ -41,8 +54,10 @@ class Finding:
 
     @property
     def fingerprint(self):
-        """What a publisher acknowledges: this rule, in this language, on these words."""
-        return (self.rule.id, self.language, " ".join(self.words.lower().split()))
+        """What a publisher acknowledges: this rule, in this language, on these words, in
+        this sentence. The same words in another sentence need their own."""
+        digest = normal.sentence_digest(self.whole_sentence or self.sentence)
+        return (self.rule.id, self.language, " ".join(self.words.lower().split()), digest)
 
     def highlighted(self):
         """The sentence, escaped, with the words found in a <mark>."""
@@ -54,17 +69,39 @@ class Finding:
         return mark_safe(f"{escape(before)}<mark>{escape(found)}</mark>{escape(after)}")
 
 
-def finding(rule, field, sentence, start, end, **values):
+def clip(sentence, start, end):
+    """At most QUOTE_AROUND characters either side of the words (and the words' first
+    QUOTE_WORDS), cut at a space where one is near, with "…" where something was left."""
+    if len(sentence) <= 2 * QUOTE_AROUND + QUOTE_WORDS:
+        return sentence, start, end
+    end = min(end, start + QUOTE_WORDS)
+    left, right = max(0, start - QUOTE_AROUND), min(len(sentence), end + QUOTE_AROUND)
+    if left:
+        space = sentence.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence):
+        space = sentence.rfind(" ", end, right)
+        right = space if space != -1 else right
+    head = "…" if left else ""
+    tail = "…" if right < len(sentence) else ""
+    quoted = head + sentence[left:right] + tail
+    return quoted, start - left + len(head), end - left + len(head)
+
+
+def finding(rule, field, sentence, start, end, place="", **values):
     values = _Values(values)
+    quoted, start, end = clip(sentence, start, end)
     return Finding(
         rule=rule,
         field=field,
         language=rule.language,
-        sentence=sentence,
+        sentence=quoted,
         start=start,
         end=end,
         reason=rule.reason.format_map(values),
         suggestion=rule.suggestion.format_map(values),
+        whole_sentence=sentence if quoted != sentence else "",
+        place=place,
     )
 
 
@@ -76,45 +113,119 @@ def readability(language):
     return stats
 
 
-def sentence_at(block, start, end):
-    """The (start, end) of the block's sentence holding the span."""
-    for s, e in block.sentences():
-        if s <= start < e or (start == end == e):
-            return s, e
-    return 0, len(block.text)
-
-
 def quote(block, start, end):
     """The sentence holding [start, end) and the span's place in it."""
-    s, e = sentence_at(block, start, end)
+    s, e = block.sentence_at(start, end)
     return block.text[s:e], start - s, min(end, e) - s, (s, e)
 
 
+# A negation exempts a claim only when it stands just before it, in the same clause:
+# "we do not guarantee a cure", not "we cure addiction, no matter how long it took".
+NEGATION_WORDS = 4
+NEGATION_REACH = 80  # characters: the window's words are short ones
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]")
+LAST_WORDS = re.compile(rf"(?:\S+\s+){{0,{NEGATION_WORDS}}}$")
+
+
+def excepted(rule, text, sentence_start, start, end):
+    """Whether the rule's `unless` matches the few words just before the match (in its
+    clause) together with the match itself."""
+    left = max(sentence_start, start - NEGATION_REACH)
+    before = text[left:start]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    window = LAST_WORDS.search(before).group() + text[start:end]
+    return rule.unless.search(window) is not None
+
+
+class Taken:
+    """The spans already told in one block: kept sorted, so that the overlap test is a
+    binary search rather than a pass over every earlier finding."""
+
+    def __init__(self):
+        self.starts, self.ends = [], []
+
+    def overlaps(self, start, end):
+        index = bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return True
+        return index < len(self.starts) and self.starts[index] < end
+
+    def add(self, start, end):
+        index = bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
+def evidence_linked(block, sentence_start, context):
+    """Whether the sentence links to a page of this site that can say how a figure was
+    measured (a page or a published post): a link to anything else, such as the home
+    page, is no evidence."""
+    if context.links is None:
+        return False
+    return any(context.links.is_evidence(link.href) for link in block.links_in(sentence_start))
+
+
+def phone_allowed(rule, number, context):
+    allowed = {phones.parse(n).digits for n in rule.option("allowed", ())}
+    digits = phones.parse(number).digits
+    return digits in context.phones or digits in allowed
+
+
+def tel_number(href):
+    """The number a tel: (or sms:) link dials, or None for any other link."""
+    scheme, _, rest = href.partition(":")
+    if scheme.strip().lower() not in {"tel", "sms", "callto"}:
+        return None
+    return rest.split(";")[0].split("?")[0]
+
+
 def word_findings(rule, field, text, context, taken):
-    allowed = {phones.parse(number).digits for number in rule.option("allowed", ())}
-    for index, block in enumerate(text.blocks):
-        for match in rule.pattern.finditer(block.text):
+    is_phone = rule.check == "phone"
+    for index, block in enumerate(text.readable()):
+        spans = taken.setdefault((field, index), Taken())
+        searched = normal.phone_digits(block.text) if is_phone else block.text
+        for match in rule.pattern.finditer(searched):
             start, end = match.span()
             if start == end:
                 continue
             if rule.skips_quotes and block.is_quoted(start, end):
                 continue
-            sentence, s, e, (sent_start, sent_end) = quote(block, start, end)
-            if rule.unless is not None and rule.unless.search(sentence):
+            sent_start, sent_end = block.sentence_at(start, end)
+            if rule.unless is not None and excepted(rule, searched, sent_start, start, end):
                 continue
-            if rule.unless_linked and any(
-                link.start < sent_end and sent_start < link.end for link in block.links
-            ):
+            if rule.unless_linked and evidence_linked(block, sent_start, context):
                 continue
-            if rule.check == "phone":
-                digits = phones.parse(match.group()).digits
-                if digits in context.phones or digits in allowed:
-                    continue
-            spans = taken.setdefault((field, index), [])
-            if any(a < end and start < b for a, b in spans):
+            if is_phone and phone_allowed(rule, match.group(), context):
                 continue
-            spans.append((start, end))
-            yield finding(rule, field, sentence, s, e)
+            if spans.overlaps(start, end):
+                continue
+            spans.add(start, end)
+            sentence = block.text[sent_start:sent_end]
+            yield finding(
+                rule, field, sentence, start - sent_start, min(end, sent_end) - sent_start,
+                place=block.place,
+            )  # fmt: skip
+        if is_phone:
+            yield from dialled_findings(rule, field, block, context, spans)
+
+
+def dialled_findings(rule, field, block, context, spans):
+    """A link that dials a number (tel:) that is not a center's, whatever its words say."""
+    for link in block.links:
+        number = tel_number(link.href)
+        # Three-digit service codes (711 relay, 988 crisis line, 911) are the public's.
+        if number is None or len(phones.parse(number).digits) <= 3:
+            continue
+        if phone_allowed(rule, number, context):
+            continue
+        start, end = link.start, max(link.end, link.start)
+        if start < end and spans.overlaps(start, end):
+            continue
+        spans.add(start, end)
+        sentence, s, e, _ = quote(block, start, end)
+        yield finding(rule, field, sentence, s, e, place=f"link to {link.href}")
 
 
 def link_text_findings(rule, field, text, context):

@@ -3,8 +3,12 @@ their sentences, which stretches are quoted speech or link text, the pictures an
 headings. Python's own HTML parser reads the sanitized HTML the editors produce."""
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
+
+from .normal import visible
 
 BLOCKS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt",
@@ -12,6 +16,10 @@ BLOCKS = {
 }  # fmt: skip
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 QUOTES = {"blockquote", "q"}
+# Attributes whose words readers get: a picture's alternative text (read aloud by screen
+# readers), a link's or any element's title (shown on hover), and aria-label (read
+# instead of the element's text).
+READ_ATTRIBUTES = {"alt": "alternative text", "title": "title", "aria-label": "aria-label"}
 # Text between quotation marks also counts as quoted: words mentioned, not used.
 QUOTED_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]*’")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
@@ -29,11 +37,14 @@ class Link:
 class Block:
     text: str = ""
     tag: str = "p"
+    place: str = ""  # what an attribute's text is ("alternative text"); "" for the text
     quoted: list = field(default_factory=list)  # (start, end) spans
     links: list = field(default_factory=list)
 
-    def sentences(self):
-        """(start, end) of each sentence in the block."""
+    @cached_property
+    def sentence_spans(self):
+        """(start, end) of each sentence in the block, worked out once (the block is
+        complete by the time anything asks)."""
         spans, start = [], 0
         for match in SENTENCE_END.finditer(self.text):
             spans.append((start, match.start()))
@@ -42,8 +53,57 @@ class Block:
             spans.append((start, len(self.text)))
         return spans
 
+    def sentences(self):
+        return self.sentence_spans
+
+    @cached_property
+    def _sentence_starts(self):
+        return [s for s, _ in self.sentence_spans]
+
+    def sentence_at(self, start, end):
+        """The (start, end) of the sentence holding the span: a binary search, so that
+        many findings in one long block cost no more than one each."""
+        spans = self.sentence_spans
+        index = bisect_right(self._sentence_starts, start) - 1
+        if index >= 0:
+            s, e = spans[index]
+            if s <= start < e or start == end == e:
+                return s, e
+        return 0, len(self.text)
+
+    @cached_property
+    def _quoted_spans(self):
+        """The quoted spans merged and sorted, for a binary search."""
+        merged = []
+        for s, e in sorted(self.quoted):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        return merged
+
     def is_quoted(self, start, end):
-        return any(s <= start and end <= e for s, e in self.quoted)
+        spans = self._quoted_spans
+        index = bisect_right(spans, [start, float("inf")]) - 1
+        return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+    @cached_property
+    def _linked_sentences(self):
+        """Each sentence's index -> the links that reach into it."""
+        found = {}
+        for link in self.links:
+            index = bisect_right(self._sentence_starts, link.start) - 1
+            for position in range(max(index, 0), len(self.sentence_spans)):
+                s, e = self.sentence_spans[position]
+                if s >= link.end:
+                    break
+                if link.start < e and s < link.end:
+                    found.setdefault(s, []).append(link)
+        return found
+
+    def links_in(self, sentence_start):
+        """The links in the sentence starting at `sentence_start`."""
+        return self._linked_sentences.get(sentence_start, [])
 
 
 @dataclass
@@ -63,6 +123,11 @@ class Text:
     blocks: list = field(default_factory=list)
     images: list = field(default_factory=list)
     headings: list = field(default_factory=list)
+    attributes: list = field(default_factory=list)  # Blocks of attributes' words
+
+    def readable(self):
+        """Every block whose words readers get: the text's, then its attributes'."""
+        return self.blocks + self.attributes
 
     def plain(self):
         """The text for a reading level: each block a sentence of its own."""
@@ -100,7 +165,13 @@ class _Reader(HTMLParser):
         self.link_start = 0
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+        attrs = {name: visible(value or "") for name, value in attrs}
+        for name, place in READ_ATTRIBUTES.items():
+            words = " ".join(attrs.get(name, "").split())
+            if words:
+                block = Block(text=words, tag=tag, place=place)
+                block.quoted = [match.span() for match in QUOTED_MARKS.finditer(words)]
+                self.result.attributes.append(block)
         if tag in BLOCKS:
             self.flush()
             self.block.tag = tag
@@ -139,7 +210,7 @@ class _Reader(HTMLParser):
             self.flush()
 
     def handle_data(self, data):
-        text = re.sub(r"\s+", " ", data)
+        text = re.sub(r"\s+", " ", visible(data))
         if not self.block.text or self.block.text.endswith(" "):
             text = text.lstrip()
         self.block.text += text
