@@ -15,8 +15,17 @@ from django.forms.models import construct_instance
 
 from website.models import ClaimAcknowledgement
 
-from .content import CHECKED, Context, check, checked, is_open, open_claims
+from .content import (
+    Context,
+    acknowledged,
+    check,
+    checked,
+    child_findings,
+    is_open,
+    open_claims,
+)
 from .rules import summary
+from .scope import CHECKED, root
 
 PUBLISH_PERMISSION = "articles.publish_post"
 ACKNOWLEDGE_LABEL = (
@@ -59,7 +68,8 @@ class ChecksForm:
         draft = copy.copy(self.instance)
         construct_instance(self, draft)
         context = Context()
-        self.check_findings = check(draft, context)
+        # The rows edited in this form (a center's holidays) are checked by their own forms.
+        self.check_findings = check(draft, context, children=False)
         claims = open_claims(draft, self.check_findings, context)
         self.check_acknowledged = [f for f in self.check_findings if not is_open(draft, f, context)]
         if claims and checked(draft).publishes(draft):
@@ -69,6 +79,44 @@ class ChecksForm:
             if not cleaned.get("acknowledge_claims"):
                 self.add_error("acknowledge_claims", ACKNOWLEDGE_FIRST)
         return cleaned
+
+
+class ChecksInlineForm:
+    """The same for a row edited in its parent's form (a center's holiday): its claims
+    wait for the acknowledgement box of the parent's Checks panel."""
+
+    check_findings = None
+    check_acknowledged = ()
+    open_claims = ()
+
+    def __init__(self, *args, checks_user=None, checks_ticked=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checks_user, self.checks_ticked = checks_user, checks_ticked
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("DELETE"):
+            return cleaned
+        draft = copy.copy(self.instance)
+        construct_instance(self, draft)
+        context = Context()
+        self.check_findings = child_findings(draft, context)
+        self.check_acknowledged = [f for f in self.check_findings if not is_open(draft, f, context)]
+        self.open_claims = open_claims(draft, self.check_findings, context)
+        if self.open_claims:
+            if not can_acknowledge(self.checks_user):
+                raise forms.ValidationError(PUBLISHER_MUST_ACKNOWLEDGE)
+            if not self.checks_ticked:
+                raise forms.ValidationError(ACKNOWLEDGE_FIRST)
+        return cleaned
+
+
+def inline_forms(formsets):
+    """The forms of the checked rows in a change form's inlines."""
+    for formset in formsets:
+        for form in formset.forms:
+            if isinstance(form, ChecksInlineForm) and form.check_findings is not None:
+                yield form
 
 
 def panel(findings, acknowledged, form, user):
@@ -119,11 +167,33 @@ class ChecksAdmin:
         }
         return checked_form
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            if checked(inline.model) is not None and not issubclass(inline.form, ChecksInlineForm):
+                inline.form = type(inline.form.__name__, (ChecksInlineForm, inline.form), {})
+        return inlines
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if checked(inline.model) is not None:
+            kwargs["form_kwargs"] = {
+                **kwargs.get("form_kwargs", {}),
+                "checks_user": request.user,
+                "checks_ticked": bool(request.POST.get("acknowledge_claims")),
+            }
+        return kwargs
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         findings = getattr(form, "check_findings", None)
         if findings is not None:
-            acknowledged = form.check_acknowledged
+            acknowledged = list(form.check_acknowledged)
+            findings = list(findings)
+            formsets = [inline.formset for inline in context.get("inline_admin_formsets", [])]
+            for row in inline_forms(formsets):
+                findings.extend(row.check_findings)
+                acknowledged.extend(row.check_acknowledged)
         elif obj is not None:
             checks_context = Context()
             findings = check(obj, checks_context)
@@ -134,18 +204,17 @@ class ChecksAdmin:
         context["checks_ran"] = findings is not None and (obj is not None or form.is_bound)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        findings = form.check_findings or []
-        claims = list(form.open_claims)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rows = list(inline_forms(formsets))
+        findings = list(form.check_findings or []) + [f for r in rows for f in r.check_findings]
+        claims = list(form.open_claims) + [f for r in rows for f in r.open_claims]
+        shown_acknowledged = list(form.check_acknowledged) + [
+            f for r in rows for f in r.check_acknowledged
+        ]
         acknowledged_now = bool(claims) and form.cleaned_data.get("acknowledge_claims")
         if acknowledged_now:
-            ClaimAcknowledgement.objects.create(
-                content_type_id=self._content_type_id(obj),
-                object_id=obj.pk,
-                user=request.user,
-                claims=sorted({f.fingerprint for f in findings if f.kind == "claim"}),
-            )
+            self._acknowledge(request, form.instance, findings)
             request.claims_acknowledged = "Claim findings acknowledged by {}: {}.".format(
                 request.user.get_username(),
                 "; ".join(f"{f.rule.id} [{f.language}] “{f.words}”" for f in claims),
@@ -153,14 +222,30 @@ class ChecksAdmin:
         left = [
             f
             for f in findings
-            if f not in form.check_acknowledged and not (acknowledged_now and f.kind == "claim")
+            if f not in shown_acknowledged and not (acknowledged_now and f.kind == "claim")
         ]
         if left:
             messages.warning(
                 request,
-                f"Checks: {len(left)} finding(s) in “{obj}”; see the Checks panel on its page.",
+                f"Checks: {len(left)} finding(s) in “{form.instance}”; see the Checks panel "
+                "on its page.",
                 extra_tags="checks",  # a post's preview shows it too
             )
+
+    def _acknowledge(self, request, obj, shown):
+        """Keep the claims shown and acknowledged now, with those acknowledged before
+        whose sentences are still there: a claim whose sentence went needs a new one."""
+        owner = root(obj)
+        context = Context()
+        still = {f.fingerprint for f in check(owner, context) if f.kind == "claim"}
+        before = acknowledged(owner, context) & still
+        now = {f.fingerprint for f in shown if f.kind == "claim"}
+        ClaimAcknowledgement.objects.create(
+            content_type_id=self._content_type_id(owner),
+            object_id=owner.pk,
+            user=request.user,
+            claims=sorted(list(claim) for claim in before | now),
+        )
 
     @staticmethod
     def _content_type_id(obj):
@@ -211,6 +296,8 @@ def install(site=admin.site):
     """Register the admin of each checked model again, with the checks in front."""
     for spec in CHECKED.values():
         model = spec.model
+        if not site.is_registered(model):
+            continue  # a row edited only in its parent's form
         current = type(site.get_model_admin(model))
         if issubclass(current, ChecksAdmin):
             continue

@@ -3,7 +3,8 @@ still open (docs/checks.md): after `load_demo`, after changing the rules, or fro
 
 from django.core.management.base import BaseCommand
 
-from website.checks.content import CHECKED, Context, check, is_open
+from website.checks.content import Context, check, is_open
+from website.checks.scope import top_level
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, kind=None, **options):
         context = Context(whole_site=True)
         total = 0
-        for spec in CHECKED.values():
+        for spec in top_level():
             for obj in spec.model.objects.order_by("pk"):
                 found = [
                     f
