@@ -102,7 +102,9 @@ def test_the_centers_own_texts_and_its_rows_are_read(facility):
     center = facility.main_center
     center.description = "The best rehab in Ohio."
     center.save()
-    Holiday.objects.create(center=center, date="2026-12-25", name="Junkies' day off", is_closed=True)
+    Holiday.objects.create(
+        center=center, date="2026-12-25", name="Junkies' day off", is_closed=True
+    )
     fields = {(f.rule.id, f.field) for f in check(Center.objects.get(pk=center.pk))}
     assert ("claim-best", "description") in fields
     assert any(rule == "stigma-slang" and field.startswith("holiday") for rule, field in fields)
