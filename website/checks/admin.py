@@ -119,21 +119,31 @@ def inline_forms(formsets):
                 yield form
 
 
+# The panel shows at most this many findings of one rule in one field; the rest are
+# counted. A text that repeats one word 2,000 times needs no 2,000 quotes.
+SHOWN_PER_RULE = 10
+
+
 def panel(findings, acknowledged, form, user):
     """What the Checks panel shows."""
-    counts = {}
+    counts, per_rule, items = {}, {}, []
+    acknowledged = set(acknowledged)
     for found in findings:
         counts[found.kind] = counts.get(found.kind, 0) + 1
+        where = field_label(found)
+        seen = per_rule[(found.rule, where)] = per_rule.get((found.rule, where), 0) + 1
+        if seen <= SHOWN_PER_RULE:
+            items.append({"finding": found, "where": where, "acknowledged": found in acknowledged})
+    more = [
+        {"rule": rule, "where": where, "count": seen - SHOWN_PER_RULE}
+        for (rule, where), seen in per_rule.items()
+        if seen > SHOWN_PER_RULE
+    ]
     claims = [f for f in findings if f.kind == "claim" and f not in acknowledged]
     return {
-        "findings": [
-            {
-                "finding": found,
-                "where": field_label(found),
-                "acknowledged": found in acknowledged,
-            }
-            for found in findings
-        ],
+        "findings": items,
+        "more": more,
+        "count": len(findings),
         "summary": summary(counts),
         "ask": bool(claims) and can_acknowledge(user) and form is not None,
         "needs_publisher": bool(claims) and not can_acknowledge(user),
@@ -209,15 +219,17 @@ class ChecksAdmin:
         rows = list(inline_forms(formsets))
         findings = list(form.check_findings or []) + [f for r in rows for f in r.check_findings]
         claims = list(form.open_claims) + [f for r in rows for f in r.open_claims]
-        shown_acknowledged = list(form.check_acknowledged) + [
-            f for r in rows for f in r.check_acknowledged
-        ]
+        shown_acknowledged = set(form.check_acknowledged).union(
+            *(r.check_acknowledged for r in rows)
+        )
         acknowledged_now = bool(claims) and form.cleaned_data.get("acknowledge_claims")
         if acknowledged_now:
             self._acknowledge(request, form.instance, findings)
+            named = [f"{f.rule.id} [{f.language}] “{f.words}”" for f in claims[:SHOWN_PER_RULE]]
+            if len(claims) > SHOWN_PER_RULE:
+                named.append(f"and {len(claims) - SHOWN_PER_RULE} more")
             request.claims_acknowledged = "Claim findings acknowledged by {}: {}.".format(
-                request.user.get_username(),
-                "; ".join(f"{f.rule.id} [{f.language}] “{f.words}”" for f in claims),
+                request.user.get_username(), "; ".join(named)
             )
         left = [
             f

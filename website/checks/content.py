@@ -32,6 +32,8 @@ class LinkIndex:
     """Where the site's own addresses lead: read once per run, a few queries in all."""
 
     def __init__(self):
+        # What each address was found to be: a text may link to one address many times.
+        self.evidence, self.problems = {}, {}
         hosts = {host.lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"}
         site_url = getattr(settings, "SITE_URL", "") or ""
         if site_url:
@@ -100,6 +102,11 @@ class LinkIndex:
         """Whether a link leads to a page of this site that can say how a figure was
         measured: an existing page, or a published post. The home page, a list or
         another site is not such a page."""
+        if href not in self.evidence:
+            self.evidence[href] = self.find_evidence(href)
+        return self.evidence[href]
+
+    def find_evidence(self, href):
         path = self.own_path(href)
         if path is None or path in self.moved:
             return False
@@ -113,6 +120,11 @@ class LinkIndex:
 
     def problem(self, href):
         """("missing" | "unpublished" | "moved" | None, the new path of a moved page)."""
+        if href not in self.problems:
+            self.problems[href] = self.find_problem(href)
+        return self.problems[href]
+
+    def find_problem(self, href):
         path = self.own_path(href)
         if path is None:
             return None, ""

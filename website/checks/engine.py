@@ -88,8 +88,20 @@ def clip(sentence, start, end):
     return quoted, start - left + len(head), end - left + len(head)
 
 
+@cache
+def plain_texts(rule):
+    """A rule's reason and suggestion when a check gives no values to put in them: the
+    same for each of its findings, so formatted once."""
+    values = _Values()
+    return rule.reason.format_map(values), rule.suggestion.format_map(values)
+
+
 def finding(rule, field, sentence, start, end, place="", **values):
-    values = _Values(values)
+    if values:
+        values = _Values(values)
+        reason, suggestion = rule.reason.format_map(values), rule.suggestion.format_map(values)
+    else:
+        reason, suggestion = plain_texts(rule)
     quoted, start, end = clip(sentence, start, end)
     return Finding(
         rule=rule,
@@ -98,8 +110,8 @@ def finding(rule, field, sentence, start, end, place="", **values):
         sentence=quoted,
         start=start,
         end=end,
-        reason=rule.reason.format_map(values),
-        suggestion=rule.suggestion.format_map(values),
+        reason=reason,
+        suggestion=suggestion,
         whole_sentence=sentence if quoted != sentence else "",
         place=place,
     )
@@ -124,7 +136,7 @@ def quote(block, start, end):
 NEGATION_WORDS = 4
 NEGATION_REACH = 80  # characters: the window's words are short ones
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]")
-LAST_WORDS = re.compile(rf"(?:\S+\s+){{0,{NEGATION_WORDS}}}$")
+WORD_START = re.compile(r"\S+")
 
 
 def excepted(rule, text, sentence_start, start, end):
@@ -135,8 +147,10 @@ def excepted(rule, text, sentence_start, start, end):
     breaks = list(CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    window = LAST_WORDS.search(before).group() + text[start:end]
-    return rule.unless.search(window) is not None
+    starts = [word.start() for word in WORD_START.finditer(before)]
+    if len(starts) > NEGATION_WORDS:
+        before = before[starts[-NEGATION_WORDS] :]
+    return rule.unless.search(before + text[start:end]) is not None
 
 
 class Taken:
@@ -184,7 +198,10 @@ def tel_number(href):
 def word_findings(rule, field, text, context, taken):
     is_phone = rule.check == "phone"
     for index, block in enumerate(text.readable()):
-        spans = taken.setdefault((field, index), Taken())
+        spans = taken.get((field, index))
+        if spans is None:
+            spans = taken[(field, index)] = Taken()
+        linked = {}  # sentence start -> whether it links to evidence: asked once each
         searched = normal.phone_digits(block.text) if is_phone else block.text
         for match in rule.pattern.finditer(searched):
             start, end = match.span()
@@ -195,8 +212,11 @@ def word_findings(rule, field, text, context, taken):
             sent_start, sent_end = block.sentence_at(start, end)
             if rule.unless is not None and excepted(rule, searched, sent_start, start, end):
                 continue
-            if rule.unless_linked and evidence_linked(block, sent_start, context):
-                continue
+            if rule.unless_linked:
+                if sent_start not in linked:
+                    linked[sent_start] = evidence_linked(block, sent_start, context)
+                if linked[sent_start]:
+                    continue
             if is_phone and phone_allowed(rule, match.group(), context):
                 continue
             if spans.overlaps(start, end):
