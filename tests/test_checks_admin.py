@@ -224,7 +224,8 @@ def test_the_report_is_kept_until_what_it_reads_changes(publisher_client, make_p
     post = make_post(title="Plain words")
     home = reverse("admin:index")
     assert (
-        "No post, page or service has open findings." in publisher_client.get(home).content.decode()
+        "Nothing staff wrote for the public has open findings."
+        in publisher_client.get(home).content.decode()
     )
     post.body_en = "<p>Addicts are welcome.</p>"
     post.save()

@@ -108,3 +108,15 @@ def test_the_centers_own_texts_and_its_rows_are_read(facility):
     fields = {(f.rule.id, f.field) for f in check(Center.objects.get(pk=center.pk))}
     assert ("claim-best", "description") in fields
     assert any(rule == "stigma-slang" and field.startswith("holiday") for rule, field in fields)
+
+
+def test_names_are_read_in_english(facility):
+    Facility.objects.update(name="The #1 Rehab in Ohio")
+    profile = StaffProfile.objects.create(name="Dr. Cure", credentials="MD, 100% success")
+    assert [(f.rule.id, f.field, f.language) for f in check(Facility.objects.get())] == [
+        ("claim-number-one", "name", "en")
+    ]
+    assert {(f.rule.id, f.field) for f in check(profile)} == {
+        ("claim-cure", "name"),
+        ("claim-hundred-percent", "credentials"),
+    }

@@ -10,6 +10,7 @@ parent's, and the publishers' report lists them under the parent.
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 
 SEARCH_META = (("seo_title", False), ("search_description", False))
 
@@ -25,6 +26,9 @@ class Checked:
     children: tuple = ()  # (related name, label) of rows edited in this model's form
     parent: str = ""  # for a child: the foreign key to the row whose form edits it
     language_field: str = ""  # for one text in one language: the field naming it
+    # Texts with no version per language (names as they are written): checked in the
+    # site's default language.
+    untranslated: tuple = ()
 
     @property
     def model(self):
@@ -42,6 +46,11 @@ class Checked:
 
     def texts(self, obj, language):
         """(field name, text, rich?) of each non-empty text of `obj` in `language`."""
+        if language == settings.LANGUAGE_CODE:
+            for name in self.untranslated:
+                value = getattr(obj, name, None)
+                if value:
+                    yield name, value, False
         for name, rich in self.fields:
             if self.language_field:
                 if getattr(obj, self.language_field, None) != language:
@@ -86,11 +95,19 @@ CHECKED = {
             ("callback_promise", False),
             ("coordinator_title", False),
         ),
+        untranslated=("name",),
     ),
     "facility.center": Checked(
-        "facility.Center", (("who_answers", False), ("description", False)), children=CHILDREN
+        "facility.Center",
+        (("who_answers", False), ("description", False)),
+        children=CHILDREN,
+        untranslated=("name",),
     ),
-    "facility.staffprofile": Checked("facility.StaffProfile", (("role", False), ("bio", False))),
+    "facility.staffprofile": Checked(
+        "facility.StaffProfile",
+        (("role", False), ("bio", False)),
+        untranslated=("name", "credentials"),
+    ),
     "facility.galleryphoto": Checked(
         "facility.GalleryPhoto", (("alt_text", False), ("caption", False))
     ),
@@ -100,9 +117,11 @@ CHECKED = {
     ),
     "facility.holiday": Checked("facility.Holiday", (("name", False),), parent="center"),
     "facility.insuranceplan": Checked(
-        "facility.InsurancePlan", (("note", False),), parent="center"
+        "facility.InsurancePlan", (("note", False),), parent="center", untranslated=("name",)
     ),
-    "facility.credential": Checked("facility.Credential", (("scope", False),), parent="center"),
+    "facility.credential": Checked(
+        "facility.Credential", (("scope", False),), parent="center", untranslated=("issuer",)
+    ),
 }
 
 
