@@ -93,3 +93,21 @@ def test_an_editor_cannot_publish_hidden_claims_on_a_service(editor_client, make
         assert PUBLISHER_MUST_ACKNOWLEDGE in refused.content.decode()
         service.refresh_from_db()
         assert service.body_en != hidden
+
+
+def test_bulk_publishing_holds_a_claim_with_a_never_after_it(publisher_client, make_post):
+    from articles.models import Post
+
+    post = make_post(
+        title="Hidden",
+        status=Post.Status.REVIEW,
+        body="<p>We guarantee you will never drink again.</p>",
+    )
+    response = publisher_client.post(
+        reverse("admin:articles_post_changelist"),
+        {"action": "publish_selected", "_selected_action": [post.pk]},
+        follow=True,
+    )
+    assert "Not published: “Hidden”" in response.content.decode()
+    post.refresh_from_db()
+    assert post.status == Post.Status.REVIEW
