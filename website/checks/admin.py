@@ -89,9 +89,10 @@ class ChecksInlineForm:
     check_acknowledged = ()
     open_claims = ()
 
-    def __init__(self, *args, checks_user=None, checks_ticked=False, **kwargs):
+    def __init__(self, *args, checks_user=None, checks_ticked=False, checks_context=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.checks_user, self.checks_ticked = checks_user, checks_ticked
+        self.checks_context = checks_context
 
     def clean(self):
         cleaned = super().clean()
@@ -99,7 +100,7 @@ class ChecksInlineForm:
             return cleaned
         draft = copy.copy(self.instance)
         construct_instance(self, draft)
-        context = Context()
+        context = self.checks_context or Context()
         self.check_findings = child_findings(draft, context)
         self.check_acknowledged = [f for f in self.check_findings if not is_open(draft, f, context)]
         self.open_claims = open_claims(draft, self.check_findings, context)
@@ -191,6 +192,8 @@ class ChecksAdmin:
                 **kwargs.get("form_kwargs", {}),
                 "checks_user": request.user,
                 "checks_ticked": bool(request.POST.get("acknowledge_claims")),
+                # One reading of the centers' phones and the site's addresses for all rows.
+                "checks_context": Context(),
             }
         return kwargs
 
