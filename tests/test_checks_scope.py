@@ -91,11 +91,15 @@ def test_a_claim_in_a_row_of_a_centers_form_waits_for_a_publisher(
 def test_the_report_lists_every_kind_of_text(publisher_client, facility):
     Facility.objects.update(crisis_line_en="Our cure is guaranteed.")
     StaffProfile.objects.create(name="Sam Lee", bio="Sam helps addicts every day.")
+    Holiday.objects.create(
+        center=facility.main_center, date="2026-12-25", name="Junkies' day off", is_closed=True
+    )
     html = publisher_client.get(reverse("admin:index")).content.decode()
     report = html[html.index('id="checks-report"') :]
     report = report[: report.index("</div>")]
     assert "facility: 2 claims" in report
     assert "staff profile: 1 stigma" in report
+    assert "center: 1 stigma" in report  # its holiday's name
 
 
 def test_the_centers_own_texts_and_its_rows_are_read(facility):
