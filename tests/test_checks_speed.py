@@ -59,3 +59,17 @@ def test_the_panel_shows_a_bounded_number_of_findings_per_rule(editor_client, ed
     assert f"And {2000 - SHOWN_PER_RULE} more of the same rule (stigma-addict)" in shown
     assert len(shown) < 40_000
     assert len(html) < 200_000
+
+
+def test_eight_long_drafts_leave_the_publishers_home_small(
+    publisher_client, make_post, django_assert_max_num_queries
+):
+    for number in range(8):
+        make_post(title=f"Draft {number}", status=Post.Status.DRAFT, body=REPEATED)
+    # The report's queries do not grow with the findings: a few per model, not per word.
+    with django_assert_max_num_queries(60):
+        html = publisher_client.get(reverse("admin:index")).content.decode()
+    report = html[html.index('id="checks-report"') :]
+    report = report[: report.index("</div>")]
+    assert report.count("post: 2000 stigma, 2 plain language") == 8
+    assert len(html) < 100_000
