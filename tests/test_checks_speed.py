@@ -73,3 +73,11 @@ def test_eight_long_drafts_leave_the_publishers_home_small(
     report = report[: report.index("</div>")]
     assert report.count("post: 2000 stigma, 2 plain language") == 8
     assert len(html) < 100_000
+
+
+def test_quotation_marks_pair_as_before_and_unclosed_ones_quote_nothing(facility):
+    # Found without a search from each unclosed mark to the paragraph's end (which read
+    # a paragraph of 2,000 unclosed marks 2,000 times).
+    assert text.quoted_spans('a “b” c "d" «e» ‘f’ “g “h') == [(2, 5), (8, 11), (12, 15), (16, 19)]
+    block = text.read("<p>" + "“addict " * 2000 + "</p>").blocks[0]
+    assert block.quoted == []

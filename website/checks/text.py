@@ -21,7 +21,26 @@ QUOTES = {"blockquote", "q"}
 # instead of the element's text).
 READ_ATTRIBUTES = {"alt": "alternative text", "title": "title", "aria-label": "aria-label"}
 # Text between quotation marks also counts as quoted: words mentioned, not used.
-QUOTED_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|‘[^’]*’")
+QUOTATION_MARKS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
+
+
+def quoted_spans(text):
+    """The (start, end) of each stretch between a pair of quotation marks, each opening
+    mark closed by the next closing one. A search from each opening mark to the end would
+    go over the text once per unclosed mark; once a mark is left unclosed, no later one
+    of its kind can be closed, so this stops there."""
+    spans = []
+    for opening, closing in QUOTATION_MARKS:
+        position = 0
+        while (start := text.find(opening, position)) != -1:
+            end = text.find(closing, start + 1)
+            if end == -1:
+                break
+            spans.append((start, end + 1))
+            position = end + 1
+    return spans
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
 WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 
@@ -144,6 +163,9 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.result = Text()
         self.block = Block()
+        # The block's text so far, in pieces: joined once when the block ends, since
+        # adding to one string each time would copy it again for every piece.
+        self.parts, self.length = [], 0
         self.quote_depth = 0
         self.quote_start = None
         self.link = None
@@ -152,13 +174,13 @@ class _Reader(HTMLParser):
     def flush(self):
         block = self.block
         if self.quote_start is not None:
-            block.quoted.append((self.quote_start, len(block.text)))
+            block.quoted.append((self.quote_start, self.length))
         if self.link is not None:
-            block.links.append(Link(self.link, self.link_start, len(block.text)))
-        block.text = block.text.rstrip()
+            block.links.append(Link(self.link, self.link_start, self.length))
+        block.text = "".join(self.parts).rstrip()
+        self.parts, self.length = [], 0
         if block.text:
-            for match in QUOTED_MARKS.finditer(block.text):
-                block.quoted.append(match.span())
+            block.quoted.extend(quoted_spans(block.text))
             self.result.blocks.append(block)
         self.block = Block(tag=block.tag)
         self.quote_start = 0 if self.quote_depth else None
@@ -170,7 +192,7 @@ class _Reader(HTMLParser):
             words = " ".join(attrs.get(name, "").split())
             if words:
                 block = Block(text=words, tag=tag, place=place)
-                block.quoted = [match.span() for match in QUOTED_MARKS.finditer(words)]
+                block.quoted = quoted_spans(words)
                 self.result.attributes.append(block)
         if tag in BLOCKS:
             self.flush()
@@ -178,12 +200,12 @@ class _Reader(HTMLParser):
         if tag in QUOTES:
             self.quote_depth += 1
             if self.quote_start is None:
-                self.quote_start = len(self.block.text)
+                self.quote_start = self.length
         if tag in HEADINGS:
             self.heading = (HEADINGS[tag], len(self.result.blocks))
         if tag == "a" and attrs.get("href"):
             self.link = attrs["href"]
-            self.link_start = len(self.block.text)
+            self.link_start = self.length
         if tag == "img":
             self.result.images.append(Image(attrs.get("src") or "", attrs.get("alt")))
 
@@ -194,16 +216,16 @@ class _Reader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "a" and self.link is not None:
-            self.block.links.append(Link(self.link, self.link_start, len(self.block.text)))
+            self.block.links.append(Link(self.link, self.link_start, self.length))
             self.link = None
         if tag in QUOTES and self.quote_depth:
             self.quote_depth -= 1
             if not self.quote_depth and self.quote_start is not None:
-                self.block.quoted.append((self.quote_start, len(self.block.text)))
+                self.block.quoted.append((self.quote_start, self.length))
                 self.quote_start = None
         if tag in HEADINGS and self.heading is not None:
             level, _ = self.heading
-            text = self.block.text.strip()
+            text = "".join(self.parts).strip()
             self.result.headings.append(Heading(level, text))
             self.heading = None
         if tag in BLOCKS:
@@ -211,9 +233,11 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data):
         text = re.sub(r"\s+", " ", visible(data))
-        if not self.block.text or self.block.text.endswith(" "):
+        if not self.length or self.parts[-1].endswith(" "):
             text = text.lstrip()
-        self.block.text += text
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
 
     def close(self):
         super().close()
