@@ -68,6 +68,7 @@ WORST = {
     "a link per claim": fill('95% of our patients <a href="/x/">stay</a> '),
     "a negation per claim": fill("not a cure, "),
     "quoted words": fill("“addict” "),
+    "unclosed quotation marks": fill("“addict "),
     "marked-up words": fill("<b>addict</b> "),
     "tel: links": fill('<a href="tel:+18885550199">call</a> '),
     "pictures": fill('<img src="/media/uploads/a.jpg" alt="We cure addicts">', "<p>", "</p>"),
