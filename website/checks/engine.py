@@ -1,7 +1,6 @@
 """Running one language's rules over one text, giving findings that quote their words."""
 
 import posixpath
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -135,22 +134,20 @@ def quote(block, start, end):
 # "we do not guarantee a cure", not "we cure addiction, no matter how long it took".
 NEGATION_WORDS = 4
 NEGATION_REACH = 80  # characters: the window's words are short ones
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]")
-WORD_START = re.compile(r"\S+")
+CLAUSE_BREAKS = ",;:()[]—–"
 
 
 def excepted(rule, text, sentence_start, start, end):
     """Whether the rule's `unless` matches the few words just before the match (in its
-    clause) together with the match itself."""
-    left = max(sentence_start, start - NEGATION_REACH)
-    before = text[left:start]
-    breaks = list(CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
-    starts = [word.start() for word in WORD_START.finditer(before)]
-    if len(starts) > NEGATION_WORDS:
-        before = before[starts[-NEGATION_WORDS] :]
-    return rule.unless.search(before + text[start:end]) is not None
+    clause) together with the match itself. The window's words are joined by single
+    spaces, which the rules' patterns read as they read any space."""
+    before = text[max(sentence_start, start - NEGATION_REACH) : start]
+    cut = max(before.rfind(mark) for mark in CLAUSE_BREAKS)
+    if cut != -1:
+        before = before[cut + 1 :]
+    words = before.split()[-NEGATION_WORDS:]
+    joint = " " if words and before[-1:].isspace() else ""
+    return rule.unless.search(" ".join(words) + joint + text[start:end]) is not None
 
 
 class Taken:
