@@ -1,6 +1,8 @@
-"""The checks in the admin of posts, pages and services: a Checks panel on each change
-form, computed on the server whenever the form is shown or saved (and so before a
-preview), and a publisher's acknowledgement before claims go out.
+"""The checks in the admin of every model with public texts (scope.py): a Checks panel
+on each change form, computed on the server whenever the form is shown or saved (and so
+before a preview), and a publisher's acknowledgement before claims go out. Rows edited
+in another's form (a center's holidays) are checked by their inline forms, and their
+claims wait for the box on the parent's panel.
 
 The admin classes of the apps below stay as they are: `install()` registers each again
 with the mixins here in front, so those apps know nothing of the checks.
