@@ -124,3 +124,18 @@ def test_names_are_read_in_english(facility):
         ("claim-cure", "name"),
         ("claim-hundred-percent", "credentials"),
     }
+
+
+def test_every_checked_model_with_an_admin_has_the_checks_panel(publisher_client, facility):
+    from django.contrib import admin
+
+    from website.checks.admin import ChecksAdmin
+
+    for spec in CHECKED.values():
+        if admin.site.is_registered(spec.model):
+            model_admin = admin.site.get_model_admin(spec.model)
+            assert isinstance(model_admin, ChecksAdmin), spec.label
+        else:  # edited only in its parent's form, where its inline is checked
+            assert spec.parent, spec.label
+    url, _ = change_form(publisher_client, facility)
+    assert 'class="module checks-panel"' in publisher_client.get(url).content.decode()
