@@ -9,6 +9,7 @@ checks quote findings in that form, which is how the words read on the page.
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 # Invisible characters that Unicode does not class as format characters (Cf) but that
 # show nothing: a combining grapheme joiner, the Hangul and Khmer fillers, Mongolian
@@ -42,11 +43,14 @@ LOOK_ALIKES = {
 _FOLD = str.maketrans(LOOK_ALIKES)
 
 
-def _shown(char):
-    code = ord(char)
-    if char in _INVISIBLE or code in _INVISIBLE_RANGE:
-        return False
-    return unicodedata.category(char) != "Cf"
+@cache
+def _invisible():
+    """A pattern of every invisible character: the format characters (Cf) of the planes
+    that have any, and those above. Worked out once, on first use."""
+    planes = [range(0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000)]
+    codes = [code for plane in planes for code in plane if unicodedata.category(chr(code)) == "Cf"]
+    chars = "".join(map(chr, codes)) + _INVISIBLE + "".join(map(chr, _INVISIBLE_RANGE))
+    return re.compile(f"[{re.escape(chars)}]+")
 
 
 def visible(text):
@@ -55,7 +59,7 @@ def visible(text):
     letters read as Latin. Safe to run twice."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        text = "".join(char for char in text if _shown(char)).translate(_FOLD)
+        text = _invisible().sub("", text).translate(_FOLD)
     return text
 
 
