@@ -48,9 +48,18 @@ def _invisible():
     """A pattern of every invisible character: the format characters (Cf) of the planes
     that have any, and those above. Worked out once, on first use."""
     planes = [range(0x10000), range(0x10000, 0x20000), range(0xE0000, 0xE1000)]
-    codes = [code for plane in planes for code in plane if unicodedata.category(chr(code)) == "Cf"]
-    chars = "".join(map(chr, codes)) + _INVISIBLE + "".join(map(chr, _INVISIBLE_RANGE))
-    return re.compile(f"[{re.escape(chars)}]+")
+    codes = {code for plane in planes for code in plane if unicodedata.category(chr(code)) == "Cf"}
+    codes |= {ord(char) for char in _INVISIBLE} | set(_INVISIBLE_RANGE)
+    # As ranges of neighbours ("\u2060-\u2064"): a short class is a quick one.
+    ranges, run = [], None
+    for code in sorted(codes):
+        if run and code == run[1] + 1:
+            run[1] = code
+        else:
+            run = [code, code]
+            ranges.append(run)
+    parts = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return re.compile(f"[{''.join(parts)}]+")
 
 
 def visible(text):
