@@ -39,8 +39,9 @@ class Finding:
     end: int
     reason: str
     suggestion: str
-    # What a publisher acknowledges with the words: the whole sentence, as read.
-    whole_sentence: str = ""
+    # What a publisher acknowledges with the words: the whole sentence, as read, named
+    # by normal.sentence_digest() (worked out once per sentence, not per finding).
+    digest: str = ""
     place: str = ""  # an attribute ("alternative text") or a link's target, when not text
 
     @property
@@ -55,7 +56,7 @@ class Finding:
     def fingerprint(self):
         """What a publisher acknowledges: this rule, in this language, on these words, in
         this sentence. The same words in another sentence need their own."""
-        digest = normal.sentence_digest(self.whole_sentence or self.sentence)
+        digest = self.digest or normal.sentence_digest(self.sentence)
         return (self.rule.id, self.language, " ".join(self.words.lower().split()), digest)
 
     def highlighted(self):
@@ -68,22 +69,25 @@ class Finding:
         return mark_safe(f"{escape(before)}<mark>{escape(found)}</mark>{escape(after)}")
 
 
-def clip(sentence, start, end):
-    """At most QUOTE_AROUND characters either side of the words (and the words' first
-    QUOTE_WORDS), cut at a space where one is near, with "…" where something was left."""
-    if len(sentence) <= 2 * QUOTE_AROUND + QUOTE_WORDS:
-        return sentence, start, end
-    end = min(end, start + QUOTE_WORDS)
-    left, right = max(0, start - QUOTE_AROUND), min(len(sentence), end + QUOTE_AROUND)
-    if left:
-        space = sentence.find(" ", left, start)
+def clip(text, start, end, first=0, last=None):
+    """The sentence text[first:last] around the words text[start:end], at most
+    QUOTE_AROUND characters either side of them (and their first QUOTE_WORDS), cut at a
+    space where one is near, with "…" where something was left; and the words' place
+    in it. Only the quoted stretch is copied, however long the sentence."""
+    last = len(text) if last is None else last
+    if last - first <= 2 * QUOTE_AROUND + QUOTE_WORDS:
+        return text[first:last], start - first, min(end, last) - first
+    end = min(end, start + QUOTE_WORDS, last)
+    left, right = max(first, start - QUOTE_AROUND), min(last, end + QUOTE_AROUND)
+    if left > first:
+        space = text.find(" ", left, start)
         left = space + 1 if space != -1 else left
-    if right < len(sentence):
-        space = sentence.rfind(" ", end, right)
+    if right < last:
+        space = text.rfind(" ", end, right)
         right = space if space != -1 else right
-    head = "…" if left else ""
-    tail = "…" if right < len(sentence) else ""
-    quoted = head + sentence[left:right] + tail
+    head = "…" if left > first else ""
+    tail = "…" if right < last else ""
+    quoted = head + text[left:right] + tail
     return quoted, start - left + len(head), end - left + len(head)
 
 
@@ -95,13 +99,16 @@ def plain_texts(rule):
     return rule.reason.format_map(values), rule.suggestion.format_map(values)
 
 
-def finding(rule, field, sentence, start, end, place="", **values):
+def finding(rule, field, sentence, start, end, place="", digest="", within=None, **values):
+    """A finding of `rule` on sentence[start:end]; with `within` (first, last), the
+    sentence is sentence[first:last] and start and end count from the text's start."""
     if values:
         values = _Values(values)
         reason, suggestion = rule.reason.format_map(values), rule.suggestion.format_map(values)
     else:
         reason, suggestion = plain_texts(rule)
-    quoted, start, end = clip(sentence, start, end)
+    first, last = within or (0, len(sentence))
+    quoted, start, end = clip(sentence, start, end, first, last)
     return Finding(
         rule=rule,
         field=field,
@@ -111,7 +118,7 @@ def finding(rule, field, sentence, start, end, place="", **values):
         end=end,
         reason=reason,
         suggestion=suggestion,
-        whole_sentence=sentence if quoted != sentence else "",
+        digest=digest,
         place=place,
     )
 
@@ -124,10 +131,20 @@ def readability(language):
     return stats
 
 
-def quote(block, start, end):
-    """The sentence holding [start, end) and the span's place in it."""
-    s, e = block.sentence_at(start, end)
-    return block.text[s:e], start - s, min(end, e) - s, (s, e)
+def sentence_digest(block, first, last):
+    """The digest of the block's sentence [first, last), worked out once per sentence."""
+    if first not in block.digests:
+        block.digests[first] = normal.sentence_digest(block.text[first:last])
+    return block.digests[first]
+
+
+def finding_at(rule, field, block, start, end, **values):
+    """A finding of `rule` on block.text[start:end], quoting its sentence."""
+    first, last = block.sentence_at(start, end)
+    return finding(
+        rule, field, block.text, start, end, place=values.pop("place", block.place),
+        digest=sentence_digest(block, first, last), within=(first, last), **values,
+    )  # fmt: skip
 
 
 # A negation exempts a claim only when it stands just before it, in the same clause:
@@ -219,10 +236,10 @@ def word_findings(rule, field, text, context, taken):
             if spans.overlaps(start, end):
                 continue
             spans.add(start, end)
-            sentence = block.text[sent_start:sent_end]
             yield finding(
-                rule, field, sentence, start - sent_start, min(end, sent_end) - sent_start,
-                place=block.place,
+                rule, field, block.text, start, end, place=block.place,
+                digest=sentence_digest(block, sent_start, sent_end),
+                within=(sent_start, sent_end),
             )  # fmt: skip
         if is_phone:
             yield from dialled_findings(rule, field, block, context, spans)
@@ -241,8 +258,7 @@ def dialled_findings(rule, field, block, context, spans):
         if start < end and spans.overlaps(start, end):
             continue
         spans.add(start, end)
-        sentence, s, e, _ = quote(block, start, end)
-        yield finding(rule, field, sentence, s, e, place=f"link to {link.href}")
+        yield finding_at(rule, field, block, start, end, place=f"link to {link.href}")
 
 
 def link_text_findings(rule, field, text, context):
@@ -251,8 +267,7 @@ def link_text_findings(rule, field, text, context):
         for link in block.links:
             words = block.text[link.start : link.end].strip(" .,:;!?»«“”\"'").lower()
             if words in vague:
-                sentence, s, e, _ = quote(block, link.start, link.end)
-                yield finding(rule, field, sentence, s, e)
+                yield finding_at(rule, field, block, link.start, link.end)
 
 
 def image_findings(rule, field, text, context):
@@ -279,8 +294,9 @@ def internal_link_findings(rule, field, text, context):
         for link in block.links:
             problem, new_path = context.links.problem(link.href)
             if problem == rule.option("problem"):
-                sentence, s, e, _ = quote(block, link.start, link.end)
-                yield finding(rule, field, sentence, s, e, new_path=new_path, href=link.href)
+                yield finding_at(
+                    rule, field, block, link.start, link.end, new_path=new_path, href=link.href
+                )
 
 
 def longest_sentence(text):

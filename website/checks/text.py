@@ -59,6 +59,7 @@ class Block:
     place: str = ""  # what an attribute's text is ("alternative text"); "" for the text
     quoted: list = field(default_factory=list)  # (start, end) spans
     links: list = field(default_factory=list)
+    digests: dict = field(default_factory=dict)  # sentence start -> its digest (engine.py)
 
     @cached_property
     def sentence_spans(self):
