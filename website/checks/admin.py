@@ -155,7 +155,7 @@ def panel(findings, acknowledged, form, user):
 
 
 class ChecksAdmin:
-    """Put in front of a post's, page's or service's ModelAdmin by `install()`."""
+    """Put in front of the ModelAdmin of each checked model by `install()`."""
 
     change_form_template = "admin/checks/change_form.html"
     # Restoring a revision or a deleted object goes through the same form and checks.
