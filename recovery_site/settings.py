@@ -428,13 +428,19 @@ if not DEBUG and (RATE_LIMIT_KEY == DEVELOPMENT_RATE_LIMIT_KEY or len(RATE_LIMIT
 # - Staff logins and logouts (axes' AccessLog: address and browser), to look into a
 #   break-in: this many days.
 LOGIN_LOG_RETENTION_DAYS = 30
-# Admin login: five wrong passwords for one user name from one address lock that name out
-# from that address for 15 minutes; attempts are kept in the database, so every server
-# sees them. Locking the name alone would let anyone who knows it keep its owner out.
-# The address is the one plumbing/client_ip.py finds behind the trusted proxies.
+# Admin login: five wrong passwords (or sign-in codes) for one user name from one address
+# lock that name out from that address for 15 minutes; attempts are kept in the database,
+# so every server sees them. The address is the one plumbing/client_ip.py finds behind
+# the trusted proxies. Rotating addresses does not escape it: past
+# LOGIN_FAILURE_LIMIT_PER_USERNAME failures on a name within the 15 minutes, from any
+# addresses, the name is locked from every address (plumbing/login_lockout.py). That
+# limit is higher, as anyone who knows a name could use it to keep its owner out; a
+# superuser lifts a lockout with `manage.py axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_USERNAME = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "plumbing.login_lockout.NameAndAddressLockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
