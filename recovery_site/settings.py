@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    # The second factor for those who read inquiries (website/logins/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "plumbing",
     "inquiries",
     "articles",
@@ -110,6 +113,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: a working day, and 30 minutes idle for those who read inquiries;
+    # then the second factor those must give (website/logins/). After the messages, which
+    # tell why a session ended.
+    "django_otp.middleware.OTPMiddleware",
+    "website.logins.sessions.StaffSessionMiddleware",
+    "website.logins.second_factor.SecondFactorMiddleware",
     # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
     "plumbing.missed_bumps.MissedBumpMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -325,6 +334,15 @@ INSURANCE_ELIGIBILITY_SERVICE = env_dotted_path(
 INQUIRY_ENCRYPTION_KEYS = env_fernet_keys("INQUIRY_ENCRYPTION_KEYS", required=not DEBUG)
 
 LOGIN_URL = "admin:login"
+# Staff sessions end this long after the login, whatever happens in between (a working
+# day), and for those who read inquiries after STAFF_IDLE_TIMEOUT without a request
+# (website/logins/sessions.py). `clearsessions`, run daily, deletes the ended ones.
+STAFF_SESSION_MAX_AGE = timedelta(hours=10)
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
+# Those who read inquiries give a code from an authenticator app after the password
+# (website/logins/): the app names the account after the site.
+OTP_TOTP_ISSUER = "Website administration"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -421,7 +439,7 @@ if not DEBUG and (RATE_LIMIT_KEY == DEVELOPMENT_RATE_LIMIT_KEY or len(RATE_LIMIT
     )
 # What is kept about a visitor's address, and for how long (docs/deploy.md, "What is kept
 # about visitors"; the demo privacy policy reads these). `purge_visitor_records`, run
-# daily, deletes what is older; counting deletes expired counters too.
+# hourly, deletes what is older; counting deletes expired counters too.
 # - Rate-limit counters: until their window ends (CONTACT_RATE_LIMIT's seconds).
 # - Failed admin logins (django-axes' AccessAttempt: address, browser, user name): for the
 #   lockout's cool-off, AXES_COOLOFF_TIME below.
