@@ -19,14 +19,52 @@ from website.logins.policy import needs_second_factor
 from website.logins.second_factor import confirmed_device
 
 
-def app_code(device, steps_ahead=0, at=None):
-    """The six digits an authenticator app shows for `device` now (or at `at`, a Unix
-    time), `steps_ahead` periods of 30 seconds later."""
-    counter = int(((time.time() if at is None else at) - device.t0) // device.step) + steps_ahead
-    digest = hmac.new(device.bin_key, struct.pack(">Q", counter), hashlib.sha1).digest()
+def totp(key, counter, digits=6):
+    """RFC 6238's code for `key` (bytes) at time step `counter`."""
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 10**device.digits:0{device.digits}d}"
+    return f"{number % 10**digits:0{digits}d}"
+
+
+def app_code(device, steps_ahead=0):
+    """The six digits an authenticator app shows for `device` now, or `steps_ahead`
+    periods of 30 seconds later."""
+    counter = int((time.time() - device.t0) // device.step) + steps_ahead
+    return totp(device.bin_key, counter, device.digits)
+
+
+def fresh_code(device):
+    """A code the device has not taken yet: the current one, or the next if the current
+    was used (a second login within 30 seconds; the site allows one step of drift)."""
+    device.refresh_from_db()
+    now = int((time.time() - device.t0) // device.step)
+    return totp(device.bin_key, max(now, device.last_t + 1), device.digits)
+
+
+# A known key for sites run in another process (tests/live_gunicorn.py), where the test
+# cannot read the device: `ENROL_BOSS` gives it to the superuser "boss" made there.
+KNOWN_KEY = "3132333435363738393031323334353637383930"
+ENROL_BOSS = (
+    "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+    "TOTPDevice.objects.create(user=User.objects.get(username='boss'), name='Phone',"
+    f" key={KNOWN_KEY!r}, confirmed=True)"
+)
+
+
+_last_known_step = [-1]  # a code is taken once: a second login within 30 s takes the next
+
+
+def known_key_code():
+    step = max(int(time.time() // 30), _last_known_step[0] + 1)
+    _last_known_step[0] = step
+    return totp(bytes.fromhex(KNOWN_KEY), step)
+
+
+def give_code_in_browser(page, device):
+    """After the password, on the sign-in code's page: type the app's code."""
+    page.get_by_label("Six-digit code").fill(fresh_code(device))
+    page.get_by_role("button", name="Continue").click()
 
 
 def enrolled_device(user):
@@ -54,3 +92,15 @@ def force_login_with_second_factor(original):
             verify_session(client, user)
 
     return force_login
+
+
+def give_known_code(session, html):
+    """After the password, in an HTTP session (tests/http_session.py) on a site where
+    ENROL_BOSS ran: the sign-in code's form, sent with the code. The page it leads to."""
+    from .http_session import form_fields
+
+    form = form_fields(html, "sign-in-code-form")
+    form["code"] = [known_key_code()]
+    page = session.post("/admin/sign-in-code/", form)[2]
+    assert 'id="sign-in-code-form"' not in page, "the code was refused"
+    return page
