@@ -343,6 +343,9 @@ SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
 # Those who read inquiries give a code from an authenticator app after the password
 # (website/logins/): the app names the account after the site.
 OTP_TOTP_ISSUER = "Website administration"
+# The admin's list of those apps (a superuser deletes a lost one there, or runs
+# `reset_sign_in_code`) never shows their keys or QR codes: nobody copies another's app.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTHENTICATION_BACKENDS = [
     # django-axes first: a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",

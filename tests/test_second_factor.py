@@ -7,7 +7,7 @@ code: tests/second_factor.py), and the app's codes are computed from the device'
 
 import io
 import re
-from base64 import b32decode
+from base64 import b32decode, b32encode
 from binascii import hexlify
 
 import pytest
@@ -251,3 +251,20 @@ def test_resetting_an_unknown_name_says_so():
     with pytest.raises(CommandError, match="No user is named 'nobody'"):
         call_command("reset_sign_in_code", "nobody")
     assert User.objects.count() == 0
+
+
+def test_the_admin_lists_apps_without_their_keys_and_deletes_a_lost_one(client):
+    device = enrolled_device(make_staff("avery", "Admissions"))
+    client.force_login(make_superuser("boss"))
+    change = reverse("admin:otp_totp_totpdevice_change", args=[device.pk])
+
+    pages = [client.get(reverse("admin:otp_totp_totpdevice_changelist")), client.get(change)]
+
+    assert [page.status_code for page in pages] == [200, 200]
+    assert "avery" in pages[0].content.decode()
+    for page in pages:
+        html = page.content.decode()
+        assert device.key not in html and "otpauth://" not in html
+        assert b32encode(device.bin_key).decode() not in html
+    client.post(reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"})
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
