@@ -161,7 +161,23 @@ def test_a_wrong_code_makes_the_next_wait(client, inquiry, settings):
 
     response = client.post(CODE, {"code": app_code(device)})
 
-    assert "Please wait a few seconds" in response.content.decode()
+    assert "please try again in 60 seconds" in response.content.decode()
+    assert client.get("/admin/inquiries/inquiry/").status_code == 302
+
+
+def test_logging_in_again_does_not_clear_the_wait(client, inquiry, settings):
+    """A right password clears the lockout's count on that name and address; the wait
+    after wrong codes stays, so that guessing codes across logins stays hopeless."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    device = enrolled_device(make_staff("avery", "Admissions"))
+    password_login(client, "avery")
+    client.post(CODE, {"code": f"{(int(app_code(device)) + 1) % 10**6:06d}"})
+    client.post(reverse("admin:logout"))
+    password_login(client, "avery")
+
+    response = client.post(CODE, {"code": app_code(device)})
+
+    assert "please try again in" in response.content.decode()
     assert client.get("/admin/inquiries/inquiry/").status_code == 302
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .policy import needs_second_factor
@@ -23,13 +24,17 @@ def confirmed_device(user):
 
 
 def check_code(device, code):
-    """ "right", "wrong", or "wait": django-otp makes a wrong code wait (1, 2, 4...
-    seconds) before the next is even checked. A right code is taken once."""
+    """("right" | "wrong" | "wait", seconds to wait). django-otp makes each wrong code
+    double the wait before the next is even checked (1, 2, 4... seconds), until a right
+    one: guessing stays hopeless even across logins, which clear the lockout's count.
+    A right code is taken once."""
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-        if not device.verify_is_allowed()[0]:
-            return "wait"
-        return "right" if device.verify_token(code) else "wrong"
+        allowed, why = device.verify_is_allowed()
+        if not allowed:
+            wait = (why or {}).get("locked_until")
+            return "wait", max(1, int((wait - timezone.now()).total_seconds()) + 1) if wait else 1
+        return ("right" if device.verify_token(code) else "wrong"), 0
 
 
 def next_step(user):
@@ -62,4 +67,4 @@ class SecondFactorMiddleware:
             reverse(name)
             for name in ("admin:login", "admin:logout", "sign_in_code", "sign_in_code_set_up")
         }
-        return request.path_info not in open_paths
+        return request.path not in open_paths

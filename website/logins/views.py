@@ -29,7 +29,7 @@ WRONG_CODE = (
     "That code is not the one your app shows now. Check that you are reading the code "
     "for this website, and type the one on screen (a new one comes every 30 seconds)."
 )
-WAIT = "Please wait a few seconds before trying another code."
+WAIT = "After a wrong code the next must wait: please try again in {seconds} seconds."
 
 
 class CodeForm(forms.Form):
@@ -90,9 +90,9 @@ def locked_out(request):
 def try_code(request, form, device):
     """Check the form's code against `device`: True when it is right. A wrong one is a
     failed login for django-axes, on this user name and address."""
-    outcome = check_code(device, form.cleaned_data["code"])
+    outcome, seconds = check_code(device, form.cleaned_data["code"])
     if outcome == "wait":
-        form.add_error("code", WAIT)
+        form.add_error("code", WAIT.format(seconds=seconds))
     elif outcome == "wrong":
         form.add_error("code", WRONG_CODE)
         user_login_failed.send(
