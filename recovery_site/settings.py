@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    # The second factor for those who read inquiries (website/logins/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "plumbing",
     "inquiries",
     "articles",
@@ -117,6 +120,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: a working day, and 30 minutes idle for those who read inquiries;
+    # then the second factor those must give (website/logins/). After the messages, which
+    # tell why a session ended.
+    "django_otp.middleware.OTPMiddleware",
+    "website.logins.sessions.StaffSessionMiddleware",
+    "website.logins.second_factor.SecondFactorMiddleware",
     # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
     "plumbing.missed_bumps.MissedBumpMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -332,6 +341,18 @@ INSURANCE_ELIGIBILITY_SERVICE = env_dotted_path(
 INQUIRY_ENCRYPTION_KEYS = env_fernet_keys("INQUIRY_ENCRYPTION_KEYS", required=not DEBUG)
 
 LOGIN_URL = "admin:login"
+# Staff sessions end this long after the login, whatever happens in between (a working
+# day), and for those who read inquiries after STAFF_IDLE_TIMEOUT without a request
+# (website/logins/sessions.py). `clearsessions`, run daily, deletes the ended ones.
+STAFF_SESSION_MAX_AGE = timedelta(hours=10)
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
+# Those who read inquiries give a code from an authenticator app after the password
+# (website/logins/): the app names the account after the site.
+OTP_TOTP_ISSUER = "Website administration"
+# The admin's list of those apps (a superuser deletes a lost one there, or runs
+# `reset_sign_in_code`) never shows their keys or QR codes: nobody copies another's app.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTHENTICATION_BACKENDS = [
     # django-axes first: a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -428,20 +449,26 @@ if not DEBUG and (RATE_LIMIT_KEY == DEVELOPMENT_RATE_LIMIT_KEY or len(RATE_LIMIT
     )
 # What is kept about a visitor's address, and for how long (docs/deploy.md, "What is kept
 # about visitors"; the demo privacy policy reads these). `purge_visitor_records`, run
-# daily, deletes what is older; counting deletes expired counters too.
+# hourly, deletes what is older; counting deletes expired counters too.
 # - Rate-limit counters: until their window ends (CONTACT_RATE_LIMIT's seconds).
 # - Failed admin logins (django-axes' AccessAttempt: address, browser, user name): for the
 #   lockout's cool-off, AXES_COOLOFF_TIME below.
 # - Staff logins and logouts (axes' AccessLog: address and browser), to look into a
 #   break-in: this many days.
 LOGIN_LOG_RETENTION_DAYS = 30
-# Admin login: five wrong passwords for one user name from one address lock that name out
-# from that address for 15 minutes; attempts are kept in the database, so every server
-# sees them. Locking the name alone would let anyone who knows it keep its owner out.
-# The address is the one plumbing/client_ip.py finds behind the trusted proxies.
+# Admin login: five wrong passwords (or sign-in codes) for one user name from one address
+# lock that name out from that address for 15 minutes; attempts are kept in the database,
+# so every server sees them. The address is the one plumbing/client_ip.py finds behind
+# the trusted proxies. Rotating addresses does not escape it: past
+# LOGIN_FAILURE_LIMIT_PER_USERNAME failures on a name within the 15 minutes, from any
+# addresses, the name is locked from every address (plumbing/login_lockout.py). That
+# limit is higher, as anyone who knows a name could use it to keep its owner out; a
+# superuser lifts a lockout with `manage.py axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_USERNAME = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "plumbing.login_lockout.NameAndAddressLockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
