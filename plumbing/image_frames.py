@@ -1,5 +1,6 @@
 """How many frames a picture has, and how large the canvas they are drawn on, read from
-its headers alone, before Pillow decodes (or, for WebP, allocates) anything.
+its headers alone, before Pillow decodes (or, for WebP, allocates) anything; for a JPEG,
+its size from its frame header.
 
 Pillow draws every frame of an animation onto a full canvas, and grows a GIF's canvas
 to reach frames placed outside it: a few hundred bytes can ask for gigabytes. The walk
@@ -29,7 +30,9 @@ class Frames:
 
 
 def frames_of(data):
-    """The Frames of a GIF, PNG or WebP given as bytes; None for other formats."""
+    """The Frames of a JPEG, GIF, PNG or WebP given as bytes; None for other formats."""
+    if data[:3] == b"\xff\xd8\xff":
+        return _jpeg(data)
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return _gif(data)
     if data[:8] == PNG_SIGNATURE:
@@ -91,6 +94,37 @@ def _gif(data):
     if count == 0:
         raise Unreadable("no image in the GIF")
     return Frames(count, width, height)
+
+
+# Start-of-frame markers, which carry the size: SOF0-SOF15 but DHT, JPG and DAC.
+JPEG_FRAME_MARKERS = set(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# Markers that stand alone, with no length after them.
+JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}
+
+
+def _jpeg(data):
+    """The size in a JPEG's first frame header (the one Pillow reads and decodes)."""
+    pos, end = 2, len(data)
+    while pos + 4 <= end:
+        if data[pos] != 0xFF:
+            raise Unreadable("JPEG segments out of step")
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in JPEG_STANDALONE:
+            pos += 2
+            continue
+        length = struct.unpack_from(">H", data, pos + 2)[0]
+        if marker in JPEG_FRAME_MARKERS:
+            if pos + 9 > end:
+                break
+            height, width = struct.unpack_from(">HH", data, pos + 5)
+            return Frames(1, width, height)
+        if marker in (0xD9, 0xDA):  # end of image, or the data before any frame header
+            break
+        pos += 2 + length
+    raise Unreadable("JPEG without a frame header")
 
 
 def _color_table_size(flags):

@@ -24,6 +24,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
 from PIL import ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -45,8 +46,11 @@ KEPT_INFO = ("transparency",)
 
 
 def check_upload(file):
-    """Raise ValidationError, in words staff understand, unless `file` is a usable picture."""
-    max_bytes, max_pixels = settings.IMAGE_MAX_UPLOAD_BYTES, settings.IMAGE_MAX_PIXELS
+    """Raise ValidationError, in words staff understand, unless `file` is a usable picture.
+
+    Everything here reads headers only: the pixel budget is judged before anything is
+    decoded, for every format alike."""
+    max_bytes = settings.IMAGE_MAX_UPLOAD_BYTES
     size = getattr(file, "size", None)
     if size is not None and size > max_bytes:
         raise ValidationError(
@@ -65,9 +69,7 @@ def check_upload(file):
     try:
         frames = frames_of(file.read())
     except Unreadable:
-        raise ValidationError(
-            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
-        ) from None
+        raise _damaged() from None
     if frames:
         _check_frames(frames)
     file.seek(0)
@@ -78,77 +80,127 @@ def check_upload(file):
                 raise ValidationError(
                     f"This is a {kind} file. Please upload {ACCEPTED}.", code="format"
                 )
-            if width * height > max_pixels:
-                raise _too_many_pixels(f"This picture is {width} × {height} pixels")
+            if width * height > max_pixels():
+                raise too_many_pixels(width, height)
             picture.verify()
     except ValidationError:
         raise
     except PillowImage.DecompressionBombError:
-        raise _too_many_pixels("This picture is too large") from None
+        raise too_many_pixels(0, 0) from None
     except UnidentifiedImageError:
         raise ValidationError(
             f"This file is not a picture we can open. Please upload {ACCEPTED}.", code="invalid"
         ) from None
     except Exception:
-        raise ValidationError(
-            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
-        ) from None
+        raise _damaged() from None
     finally:
         file.seek(0)
     return kind
 
 
-def _too_many_pixels(what):
-    megapixels = settings.IMAGE_MAX_PIXELS // 1_000_000
+def max_pixels():
+    """The one pixel budget of every upload, still or animated, whatever its format."""
+    return settings.IMAGE_MAX_PIXELS
+
+
+def megapixels(pixels):
+    """`pixels` in megapixels as people write them: 12, 12.5."""
+    return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
+
+
+def too_many_pixels(width, height, frames=1):
+    """The refusal of a picture over the pixel budget; `width` and `height` 0 when Pillow
+    refused it before we could read them."""
+    params = {
+        "width": width,
+        "height": height,
+        "frames": frames,
+        "megapixels": megapixels(max_pixels()),
+    }
+    if not width:
+        message = _(
+            "This picture has too many pixels to process safely. Please upload one of at "
+            "most %(megapixels)s megapixels."
+        )
+    elif frames > 1 and width * height > max_pixels():
+        message = _(
+            "This animation's frames span %(width)s × %(height)s pixels: too many pixels "
+            "to process safely. Please upload one of at most %(megapixels)s megapixels."
+        )
+    elif frames > 1:
+        message = _(
+            "This animation has %(frames)s frames of %(width)s × %(height)s pixels: too "
+            "many pixels to process safely (at most %(megapixels)s megapixels over all "
+            "frames). Please upload a shorter or smaller one."
+        )
+    else:
+        message = _(
+            "This picture is %(width)s × %(height)s pixels: too many pixels to process "
+            "safely. Please upload one of at most %(megapixels)s megapixels."
+        )
+    return ValidationError(message, code="too_many_pixels", params=params)
+
+
+def _damaged():
     return ValidationError(
-        f"{what}: too many pixels to process safely. "
-        f"Please upload one under {megapixels} megapixels.",
-        code="too_many_pixels",
+        f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
     )
 
 
 def _check_frames(frames):
-    """Refuse, from the headers alone, what would take too much memory to decode."""
-    size = f"{frames.width} × {frames.height} pixels"
-    if frames.width * frames.height > settings.IMAGE_MAX_PIXELS:
-        what = "This picture is" if frames.count == 1 else "This animation's frames span"
-        raise _too_many_pixels(f"{what} {size}")
+    """Refuse, from the headers alone, what would take too much time or memory to decode."""
     if frames.count > settings.IMAGE_MAX_FRAMES:
         raise ValidationError(
             f"This animation has {frames.count} frames; we accept at most "
             f"{settings.IMAGE_MAX_FRAMES}. Please upload a shorter one.",
             code="too_many_frames",
         )
-    if frames.decoded_pixels > settings.IMAGE_MAX_ANIMATION_PIXELS:
-        raise ValidationError(
-            f"This animation has {frames.count} frames of {size}: too many pixels in all "
-            f"to process safely (at most {settings.IMAGE_MAX_ANIMATION_PIXELS // 1_000_000} "
-            "megapixels over all frames). Please upload a shorter or smaller one.",
-            code="too_many_pixels",
-        )
+    if frames.decoded_pixels > max_pixels():
+        raise too_many_pixels(frames.width, frames.height, frames.count)
 
 
 def cleaned(file):
     """`file` checked, then re-encoded from its pixels alone: upright, in sRGB, no
-    metadata, at most 2400 px. Returns (content, extension); raises ValidationError."""
+    metadata, at most 2400 px. Returns (content, extension); raises ValidationError,
+    for a picture that proves damaged while it is decoded too (a JPEG cut short passes
+    the checks: they read its headers only)."""
     check_upload(file)
     file.seek(0)
-    with PillowImage.open(file) as picture:
-        kind = picture.format
-        animated = getattr(picture, "n_frames", 1) > 1
-        if kind == "GIF" and animated:
-            return _animated_gif(picture), "gif"
-        upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
-        upright.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
-        out = io.BytesIO()
-        if FORMATS[kind] == "jpg":
-            upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
-        elif kind == "PNG":
-            upright.save(out, "PNG", optimize=True)
-        elif kind == "WEBP":
-            upright.save(out, "WEBP", quality=88)
-        else:
-            upright.save(out, "GIF")
+    try:
+        with PillowImage.open(file) as picture:
+            return _reencoded(picture)
+    except ValidationError:
+        raise
+    except MemoryError:
+        raise
+    except Exception:
+        raise _damaged() from None
+    finally:
+        file.seek(0)
+
+
+def _reencoded(picture):
+    kind = picture.format
+    if kind == "GIF" and getattr(picture, "n_frames", 1) > 1:
+        return _animated_gif(picture), "gif"
+    # Made small first, then turned and moved into sRGB: those copy the picture, and a
+    # copy of the small one costs little. A JPEG larger than what is kept is decoded at
+    # half its size or less (libjpeg scales while it decodes): a quarter of the memory
+    # and the work, and still wider than the largest rendition.
+    if kind in ("JPEG", "MPO") and max(picture.size) > MAX_STORED_SIDE:
+        scale = 2 if max(picture.size) <= 2 * MAX_STORED_SIDE else 4
+        picture.draft(picture.mode, (picture.width // scale, picture.height // scale))
+    picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
+    upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
+    out = io.BytesIO()
+    if FORMATS[kind] == "jpg":
+        upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
+    elif kind == "PNG":
+        upright.save(out, "PNG", optimize=True)
+    elif kind == "WEBP":
+        upright.save(out, "WEBP", quality=88)
+    else:
+        upright.save(out, "GIF")
     return ContentFile(out.getvalue()), FORMATS[kind]
 
 
@@ -289,7 +341,10 @@ class SafeImageFormField(forms.ImageField):
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
         if upload is not None:
-            check_upload(upload)
+            # Decoded and re-encoded here, once: a picture damaged past its headers is
+            # refused with the form's other errors, not found out while the model is
+            # saved (a 500). The model's save stores this result (SafeImageFieldFile).
+            upload.reencoded = cleaned(upload)
         return upload
 
     def widget_attrs(self, widget):
@@ -302,7 +357,8 @@ class SafeImageFieldFile(ImageFieldFile):
     calling `instance.image.save(name, content)`."""
 
     def save(self, name, content, save=True):
-        content, extension = cleaned(content)
+        # Already cleaned when it came through the form (SafeImageFormField).
+        content, extension = getattr(content, "reencoded", None) or cleaned(content)
         super().save(random_name(extension), content, save=save)
 
 
