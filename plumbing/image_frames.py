@@ -12,6 +12,13 @@ import struct
 from dataclasses import dataclass
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Canvases Pillow 13 keeps besides the frames, measured in tests/test_upload_costs.py:
+# re-encoding an animated GIF, about three at a time (drawing one frame over the last,
+# comparing it with the last). Reading any WebP, even a still one, costs five: libwebp's
+# animation decoder draws on two canvases and hands a copy over to Pillow, and its
+# lossless decoder keeps buffers of its own as large.
+DRAWING_CANVASES = 3
+WEBP_DRAWING_CANVASES = 5
 
 
 class Unreadable(ValueError):
@@ -23,10 +30,14 @@ class Frames:
     count: int
     width: int  # of the canvas every frame is drawn on
     height: int
+    drawing: int = 0  # canvases the decoder keeps besides the frames (DRAWING_CANVASES)
 
     @property
     def decoded_pixels(self):
-        return self.count * self.width * self.height
+        """What decoding and re-encoding it draws: every frame, and for an animation
+        the few canvases more that Pillow keeps while it draws them (the frame before,
+        the frames the encoder compares)."""
+        return (self.count + self.drawing) * self.width * self.height
 
 
 def frames_of(data):
@@ -93,7 +104,7 @@ def _gif(data):
         # Any other byte Pillow skips, and so do we.
     if count == 0:
         raise Unreadable("no image in the GIF")
-    return Frames(count, width, height)
+    return Frames(count, width, height, DRAWING_CANVASES if count > 1 else 0)
 
 
 # Start-of-frame markers, which carry the size: SOF0-SOF15 but DHT, JPG and DAC.
@@ -173,7 +184,7 @@ def _webp(data):
         pos = body + length + (length & 1)  # chunks are padded to an even length
     if width is None:
         raise Unreadable("WebP without a size")
-    return Frames(max(count, 1), width, height)
+    return Frames(max(count, 1), width, height, WEBP_DRAWING_CANVASES)
 
 
 def _u24(data, at):

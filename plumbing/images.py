@@ -39,6 +39,8 @@ SHARE_SIZE = (1200, 630)  # what Facebook, LinkedIn and X show best
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 ACCEPTED = "a JPEG, PNG, WebP or GIF picture"
 MAX_STORED_SIDE = 2400
+BAND_ROWS = 200  # resized at a time (_within_stored_side)
+LANCZOS = PillowImage.Resampling.LANCZOS
 SRGB = ImageCms.createProfile("sRGB")
 # What of a picture's `info` a saved copy needs; Pillow writes the rest (comments, XMP,
 # colour profiles...) into every file it saves from it.
@@ -108,14 +110,15 @@ def megapixels(pixels):
     return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
 
 
-def too_many_pixels(width, height, frames=1):
+def too_many_pixels(width, height, frames=1, drawing=0):
     """The refusal of a picture over the pixel budget; `width` and `height` 0 when Pillow
-    refused it before we could read them."""
+    refused it before we could read them; `drawing`: the canvases more its decoder
+    keeps (image_frames.DRAWING_CANVASES)."""
     params = {
         "width": width,
         "height": height,
         "frames": frames,
-        "megapixels": megapixels(max_pixels()),
+        "megapixels": megapixels(max_pixels() // (frames + drawing)),
     }
     if not width:
         message = _(
@@ -123,15 +126,25 @@ def too_many_pixels(width, height, frames=1):
             "most %(megapixels)s megapixels."
         )
     elif frames > 1 and width * height > max_pixels():
+        params["megapixels"] = megapixels(max_pixels())
         message = _(
             "This animation's frames span %(width)s × %(height)s pixels: too many pixels "
             "to process safely. Please upload one of at most %(megapixels)s megapixels."
         )
     elif frames > 1:
+        params["megapixels"] = megapixels(max_pixels())
         message = _(
             "This animation has %(frames)s frames of %(width)s × %(height)s pixels: too "
             "many pixels to process safely (at most %(megapixels)s megapixels over all "
-            "frames). Please upload a shorter or smaller one."
+            "frames, counting three more for drawing them). Please upload a shorter or "
+            "smaller one."
+        )
+    elif drawing:
+        message = _(
+            "This WebP picture is %(width)s × %(height)s pixels: too many to process "
+            "safely, as reading a WebP takes several times the memory. WebP pictures can be "
+            "at most %(megapixels)s megapixels: please upload a smaller one, or this one "
+            "as a JPEG or PNG."
         )
     else:
         message = _(
@@ -156,7 +169,7 @@ def _check_frames(frames):
             code="too_many_frames",
         )
     if frames.decoded_pixels > max_pixels():
-        raise too_many_pixels(frames.width, frames.height, frames.count)
+        raise too_many_pixels(frames.width, frames.height, frames.count, frames.drawing)
 
 
 def cleaned(file):
@@ -190,8 +203,7 @@ def _reencoded(picture):
     if kind in ("JPEG", "MPO") and max(picture.size) > MAX_STORED_SIDE:
         scale = 2 if max(picture.size) <= 2 * MAX_STORED_SIDE else 4
         picture.draft(picture.mode, (picture.width // scale, picture.height // scale))
-    picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
-    upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
+    upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(_within_stored_side(picture))))
     out = io.BytesIO()
     if FORMATS[kind] == "jpg":
         upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
@@ -204,18 +216,51 @@ def _reencoded(picture):
     return ContentFile(out.getvalue()), FORMATS[kind]
 
 
+def _within_stored_side(picture):
+    """`picture` (loaded) resized to fit MAX_STORED_SIDE, a band of rows at a time.
+
+    Pillow resizes a picture with transparency through a premultiplied copy of the whole
+    of it, and keeps a half-resized copy as well: for a 13-megapixel PNG, 80 MB more
+    than the decoded pixels. Band by band, each copy is of a band only; each band is
+    resized from its own rows and their neighbours (Pillow reads past a box's edges for
+    the filter), so the bands meet without a seam."""
+    picture.load()
+    scale = MAX_STORED_SIDE / max(picture.size)
+    if scale >= 1:
+        return picture
+    width, height = max(1, round(picture.width * scale)), max(1, round(picture.height * scale))
+    if picture.mode not in ("RGB", "RGBA", "L", "LA", "CMYK", "I", "I;16", "F"):
+        picture = picture.convert("RGBA" if picture.has_transparency_data else "RGB")
+    result = PillowImage.new(picture.mode, (width, height))
+    result.info = picture.info
+    margin = 4 / scale  # Lanczos reads 3 source pixels per destination pixel each side
+    for top in range(0, height, BAND_ROWS):
+        bottom = min(height, top + BAND_ROWS)
+        source_top, source_bottom = top / scale, min(picture.height, bottom / scale)
+        first = max(0, int(source_top - margin))
+        last = min(picture.height, int(source_bottom + margin) + 1)
+        band = picture.crop((0, first, picture.width, last))
+        box = (0, source_top - first, picture.width, source_bottom - first)
+        result.paste(band.resize((width, bottom - top), LANCZOS, box=box), (0, top))
+    return result
+
+
 def _animated_gif(picture):
     """Every frame re-drawn into a new GIF: the animation and its timing stay, comments
-    and extensions go."""
-    loop = picture.info.get("loop", 0)
-    frames, durations = [], []
-    for frame in ImageSequence.Iterator(picture):
-        durations.append(frame.info.get("duration") or 100)
-        frames.append(_pixels_only(frame.convert("RGBA")))
+    and extensions go. Frames are drawn one at a time as the encoder asks for them: it
+    keeps each at a byte a pixel, never all of them at four."""
+
+    def frames():
+        for frame in ImageSequence.Iterator(picture):
+            duration = frame.info.get("duration") or 100
+            drawn = frame.convert("RGBA")
+            drawn.info = {"duration": duration}  # all Pillow may write of it
+            yield drawn
+
+    sequence = frames()
+    first = next(sequence)
     out = io.BytesIO()
-    frames[0].save(
-        out, "GIF", save_all=True, append_images=frames[1:], loop=loop, duration=durations
-    )
+    first.save(out, "GIF", save_all=True, append_images=sequence, loop=picture.info.get("loop", 0))
     return ContentFile(out.getvalue())
 
 
