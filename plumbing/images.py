@@ -1,14 +1,13 @@
 """Pictures: uploads checked and cleaned, and renditions resized for each purpose.
 
-Every uploaded picture (editor images, featured images, gallery photos) must be a JPEG,
-PNG, WebP or GIF that Pillow can open and verify, of sane size in bytes and in pixels,
-over all its frames for an animation (counted from the headers, before decoding: see
-image_checks.py and image_frames.py). What is stored is re-encoded from the pixels alone: turned upright,
-colours moved into sRGB, every kind of metadata dropped (EXIF with GPS, XMP, IPTC,
-comments, text chunks, colour profiles), under a random name. Renditions are made once,
-when the picture is saved, with Pillow directly: we need Pillow for the checks anyway,
-the widths are few and fixed, and their names follow from the original's, so pages need
-no lookup to list them.
+Every uploaded picture (editor images, featured images, gallery photos, staff photos,
+insurance card photos) must be a JPEG, PNG, WebP or GIF within the one pixel budget,
+read from its headers before anything is decoded (image_checks.py, image_frames.py).
+What is stored is re-encoded from the pixels alone: turned upright, colours moved into
+sRGB, every kind of metadata dropped (EXIF with GPS, XMP, IPTC, comments, text chunks,
+colour profiles), under a random name. Renditions are made once, when the picture is
+saved, with Pillow directly: we need Pillow for the checks anyway, the widths are few and
+fixed, and their names follow from the original's, so pages need no lookup to list them.
 """
 
 import io
