@@ -299,14 +299,15 @@ STORAGES = {
         )
     },
 }
-# Uploaded pictures (plumbing/images.py): at most this many bytes and pixels. Phone
-# cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
+# Uploaded pictures (plumbing/images.py): at most this many bytes, and one budget of
+# pixels for every format, still or animated (over all its frames), read from the headers
+# before anything is decoded. A phone's default photo is 12 megapixels (4032 x 3024); what
+# is stored is resized to 2400 px at most. The budget bounds what one upload costs a
+# worker: measured worst cases in tests/test_upload_costs.py.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-IMAGE_MAX_PIXELS = 60_000_000
-# Animations are drawn frame by frame onto their whole canvas: bound the frames, and the
-# pixels decoded over all of them (each costs 4 bytes while the animation is re-encoded).
-IMAGE_MAX_FRAMES = 1000
-IMAGE_MAX_ANIMATION_PIXELS = 50_000_000
+IMAGE_MAX_PIXELS = 13_000_000
+# Each frame of an animation costs time of its own, however small.
+IMAGE_MAX_FRAMES = 300
 # Large camera photos: refuse request bodies past this size before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
