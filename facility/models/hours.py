@@ -150,7 +150,7 @@ def day_labels(rows):
     reads "Tuesday to Friday" ("De martes a viernes"): "Weekdays" would say Monday too.
     A row every day of which another row overrides covers nothing and is left out."""
     rows = list(rows)
-    own = {number for row in rows if len(row.weekday_numbers) == 1 for number in row.weekday_numbers}
+    own = {row.weekday_numbers[0] for row in rows if len(row.weekday_numbers) == 1}
     labelled = []
     for row in rows:
         numbers = row.weekday_numbers
