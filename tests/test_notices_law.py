@@ -160,15 +160,13 @@ def test_the_card_photos_go_when_their_inquiry_is_purged(settings):
 NOTICE_1557 = {
     "en": (
         "nondiscrimination-notice",
-        "national origin (including limited English proficiency and primary language)",
-        "sex stereotypes, sex characteristics (including intersex traits)",
+        "National origin includes limited English proficiency and primary language.",
         "For people with limited English proficiency:",
         "This notice is posted on our website at http://testserver/nondiscrimination-notice/",
     ),
     "es": (
         "aviso-de-no-discriminacion",
-        "origen nacional (incluidos el dominio limitado del inglés y el idioma principal)",
-        "estereotipos sexuales, en características sexuales (incluidos los rasgos intersexuales)",
+        "El origen nacional incluye el dominio limitado del inglés y el idioma principal.",
         "Para personas con dominio limitado del inglés:",
         "Este aviso está publicado en nuestro sitio web, en "
         "http://testserver/es/aviso-de-no-discriminacion/",
