@@ -134,7 +134,7 @@ def test_spanish_lists_hold_only_spanish_versions(
 
     pages = {
         "blog": client.get("/es/blog/"),
-        "category": client.get("/es/blog/category/recuperacion/"),
+        "category": client.get("/es/blog/categoria/recuperacion/"),
         "home": client.get("/es/"),
         "feed": client.get("/es/blog/feed/"),
         "services": client.get("/es/servicios/"),

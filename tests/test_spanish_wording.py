@@ -206,3 +206,34 @@ def test_the_error_summary_has_no_doubled_stops_and_names_no_missing_option(clie
     assert "?:" not in summary and ".:" not in summary
     assert ">Estimación de buena fe</a> – " in summary
     assert "o «No lo sé»." in html and "No estoy seguro" not in html
+
+
+# -- Spanish addresses and the review byline --------------------------------------------
+
+
+def test_spanish_addresses_for_language_assistance_and_blog_categories(client, demo_data):
+    with translation.override("es"):
+        assistance = reverse("facility:language_assistance")
+        category = reverse("articles:category", args=["familias"])
+    assert (assistance, category) == ("/es/asistencia-linguistica/", "/es/blog/categoria/familias/")
+    assert client.get(assistance).status_code == client.get(category).status_code == 200
+    # The old addresses, in links and printed notices, move for good to the new ones.
+    old = client.get("/es/asistencia-con-el-idioma/")
+    assert (old.status_code, old["Location"]) == (301, assistance)
+    old = client.get("/es/blog/category/familias/")
+    assert (old.status_code, old["Location"]) == (301, category)
+
+
+def test_the_reviewers_title_is_lower_case_inside_the_sentence(client, demo_data):
+    from articles.models import Post
+
+    post = Post.objects.published().filter(reviewer_profile__name="Maya Okafor").first()
+    with translation.override("es"):
+        html = client.get(post.get_absolute_url()).content.decode()
+    assert re.search(
+        r"Revisión médica: Maya Okafor, MD, directora médica, el <time[^>]*>\d+ de \w+ de \d{4}",
+        html,
+    )
+    with translation.override("en"):
+        html = client.get(post.get_absolute_url()).content.decode()
+    assert "Medically reviewed by Maya Okafor, MD, Medical Director, on <time" in html
