@@ -70,6 +70,7 @@ SPANISH_ADDRESSES = {
     "/admissions/": "/admisiones/",
     "/admissions/thanks/": "/admisiones/gracias/",
     "/contact/": "/contacto/",
+    "/blog/category/recovery/": "/blog/categoria/recovery/",
 }
 
 
