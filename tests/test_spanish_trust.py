@@ -78,7 +78,7 @@ def test_every_spanish_page_says_to_text_ayuda_to_988(demo_data, client):
             found[path] = bad
     assert found == {}
     crisis_bar = client.get("/es/").content.decode()
-    texting = '<a href="sms:988?body=AYUDA">envíe AYUDA'
+    texting = 'envíe AYUDA por <a href="sms:988?body=AYUDA">mensaje de texto al 988</a>'
     assert f'Llame al <a href="tel:988">988</a> y marque 2, o {texting}' in crisis_bar
 
 
