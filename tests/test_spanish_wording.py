@@ -237,3 +237,11 @@ def test_the_reviewers_title_is_lower_case_inside_the_sentence(client, demo_data
     with translation.override("en"):
         html = client.get(post.get_absolute_url()).content.decode()
     assert "Medically reviewed by Maya Okafor, MD, Medical Director, on <time" in html
+
+
+def test_a_centers_english_name_is_marked_on_spanish_pages(client, demo_data):
+    name = '<span lang="en">Manor Hill Outpatient Office, Tiffin</span>'
+    assert f"<h1>{name}</h1>" in center_page(client, "tiffin", "es")
+    for path in ("/es/centros/", "/es/mapa-del-sitio/"):
+        assert name in client.get(path).content.decode(), path
+    assert "<h1>Manor Hill Outpatient Office, Tiffin</h1>" in center_page(client, "tiffin", "en")
