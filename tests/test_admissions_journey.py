@@ -49,7 +49,7 @@ def test_a_loved_one_asks_on_a_phone_and_admissions_works_it_to_admitted(demo_si
     page.get_by_role("combobox", name="Which center?").select_option(
         label="Manor Hill Recovery Center"
     )
-    help_wanted.select_option(label="Residential detox (Manor Hill Recovery Center)")
+    help_wanted.select_option(label="Residential detox – Manor Hill Recovery Center")
     page.get_by_role("combobox", name=re.compile("^How do you expect to pay")).select_option(
         value="medicaid"
     )

@@ -15,6 +15,7 @@ from facility import phones
 from . import normal
 from . import text as rich_text
 from .rules import rules_for
+from .syllables import SpanishText
 
 
 class _Values(dict):
@@ -125,8 +126,9 @@ def finding(rule, field, sentence, start, end, place="", digest="", within=None,
 
 @cache
 def readability(language):
-    """A textstat instance of its own per language (textstat's module one is shared)."""
-    stats = textstatistics()
+    """A textstat instance of its own per language (textstat's module one is shared);
+    Spanish syllables are counted by spelling (syllables.py), not by hyphenation."""
+    stats = SpanishText() if language == "es" else textstatistics()
     stats.set_lang(language)
     return stats
 
