@@ -40,7 +40,7 @@ def test_the_spanish_page_says_it_in_spanish(client, facility):
     text = notice(html)
     assert "Su mensaje todavía no se envió." in text
     assert "Nuestro sitio no responde en este momento." in text
-    assert "envíe AYUDA por mensaje de texto al 988" in text
+    assert 'envíe AYUDA por <a href="sms:988?body=AYUDA">mensaje de texto al 988</a>' in text
     assert f'<a href="{facility.phone_href}">{facility.phone}</a>' in text
     assert "Nada de lo que escribe aquí se guarda en su navegador" in html
 

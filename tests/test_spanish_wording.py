@@ -202,7 +202,8 @@ def test_the_error_summary_has_no_doubled_stops_and_names_no_missing_option(clie
     sent = {**INQUIRY_POST, "center": tiffin.slug, "level_of_care": "Residential detox",
             "payment": "private-insurance", "estimate_requested": "on"}  # fmt: skip
     html = client.post("/es/admisiones/", sent).content.decode()
-    summary = html[html.index('id="form-errors"') : html.index("</div>", html.index("form-errors"))]
+    start = html.index('id="form-errors"')
+    summary = html[start : html.index("</div>", start)]
     assert "?:" not in summary and ".:" not in summary
     assert ">Estimación de buena fe</a> – " in summary
     assert "o «No lo sé»." in html and "No estoy seguro" not in html

@@ -156,17 +156,26 @@ NEGATION_REACH = 80  # characters: the window's words are short ones
 CLAUSE_BREAKS = ",;:()[]—–"
 
 
-def excepted(rule, text, sentence_start, start, end):
-    """Whether the rule's `unless` matches the few words just before the match (in its
-    clause) together with the match itself. The window's words are joined by single
-    spaces, which the rules' patterns read as they read any space."""
+def excepted(rule, text, sentence_start, start, end, sentence_end=None):
+    """Whether the rule's `unless` matches from the few words just before the match (in
+    its clause) or from the match itself: "we do not guarantee", "paga el 100 % de". A
+    pattern may read on past the match to the end of its clause ("garantiza el derecho"),
+    but a match starting after the claim ("guarantees you will never drink") exempts
+    nothing. The window's words are joined by single spaces, which the rules' patterns
+    read as they read any space."""
     before = text[max(sentence_start, start - NEGATION_REACH) : start]
     cut = max(before.rfind(mark) for mark in CLAUSE_BREAKS)
     if cut != -1:
         before = before[cut + 1 :]
     words = before.split()[-NEGATION_WORDS:]
     joint = " " if words and before[-1:].isspace() else ""
-    return rule.unless.search(" ".join(words) + joint + text[start:end]) is not None
+    after = text[
+        end : min(len(text) if sentence_end is None else sentence_end, end + NEGATION_REACH)
+    ]
+    stops = [at for at in (after.find(mark) for mark in CLAUSE_BREAKS) if at != -1]
+    after = after[: min(stops)] if stops else after
+    window = " ".join(words) + joint + text[start:end]
+    return any(found.start() < len(window) for found in rule.unless.finditer(window + after))
 
 
 class Taken:
@@ -226,7 +235,9 @@ def word_findings(rule, field, text, context, taken):
             if rule.skips_quotes and block.is_quoted(start, end):
                 continue
             sent_start, sent_end = block.sentence_at(start, end)
-            if rule.unless is not None and excepted(rule, searched, sent_start, start, end):
+            if rule.unless is not None and excepted(
+                rule, searched, sent_start, start, end, sent_end
+            ):
                 continue
             if rule.unless_linked:
                 if sent_start not in linked:
