@@ -180,9 +180,7 @@ def refresh_edge_pages(urls):
         if adapter(url) is not varnish:
             continue
         for path in EDGE_PAGES:
-            request = urllib.request.Request(
-                url.rstrip("/") + path, headers={"Host": site_host()}
-            )
+            request = urllib.request.Request(url.rstrip("/") + path, headers={"Host": site_host()})
             try:
                 with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS * 5) as answer:
                     answer.read()

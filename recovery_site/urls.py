@@ -11,8 +11,8 @@ from facility import exports as facility_exports
 from plumbing import editor_uploads
 from plumbing.health import healthz
 from plumbing.local_media import serve_image
-from website.sitemaps import sitemaps
 from website import edge_pages
+from website.sitemaps import sitemaps
 from website.views import MOVED_ADMIN_MODELS, moved_admin_page, robots_txt
 
 admin.site.site_header = "Website administration"
