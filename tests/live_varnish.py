@@ -70,6 +70,25 @@ class Varnish:
     def __exit__(self, *exc_info):
         self.stop()
 
+    def healthy(self):
+        """Whether varnishd's probe finds its backend answering."""
+        listing = subprocess.run(
+            ["varnishadm", "-n", str(self.work), "backend.list"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        return " healthy " in listing
+
+    def wait_until_healthy(self, seconds=30):
+        """Until the probe has found the backend answering (a gunicorn started after
+        varnishd is sick to it for its first probes)."""
+        deadline = time.monotonic() + seconds
+        while not self.healthy():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"varnishd's backend is not healthy after {seconds} s")
+            time.sleep(0.2)
+        return self
+
     @property
     def work(self):
         """varnishd's -n, for varnishadm and varnishstat."""

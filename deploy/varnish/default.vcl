@@ -42,12 +42,12 @@ backend gunicorn {
     .between_bytes_timeout = 35s;
     # Liveness only (plumbing/health.py): /livez touches neither PostgreSQL nor Redis,
     # whose faults are the same for every server and which the site rides out itself.
-    # Healthy from the start; sick after 2 of the last 3 probes, 2 s apart, failed
+    # Healthy from the start; sick after 2 of the last 3 probes, 1 s apart, failed
     # (refused, or no answer within 5 s: a server busy with a spike is not dead), healthy
-    # again after 2 answered.
+    # again after 2 answered. While it is sick, nothing is sent to it.
     .probe = {
         .url = "/livez";
-        .interval = 2s;
+        .interval = 1s;
         .timeout = 5s;
         .window = 3;
         .threshold = 2;
