@@ -4,8 +4,10 @@ outage page, in the page's language, with the center's phone as it is now, 988 a
 pages seen before rather than nothing; and the site's "too long" page for a body past
 the edge's limit."""
 
+import os
 import re
 import socket
+import subprocess
 import time
 
 import pytest
@@ -194,3 +196,54 @@ def test_the_edge_serves_its_pages_to_nobody_who_asks_for_them(site, tmp_path):
             )
             assert reply.startswith(b"HTTP/1.1 404 "), path
             assert not re.search(rb"tel:", reply)
+
+
+def test_request_bodies_have_a_ceiling_and_one_that_does_not_fit_gets_the_outage_page(
+    site, tmp_path
+):
+    log = AccessLog(tmp_path / "gunicorn.log")
+    backend_port = free_port()
+    # The Transient storage, where bodies wait, bounded to 8 MB here (128 MB by default).
+    with (
+        Varnish(backend_port, env={**os.environ, "VARNISH_TRANSIENT": "8m"}) as front,
+        Gunicorn(
+            {**site.env, "EDGE_PURGE_URLS": front.purge_url},
+            workers=1,
+            port=backend_port,
+            log_path=log.path,
+            DJANGO_TRUSTED_PROXY_COUNT="1",
+        ),
+    ):
+        wait_for(log.edge_pages_fetched, 60, "the edge to fetch its pages")
+        size = 12_000_000
+        with socket.create_connection(("127.0.0.1", front.port), timeout=60) as connection:
+            connection.sendall(
+                b"POST /contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                + f"Content-Length: {size}\r\n\r\n".encode()
+            )
+            reply = b""
+            try:
+                for _ in range(size // 1_000_000):
+                    connection.sendall(b"a" * 1_000_000)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # answered before the whole body was sent
+            try:
+                while part := connection.recv(65536):
+                    reply += part
+            except ConnectionResetError:
+                pass
+        head, _, body = reply.partition(b"\r\n\r\n")
+        # Not "too long" (it is not): try again in a minute, with the phone.
+        assert head.startswith(b"HTTP/1.1 503 "), head
+        crisis_lines(body.decode(), "en")
+        assert log.count("POST", "/contact/") == 0
+        counters = subprocess.run(
+            ["varnishstat", "-n", str(front.work), "-1", "-f", "SMA.Transient.*"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        failed = int(re.search(r"SMA\.Transient\.c_fail\s+(\d+)", counters).group(1))
+        held = int(re.search(r"SMA\.Transient\.g_bytes\s+(\d+)", counters).group(1))
+        assert failed >= 1 and held <= 8 * 1024 * 1024
