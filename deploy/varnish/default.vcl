@@ -73,14 +73,17 @@ sub vcl_recv {
         # with the two photos of an insurance card), refused: announced, before any of it
         # is read; sent without a length, by closing. Bodies are kept in the Transient
         # storage, whose size serve.sh bounds: when it is full, the visitor is asked to
-        # try again (503), not told the message is too long.
+        # try again (503), not told the message is too long. (A body sent without a
+        # length that does not fit ends with the connection closed.)
         if (std.integer(req.http.Content-Length, 0) > 33554432) {
             return (synth(751));
         }
+        # A body that would not fit in what is left of the Transient storage is not
+        # read: Varnish could not answer once it had failed to keep it.
+        if (std.bytes(req.http.Content-Length + "B", 0B) > storage.Transient.free_space) {
+            return (synth(750));
+        }
         if (!std.cache_req_body(32MB)) {
-            if (req.http.Content-Length) {
-                return (synth(750));
-            }
             return (synth(751));
         }
         return (pass);
@@ -289,6 +292,10 @@ sub vcl_deliver {
         set resp.reason = "Service Unavailable";
         set resp.http.Retry-After = "60";
         set resp.http.Cache-Control = "no-store";
+        if (req.http.Content-Length) {
+            # The body may not have been read.
+            set resp.http.Connection = "close";
+        }
     } else if (req.http.X-Edge-Page == "413") {
         set resp.status = 413;
         set resp.reason = "Content Too Large";
