@@ -248,6 +248,7 @@ def test_a_changed_vcl_is_taken_live_keeping_the_cache(site, tmp_path):
         visitor = Session(front.url, timeout=30)
         front.wait_until_healthy()
         assert visitor.get("/blog/")[0] == 200
+        wait_for(lambda: log.count("GET", "/blog/") == 1, 10, "gunicorn's log line")
         before = log.count("GET", "/blog/")
         vcl.write_text(
             VCL.read_text()
