@@ -81,7 +81,11 @@ def test_with_no_server_every_visitor_gets_the_outage_page_with_the_phone_of_now
             status, _, html = visitor.get("/")
             assert status == 200 and href in html
 
-        # No server answers now: not one visitor gets Varnish's own page.
+        # No server answers now. A page seen before is served as it was, before the
+        # probe has noticed (the fetch fails) as after.
+        assert visitor.get("/blog/")[0] == 200
+        wait_for(lambda: not front.healthy(), 15, "the probe to find the server gone")
+        # Not one visitor gets Varnish's own page.
         for path, language in [
             ("/admissions/", "en"),
             ("/es/admisiones/", "es"),

@@ -104,7 +104,9 @@ sub vcl_recv {
     # While a server answers, no page is served past its time (a purged page is
     # fetched again before anyone sees it); while none does, a page seen in the last day
     # is served rather than none.
-    if (std.healthy(req.backend_hint) && !req.http.X-Edge-Stale) {
+    if (req.http.X-Edge-Stale) {
+        set req.grace = 24h;  # req.grace outlives a restart: set again
+    } else if (std.healthy(req.backend_hint)) {
         set req.grace = 0s;
     }
     return (hash);
@@ -231,7 +233,6 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    unset beresp.http.X-Edge-Failed;
     if (bereq.is_bgfetch && beresp.status >= 500) {
         # A server answering errors: the copy kept is better than the error.
         return (abandon);
@@ -264,29 +265,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    if (bereq.is_bgfetch) {
-        return (abandon);
-    }
-    # Read by vcl_deliver, which gives the visitor something better.
-    set beresp.http.X-Edge-Failed = "1";
-    set beresp.ttl = 0s;
-    set beresp.grace = 0s;
-    set beresp.keep = 0s;
-    return (deliver);
+    # No error object is made: the copy kept (in grace) stays untouched, and the visitor's
+    # request goes to vcl_synth with a 503, where it gets something better.
+    return (abandon);
 }
 
 sub vcl_deliver {
-    if (resp.http.X-Edge-Failed && local.socket != "purge") {
-        if (req.http.X-Edge-Page) {
-            return (synth(752));
-        }
-        if ((req.method == "GET" || req.method == "HEAD") && !req.http.X-Edge-Stale) {
-            # A copy kept before, if there is one (vcl_miss sends on to the outage page).
-            set req.http.X-Edge-Stale = "1";
-            return (restart);
-        }
-        return (synth(750));
-    }
     if (req.http.X-Edge-Page == "503") {
         set resp.status = 503;
         set resp.reason = "Service Unavailable";
@@ -310,7 +294,6 @@ sub vcl_deliver {
 sub edge_quiet {
     unset resp.http.xkey;
     unset resp.http.X-Edge-Built;
-    unset resp.http.X-Edge-Failed;
     unset resp.http.X-Cache;
     unset resp.http.X-Edge;
     unset resp.http.Via;
@@ -320,6 +303,15 @@ sub edge_quiet {
 }
 
 sub vcl_synth {
+    if (resp.status == 503 && local.socket != "purge") {
+        # The fetch failed (vcl_backend_error): a copy kept before, if there is one
+        # (vcl_miss sends on to the outage page), else the outage page.
+        if ((req.method == "GET" || req.method == "HEAD") && !req.http.X-Edge-Stale) {
+            set req.http.X-Edge-Stale = "1";
+            return (restart);
+        }
+        set resp.status = 750;
+    }
     if ((resp.status == 750 || resp.status == 751) && local.socket != "purge") {
         # The site's outage (750) or "too long" (751) page, in the page's language.
         if (resp.status == 750) {
