@@ -68,12 +68,17 @@ serve: export INQUIRY_ENCRYPTION_KEYS = $(shell $(PYTHON) -c "import base64, os,
 endif
 # In front of gunicorn, on HOST: Varnish (deploy/varnish/), which reads every request
 # whole before gunicorn's synchronous workers see it, so stalled clients hold none of
-# them; gunicorn listens on 127.0.0.1:$(BACKEND_PORT) and takes the client's address from
-# the X-Forwarded-For Varnish appends, and purges it on every save (unless told otherwise:
-# DJANGO_TRUSTED_PROXY_COUNT, EDGE_PURGE_URLS). Debian's varnish and varnish-modules are installed
-# where it is missing and we may. `make serve EDGE=none`: gunicorn alone, on HOST.
+# them, and answers with the site's outage page when gunicorn does not; gunicorn listens
+# on 127.0.0.1:$(BACKEND_PORT) and takes the client's address from the X-Forwarded-For
+# Varnish sets, and purges it on every save at PURGE_HOST, an address of Varnish's own
+# that visitors cannot reach (unless told otherwise: DJANGO_TRUSTED_PROXY_COUNT,
+# EDGE_PURGE_URLS). While it runs, a change of deploy/varnish/default.vcl is loaded into
+# Varnish live (deploy/varnish/reload.sh), keeping its cache. Debian's varnish and
+# varnish-modules are installed where it is missing and we may. `make serve EDGE=none`:
+# gunicorn alone, on HOST.
 EDGE ?= varnish
 BACKEND_PORT ?= 8001
+PURGE_HOST ?= 127.0.0.1:8002
 VARNISH_DIR ?= /tmp/recovery-site-varnish-$(subst :,-,$(HOST))
 # createcachetable: the shared cache's table when there is no REDIS_URL (migrate makes
 # it too; this remakes it if it was lost, and does nothing otherwise).
@@ -85,10 +90,10 @@ ifeq ($(EDGE),varnish)
 	@command -v varnishd >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; } \
 		|| { echo "varnishd is missing: install varnish (apt-get install varnish varnish-modules), or run make serve EDGE=none." >&2; exit 1; }
-	deploy/varnish/serve.sh $(HOST) $(VARNISH_DIR) $(BACKEND_PORT) & varnish=$$!; \
+	deploy/varnish/serve.sh $(HOST) $(VARNISH_DIR) $(BACKEND_PORT) $(PURGE_HOST) & varnish=$$!; \
 	trap 'kill $$varnish 2>/dev/null' EXIT INT TERM; \
 	GUNICORN_BIND=127.0.0.1:$(BACKEND_PORT) DJANGO_TRUSTED_PROXY_COUNT=$${DJANGO_TRUSTED_PROXY_COUNT:-1} \
-		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(HOST)} \
+		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(PURGE_HOST)} \
 		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 else
 	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi

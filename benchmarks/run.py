@@ -241,7 +241,7 @@ PURGE_CODE = """
 import json, os, time, urllib.request
 from articles.models import Post
 post = Post.objects.get(slug=os.environ["BENCH_SLUG"])
-url = os.environ["EDGE_PURGE_URLS"] + post.get_absolute_url()
+url = os.environ["EDGE_URL"] + post.get_absolute_url()
 times = []
 for n in range(int(os.environ["BENCH_PURGES"])):
     title = f"Benchmark purge {n} {time.time()}"
@@ -261,7 +261,8 @@ def purge_to_fresh(site, edge):
     """Seconds from a save of the post to the edge serving it, PURGES times."""
     env = {
         **site.env,
-        "EDGE_PURGE_URLS": edge.url,
+        "EDGE_PURGE_URLS": edge.purge_url,
+        "EDGE_URL": edge.url,
         "BENCH_SLUG": PAGES["post"].strip("/").split("/")[-1],
         "BENCH_PURGES": str(PURGES),
     }

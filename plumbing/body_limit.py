@@ -15,11 +15,18 @@ kept in memory, never written to a temporary file, whatever the size of the requ
 Django's own choice, by the request's length (FILE_UPLOAD_MAX_MEMORY_SIZE), would stream
 a larger one to disk in clear, where a worker killed meanwhile leaves it. The limit,
 checked first, bounds the memory.
+
+Behind a proxy that has read the body whole already (Varnish, nginx: TRUSTED_PROXY_COUNT
+set), the refused body is read and dropped before the 413 page is sent, up to the front's
+own limit (FRONT_BODY_BYTES): that costs a moment on the local network, whereas closing
+with the body unread resets the connection, and the proxy, still sending, would show its
+own error instead of this page.
 """
 
 import functools
 import logging
 
+from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpResponse
 from django.template import loader
@@ -28,6 +35,10 @@ from django.utils.cache import add_never_cache_headers
 from .outage import page_context_when_down
 
 logger = logging.getLogger(__name__)
+
+# What the front (deploy/varnish/default.vcl, nginx's client_max_body_size) lets through.
+FRONT_BODY_BYTES = 32 * 1024 * 1024
+DRAIN_CHUNK = 1024 * 1024
 
 
 def limit_body(max_bytes, files_bytes=0):
@@ -80,8 +91,21 @@ class BodyLimitMiddleware:
         if limit is None or length <= limit:
             return None
         logger.warning("Body of %d bytes refused: %s %s", length, request.method, request.path)
+        if settings.TRUSTED_PROXY_COUNT and length <= FRONT_BODY_BYTES:
+            drain(request.META.get("wsgi.input"), length)
         response = HttpResponse(
             loader.render_to_string("413.html", page_context_when_down(request)), status=413
         )
         add_never_cache_headers(response)
         return response
+
+
+def drain(stream, length):
+    """Read and drop `length` bytes of `stream`, the request's body, or what there is."""
+    if stream is None:
+        return
+    while length > 0:
+        chunk = stream.read(min(DRAIN_CHUNK, length))
+        if not chunk:
+            return
+        length -= len(chunk)

@@ -11,8 +11,10 @@ token, the admin, previews, anything for a session) is `private, no-store`.
 Purges (`purge()`, after the commit of every save that bumps tags): each of
 EDGE_PURGE_URLS is told to drop what carries those tags, by the adapter its scheme names:
 
-- `http://` or `https://`: a Varnish running deploy/varnish/default.vcl, sent
-  `PURGE /` with the tags in `xkey-purge`;
+- `http://` or `https://`: a Varnish running deploy/varnish/default.vcl, on its purge
+  address (a port of its own that visitors cannot reach), sent `PURGE /` with the tags in
+  `xkey-purge` and the moment of the purge in `xkey-purged-at`; once purged, it is asked
+  to fetch its outage pages again (website/edge_pages.py), in the background;
 - `fastly+https://.../service/<id>`: Fastly's purge by surrogate key
   (`POST <base>/purge`, `Fastly-Key: FASTLY_API_TOKEN`);
 - `cloudflare+https://.../zones/<id>`: Cloudflare's purge by cache tag
@@ -20,6 +22,12 @@ EDGE_PURGE_URLS is told to drop what carries those tags, by the adapter its sche
 
 The first try is made at once (a visitor sees a save within a second); one that fails is
 logged and tried again from a thread, RETRIES times, and never fails the save.
+
+No purge race: a page is stamped (BUILT_HEADER) with the moment its request started,
+before anything was read for it, and a purge carries its own moment, taken after the
+save's commit. The Varnish of default.vcl keeps no page stamped before the last purge it
+was sent, so a page built from the rows of before a save, and fetched after its purge,
+is never kept (it still answers the request that fetched it).
 """
 
 import json
@@ -27,6 +35,7 @@ import logging
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from django.conf import settings
@@ -36,11 +45,22 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 2
 RETRIES = (1, 3, 10)  # seconds before each try after the first
+BUILT_HEADER = "X-Edge-Built"
+# The pages a Varnish serves when the site cannot answer (website/edge_pages.py).
+EDGE_PAGES = [f"/edge/{page}/{code}/" for page in ("outage", "too-long") for code in ("en", "es")]
 
 
-def shared(response, tags, seconds):
-    """Mark `response`, a page any anonymous visitor may be given, for the edge."""
+def now():
+    """The moment, as pages and purges are stamped with it: seconds since the epoch."""
+    return time.time()
+
+
+def shared(response, tags, seconds, started=None):
+    """Mark `response`, a page any anonymous visitor may be given, for the edge; `started`
+    is the moment (now()) its request started, before anything was read for it."""
     seconds = max(0, int(seconds))
+    if started is not None:
+        response[BUILT_HEADER] = f"{started:.6f}"
     patch_cache_control(
         response,
         public=True,
@@ -59,13 +79,18 @@ def private(response):
     return response
 
 
-def varnish(base, tags):
+def varnish(base, tags, moment=None):
     return urllib.request.Request(
-        base.rstrip("/") + "/", method="PURGE", headers={"xkey-purge": " ".join(sorted(tags))}
+        base.rstrip("/") + "/",
+        method="PURGE",
+        headers={
+            "xkey-purge": " ".join(sorted(tags)),
+            "xkey-purged-at": f"{now() if moment is None else moment:.6f}",
+        },
     )
 
 
-def fastly(base, tags):
+def fastly(base, tags, moment=None):
     return urllib.request.Request(
         base.removeprefix("fastly+").rstrip("/") + "/purge",
         method="POST",
@@ -78,7 +103,7 @@ def fastly(base, tags):
     )
 
 
-def cloudflare(base, tags):
+def cloudflare(base, tags, moment=None):
     return urllib.request.Request(
         base.removeprefix("cloudflare+").rstrip("/") + "/purge_cache",
         method="POST",
@@ -98,9 +123,9 @@ def adapter(url):
     return varnish
 
 
-def purge_one(url, tags):
+def purge_one(url, tags, moment=None):
     """Purge `tags` at the edge `url`; True when it said it did."""
-    request = adapter(url)(url, tags)
+    request = adapter(url)(url, tags, moment)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:
             answer.read()
@@ -112,20 +137,52 @@ def purge_one(url, tags):
 
 def purge(tags):
     """Purge `tags` at every edge of EDGE_PURGE_URLS: at once, then retried in the
-    background where that failed."""
-    failed = [url for url in settings.EDGE_PURGE_URLS if not purge_one(url, tags)]
-    if failed:
+    background where that failed; then the Varnishes fetch their outage pages again."""
+    moment = now()  # after the commit: a page whose request started later reads it
+    urls = settings.EDGE_PURGE_URLS
+    failed = [url for url in urls if not purge_one(url, tags, moment)]
+    if urls:
         threading.Thread(
-            target=retry, args=(failed, set(tags)), name="edge-purge", daemon=True
+            target=retry, args=(urls, failed, set(tags), moment), name="edge-purge", daemon=True
         ).start()
 
 
-def retry(urls, tags):
-    for delay in RETRIES:
+def retry(urls, failed, tags, moment):
+    purged = [url for url in urls if url not in failed]
+    refresh_edge_pages(purged)
+    for delay in RETRIES if failed else ():
         time.sleep(delay)
-        urls = [url for url in urls if not purge_one(url, tags)]
-        if not urls:
+        done = [url for url in failed if purge_one(url, tags, moment)]
+        refresh_edge_pages(done)
+        failed = [url for url in failed if url not in done]
+        if not failed:
             return
-    logger.error(
-        "Edge purge of %s gave up at %s: those pages expire by themselves.", sorted(tags), urls
-    )
+    if failed:
+        logger.error(
+            "Edge purge of %s gave up at %s: those pages expire by themselves.",
+            sorted(tags),
+            failed,
+        )
+
+
+def site_host():
+    """A Host the site answers to, for the requests it sends through its edge."""
+    if settings.SITE_URL:
+        return urllib.parse.urlsplit(settings.SITE_URL).netloc
+    named = [host for host in settings.ALLOWED_HOSTS if host and not host.startswith((".", "*"))]
+    return named[0] if named else "localhost"
+
+
+def refresh_edge_pages(urls):
+    """Have each Varnish among `urls` fetch its outage pages again, with the facility as
+    it is now (its purge address answers a GET of them with a fresh fetch)."""
+    for url in urls:
+        if adapter(url) is not varnish:
+            continue
+        for path in EDGE_PAGES:
+            request = urllib.request.Request(url.rstrip("/") + path, headers={"Host": site_host()})
+            try:
+                with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS * 5) as answer:
+                    answer.read()
+            except (urllib.error.URLError, OSError) as error:
+                logger.warning("Edge page %s not refreshed at %s: %s", path, url, error)

@@ -1,4 +1,11 @@
-"""`/healthz` for load balancers: 200 when the database and the cache answer, else 503."""
+"""Two checks, for two uses.
+
+- `/livez`, for whatever routes visitors (Varnish's probe, a load balancer): 200 when this
+  process answers at all. It touches neither the database nor the cache: a fault they
+  share is the same on every server, and taking every server out for it would turn a
+  slower site, or one that gives the phone number and the form back, into no site.
+- `/healthz`, for alerting: 200 when the database and the cache answer, else 503.
+"""
 
 import logging
 import os
@@ -11,6 +18,24 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
+
+
+LIVENESS_PATH = "/livez"
+
+
+class LivenessMiddleware:
+    """Answers `/livez` before any other middleware: no database, cache, session, host or
+    HTTPS check (a probe comes over plain HTTP, with whatever Host its tool sends)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == LIVENESS_PATH and request.method in ("GET", "HEAD"):
+            response = HttpResponse("ok\n", content_type="text/plain")
+            response["Cache-Control"] = "no-store"
+            return response
+        return self.get_response(request)
 
 
 @never_cache

@@ -42,6 +42,9 @@ class PageCacheMiddleware:
         return response
 
     def respond(self, request):
+        # Before anything is read for the page: the edge keeps no page whose request
+        # started before a purge it was sent (plumbing/edge.py).
+        started = edge.now()
         tags, key = cacheable(request)
         if key is None:
             return edge.private(self.get_response(request))
@@ -51,14 +54,14 @@ class PageCacheMiddleware:
         if entry is not invalidation.MISSING and now < entry[0]:
             response = entry[1]
             response["X-Cache"] = "hit"
-            return edge.shared(response, tags, entry[0] - now)
+            return edge.shared(response, tags, entry[0] - now, started)
 
         response = self.get_response(request)
         if is_shared(request, response):
             seconds = invalidation.lifetime(tags, settings.PAGE_CACHE_SECONDS)
             invalidation.store(key, built_from, (now + seconds, response), seconds)
             response["X-Cache"] = "miss"
-            return edge.shared(response, tags, seconds)
+            return edge.shared(response, tags, seconds, started)
         return edge.private(response)
 
 

@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /livez, for Varnish's probe: answered before anything that could need a service.
+    "plumbing.health.LivenessMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "plumbing.request_log.RequestPathMiddleware",
@@ -489,7 +491,9 @@ if not DEBUG and SECURE_SSL_REDIRECT and not SITE_URL:
         "or X-Forwarded-Proto headers."
     )
 # The load balancer's health check may come over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# So is the edge's own request for its outage pages (website/edge_pages.py), sent to
+# gunicorn over plain HTTP from the edge's purge address.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^edge/"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
     # Only behind a proxy that sets X-Forwarded-Proto itself, overwriting the client's.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -11,6 +11,7 @@ from facility import exports as facility_exports
 from plumbing import editor_uploads
 from plumbing.health import healthz
 from plumbing.local_media import serve_image
+from website import edge_pages
 from website.logins import views as logins
 from website.sitemaps import sitemaps
 from website.views import MOVED_ADMIN_MODELS, moved_admin_page, robots_txt
@@ -34,6 +35,8 @@ urlpatterns = [
     path("ckeditor/browse/", editor_uploads.browse, name="ckeditor_browse"),
     re_path(r"^ckeditor/", editor_uploads.not_found),
     path("healthz", healthz, name="healthz"),
+    # The pages the edge serves when the site cannot answer; Varnish refuses visitors here.
+    re_path(r"^edge/(?P<page>outage|too-long)/(?P<language>[a-z]{2})/$", edge_pages.page),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Facts for referrers and locators, the same in every language (facility/exports.py).

@@ -158,9 +158,17 @@ class Gunicorn:
     """gunicorn with the repository's gunicorn.conf.py, on a free port of 127.0.0.1."""
 
     def __init__(
-        self, env, workers=2, log_path=None, app="recovery_site.wsgi", port=None, **extra_env
+        self,
+        env,
+        workers=2,
+        log_path=None,
+        app="recovery_site.wsgi",
+        port=None,
+        ready_path="/robots.txt",
+        **extra_env,
     ):
         self.app = app
+        self.ready_path = ready_path  # asked until it answers 2xx or 3xx
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -218,7 +226,7 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.process.returncode}")
             try:
-                urllib.request.urlopen(self.url + "/robots.txt", timeout=2).close()
+                urllib.request.urlopen(self.url + self.ready_path, timeout=2).close()
                 return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)

@@ -17,11 +17,17 @@ BACKEND_PORT = '.port = "8001";'
 
 
 class Varnish:
-    """varnishd on a free port of 127.0.0.1, its backend the gunicorn on `backend_port`."""
+    """varnishd on a free port of 127.0.0.1, its backend the gunicorn on `backend_port`;
+    purges go to another free port (`purge_url`). `vcl`: another VCL file than the
+    shipped one (serve.sh loads it again, live, when it changes)."""
 
-    def __init__(self, backend_port, log_path=None):
+    def __init__(self, backend_port, log_path=None, vcl=None, env=None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.purge_port = free_port()
+        self.purge_url = f"http://127.0.0.1:{self.purge_port}"
+        self.vcl = vcl
+        self.env = env
         self.folder = Path(tempfile.mkdtemp(prefix="recovery-site-varnish-"))
         self.folder.chmod(0o755)  # run as root, varnishd's worker process is another user
         self.backend_port = backend_port
@@ -37,7 +43,10 @@ class Varnish:
                 f"127.0.0.1:{self.port}",
                 str(self.folder / "work"),
                 str(self.backend_port),
+                f"127.0.0.1:{self.purge_port}",
+                *([str(self.vcl)] if self.vcl else []),
             ],
+            env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -60,6 +69,30 @@ class Varnish:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+    def healthy(self):
+        """Whether varnishd's probe finds its backend answering."""
+        listing = subprocess.run(
+            ["varnishadm", "-n", str(self.work), "backend.list"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        return " healthy " in listing
+
+    def wait_until_healthy(self, seconds=30):
+        """Until the probe has found the backend answering (a gunicorn started after
+        varnishd is sick to it for its first probes)."""
+        deadline = time.monotonic() + seconds
+        while not self.healthy():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"varnishd's backend is not healthy after {seconds} s")
+            time.sleep(0.2)
+        return self
+
+    @property
+    def work(self):
+        """varnishd's -n, for varnishadm and varnishstat."""
+        return self.folder / "work"
 
     def stop(self):
         if self.process is not None and self.process.poll() is None:

@@ -22,7 +22,7 @@ def free_port():
 @pytest.mark.varnish
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "gunicorn").exists(), reason="no .venv")
 def test_make_serve_starts_without_the_production_environment(tmp_path):
-    port, backend_port = free_port(), free_port()
+    port, backend_port, purge_port = free_port(), free_port(), free_port()
     varnish_dir = f"/tmp/recovery-site-varnish-test-{port}"  # its worker is another user
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "INQUIRY_"))}
     env.update(
@@ -39,6 +39,7 @@ def test_make_serve_starts_without_the_production_environment(tmp_path):
             "serve",
             f"HOST=127.0.0.1:{port}",
             f"BACKEND_PORT={backend_port}",
+            f"PURGE_HOST=127.0.0.1:{purge_port}",
             f"VARNISH_DIR={varnish_dir}",
         ],
         cwd=ROOT,
@@ -60,13 +61,23 @@ def test_make_serve_starts_without_the_production_environment(tmp_path):
         output = "" if server.poll() is None else server.stdout.read().decode()
         assert status == 200, f"make serve did not answer:\n{output[-3000:]}"
         # Varnish on HOST, which refuses a body over 32 MB itself, as gunicorn never
-        # would; gunicorn behind it on the backend port.
+        # would, with the site's "too long" page (or, before it has fetched it, its own
+        # with the crisis lines); gunicorn behind it on the backend port.
         with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
             connection.sendall(
                 b"POST /contact/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 40000000\r\n\r\n"
             )
-            answer = connection.recv(65536)
-        assert answer.startswith(b"HTTP/1.1 413 ") and b"Request body too large" in answer
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 413 ") and b'href="tel:988"' in answer
+        # Purges at PURGE_HOST, not at HOST.
+        for address, status in [(port, b"405"), (purge_port, b"200")]:
+            with socket.create_connection(("127.0.0.1", address), timeout=10) as connection:
+                connection.sendall(
+                    b"PURGE / HTTP/1.1\r\nHost: 127.0.0.1\r\nxkey-purge: posts\r\n\r\n"
+                )
+                assert connection.recv(65536).startswith(b"HTTP/1.1 " + status)
         with urllib.request.urlopen(f"http://127.0.0.1:{backend_port}/healthz", timeout=5) as back:
             assert back.status == 200
     finally:
