@@ -3,7 +3,6 @@ is recent, then "call to ask"; JSON-LD and cached pages follow. Every clock is p
 in the site's zone (America/New_York)."""
 
 from datetime import datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +12,7 @@ from django.urls import reverse
 from facility.models import Availability, Center
 from plumbing import invalidation as site_cache
 
+from . import clock
 from .factories import make_staff
 from .test_structured_data import json_ld, of_type
 
@@ -24,7 +24,7 @@ GIVEN = datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
 
 
 def pinned(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
+    return clock.pinned(moment)
 
 
 @pytest.fixture
