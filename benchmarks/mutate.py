@@ -28,6 +28,7 @@ machine: run it on the modules a change touches (--file), the whole list when qu
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -114,6 +115,9 @@ def main(argv=None):
     ]  # fmt: skip
     services = bool(os.environ.get("DATABASE_URL") and os.environ.get("REDIS_URL"))
 
+    # Stopped (kill, or a job's end): the running tests are killed and the copy deleted,
+    # as subprocess.run and the `finally` below do on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results = []
     copy = scratch_copy()
     print(f"{len(chosen)} mutant(s), in {copy}", flush=True)
