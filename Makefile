@@ -131,6 +131,10 @@ test-evening: $(VENV)/.installed $(MO_FILES)  ## Run the non-browser tests at 23
 		$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile \
 		-m 'not browser and not shared_services and not varnish' $(PYTEST_ARGS)
 
+# MUTANTS="G5 E3" runs some by id; MUTATE_ARGS="--file inquiries/estimates.py" those of a file.
+mutate: $(VENV)/.installed $(MO_FILES)  ## Apply each mutant of benchmarks/mutants.toml in a scratch copy and run its tests (docs/quality.md).
+	$(BIN)/python benchmarks/mutate.py $(MUTANTS) $(MUTATE_ARGS)
+
 bench: $(VENV)/.installed  ## Measure pages against bare Django and our reference view with wrk (docs/performance.md).
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	@command -v varnishd >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \

@@ -37,7 +37,7 @@ def yes_no(value):
 
 
 class EstimateFilter(admin.SimpleListFilter):
-    """Good Faith Estimates asked for: due, overdue (in the counting center's zone), sent."""
+    """Good Faith Estimates asked for: due, overdue (in the estimates office's zone), sent."""
 
     title = "Good Faith Estimate"
     parameter_name = "estimate"

@@ -123,7 +123,8 @@ class Inquiry(models.Model):
     )
     plan_name = EncryptedTextField("insurance plan", max_length=100, blank=True)
     # The No Surprises Act's Good Faith Estimate, for those paying without insurance
-    # (inquiries/estimates.py): due within 3 business days of the request.
+    # (inquiries/estimates.py): due within 3 business days of the request, the days of
+    # the office that writes it (the main center), never those of the center asked about.
     estimate_requested = models.BooleanField("asked for a Good Faith Estimate", default=False)
     estimate_due = models.DateField(
         "estimate due", null=True, blank=True, editable=False, db_index=True
@@ -167,7 +168,7 @@ class Inquiry(models.Model):
 
     def save(self, *args, **kwargs):
         if self.estimate_requested and self.estimate_due is None:
-            self.estimate_due = due_date(self.created or timezone.now(), self.center)
+            self.estimate_due = due_date(self.created or timezone.now())
         if self.status != self.Status.NEW and self.first_contact is None:
             self.first_contact = timezone.now()
             if kwargs.get("update_fields") is not None:

@@ -12,6 +12,8 @@
   stopped answering without closing anything. `passing()` afterwards lets it all through,
   as a server that wakes up would.
 
+`connections` counts the connections accepted, in every mode: what a client tried.
+
 Threads only, every socket and thread closed by `close()` (a context manager does it).
 """
 
@@ -36,6 +38,7 @@ class FaultProxy:
         self._sockets = set()
         self._threads = []
         self._listener = None
+        self.connections = 0
         self._listen()
 
     # The modes.
@@ -102,6 +105,8 @@ class FaultProxy:
                 continue
             except OSError:
                 return
+            with self._lock:
+                self.connections += 1
             self._keep(client)
             self._start(self._connect, client)
 

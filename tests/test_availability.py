@@ -3,7 +3,6 @@ is recent, then "call to ask"; JSON-LD and cached pages follow. Every clock is p
 in the site's zone (America/New_York)."""
 
 from datetime import datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +12,7 @@ from django.urls import reverse
 from facility.models import Availability, Center
 from plumbing import invalidation as site_cache
 
+from . import clock
 from .factories import make_staff
 from .test_structured_data import json_ld, of_type
 
@@ -24,7 +24,7 @@ GIVEN = datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
 
 
 def pinned(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
+    return clock.pinned(moment)
 
 
 @pytest.fixture
@@ -125,6 +125,47 @@ def test_a_cached_center_page_expires_when_its_answer_goes_stale(client, center,
     stale = page_at(client, center, GIVEN + timedelta(hours=72, seconds=1))
     assert stale["X-Cache"] == "miss"
     assert "Accepting new patients" not in room_section(stale.content.decode())
+
+
+def test_a_cached_page_expires_when_its_oldest_answer_goes_stale(client, center, settings):
+    """Two answers ten hours apart: the page lives until the older one is 72 hours old,
+    not the newer (mutant AV4, Min read as Max, kept a stale "accepting" ten hours)."""
+    settings.PAGE_CACHE_SECONDS = 7 * 24 * 3600
+    answer(center, "detox-residential", "accepting")
+    answer(center, "residential-short", "accepting", at=GIVEN + timedelta(hours=10))
+    url = center.get_absolute_url()
+    detox = "<dt>Residential detox</dt><dd><strong>Accepting new patients</strong>"
+    short = "<dt>Residential treatment, short term</dt><dd><strong>Accepting new"
+
+    with pinned(GIVEN + timedelta(hours=71, minutes=58)):
+        assert site_cache.lifetime({"availability"}, settings.PAGE_CACHE_SECONDS) == 121
+        assert client.get(url)["X-Cache"] == "miss"
+    before = page_at(client, center, GIVEN + timedelta(hours=71, minutes=59, seconds=59))
+    assert before["X-Cache"] == "hit" and detox in room_section(before.content.decode())
+
+    # Past 72 hours (the lifetime is counted up to the whole second) the page is built
+    # again; a second later it is that new page.
+    after_72 = timedelta(hours=72, seconds=1)
+    for moment, built in [(after_72, "miss"), (after_72 + timedelta(seconds=1), "hit")]:
+        after = page_at(client, center, GIVEN + moment)
+        html = room_section(after.content.decode())
+        assert after["X-Cache"] == built
+        assert detox not in html and "<dt>Residential detox</dt><dd>Call to ask:" in html
+        assert short in html  # the newer answer is still young enough
+
+
+def test_as_of_is_told_in_the_centers_own_zone(client, center):
+    """A California center's answer reads in California time, not Ohio's (mutant AV2)."""
+    center.time_zone = "America/Los_Angeles"
+    center.save()
+    # 23:30 in Ohio is 20:30 in California; 01:30 on 1 January in Ohio is still 31
+    # December there.
+    answer(center, "detox-residential", "accepting")
+    answer(center, "outpatient", "waiting-list", at=GIVEN + timedelta(hours=2))
+    html = room_section(page_at(client, center, GIVEN + timedelta(hours=3)).content.decode())
+    assert "<strong>Accepting new patients</strong>, as of December 31 at 8:30 p.m." in html
+    assert "<strong>Waiting list</strong>, as of December 31 at 10:30 p.m." in html
+    assert "11:30 p.m." not in html and "January 1" not in html
 
 
 def test_an_update_makes_the_cached_page_fresh_at_once(client, center, settings):

@@ -2,7 +2,6 @@
 age, every field in both languages, and the speed-independent parts of the report."""
 
 from datetime import date, datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,12 +12,14 @@ from website.checks.normal import sentence_digest
 from website.checks.report import open_findings
 from website.models import ClaimAcknowledgement, TextChange
 
+from . import clock
+
 pytestmark = pytest.mark.django_db
 NEW_YORK = ZoneInfo("America/New_York")
 
 
 def pinned(*parts):
-    return mock.patch("django.utils.timezone.now", return_value=datetime(*parts, tzinfo=NEW_YORK))
+    return clock.pinned(datetime(*parts, tzinfo=NEW_YORK))
 
 
 def rules(findings):

@@ -142,3 +142,55 @@ def test_a_finding_quotes_its_sentence_with_the_words_marked(rules_context):
 def test_overlapping_claims_are_told_once_by_the_first_rule(rules_context):
     findings = check_text("en", "body", "<p>Calls are 100% confidential.</p>", rules_context)
     assert [f.rule.id for f in findings] == ["claim-confidential"]
+
+
+def test_spanish_quotes_in_guillemets_are_quoted_speech_too(rules_context):
+    """«» are Spanish's usual quotation marks: a word mentioned in them is not used
+    (mutant C4 left them out, and editors were told to change words they only quoted)."""
+
+    def stigma(html):
+        findings = check_text("es", "body", html, rules_context)
+        return [(f.rule.id, f.words) for f in findings if f.rule.kind == "stigma"]
+
+    assert stigma("<p>Palabras como «adicto» cierran conversaciones.</p>") == []
+    assert stigma("<p>Palabras como adicto cierran conversaciones.</p>") == [
+        ("stigma-adicto", "adicto")
+    ]
+    # Only what is inside the marks is spared.
+    assert stigma("<p>Dijo «adicto», pero ningún adicto lo merece.</p>") == [
+        ("stigma-adicto", "adicto")
+    ]
+
+
+# One answer about the first call, at Flesch-Kincaid grade 7.8, 8.0 and 8.1 as textstat
+# scores it: the English rule flags above grade 8 and only above.
+FIRST_CALL = (
+    "When you call us, a nurse answers the phone at any hour of the day or night. She asks "
+    "some questions about your health, your medications and the substances you have been "
+    "using recently. Then she explains what medical detox involves, how long it usually "
+    "lasts and what {} typically covers."
+)
+
+
+@pytest.mark.parametrize(
+    ("payer", "grade"),
+    [
+        ("your health insurance", None),  # 7.8
+        ("your health insurance company", None),  # 8.0: at the limit, not above it
+        ("your family's health insurance company", "8.1"),
+    ],
+)
+def test_the_english_reading_level_is_flagged_just_above_grade_eight(payer, grade, rules_context):
+    """The rule's own examples score 25 and 0.5, which any limit between passes (mutant C6
+    moved it to 12): texts at the limit hold it there."""
+    html = f"<p>{FIRST_CALL.format(payer)}</p>"
+    findings = [
+        f
+        for f in check_text("en", "body", html, rules_context)
+        if f.rule.id == "plain-reading-level"
+    ]
+    if grade is None:
+        assert findings == []
+    else:
+        (finding,) = findings
+        assert finding.reason.startswith(f"The text reads at grade {grade} (Flesch–Kincaid)")

@@ -2,7 +2,6 @@
 flagged on the admin's home a month ahead, and changed only by Compliance."""
 
 from datetime import date, datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +11,7 @@ from django.utils import timezone
 from facility.models import Credential
 from plumbing import invalidation
 
+from . import clock
 from .factories import ensure_staff_roles, logged_in, make_staff, make_superuser
 
 pytestmark = pytest.mark.django_db
@@ -75,11 +75,11 @@ def test_cached_pages_end_when_a_credential_does(client, facility, settings):
     settings.PAGE_CACHE_SECONDS = 600
     url = reverse("facility:services")
     evening = datetime(2026, 11, 23, 23, 58, tzinfo=NEW_YORK)
-    with mock.patch("django.utils.timezone.now", return_value=evening):
+    with clock.pinned(evening):
         assert invalidation.lifetime({"facility"}, 600) == 121
         assert "Accredited by CARF" in client.get(url).content.decode()
         assert client.get(url)["X-Cache"] == "hit"
-    with mock.patch("django.utils.timezone.now", return_value=evening + timedelta(minutes=3)):
+    with clock.pinned(evening + timedelta(minutes=3)):
         response = client.get(url)
     assert response["X-Cache"] == "miss"
     assert "CARF" not in response.content.decode()

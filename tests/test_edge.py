@@ -6,12 +6,15 @@ import json
 import logging
 import threading
 import time
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.urls import reverse
 
 from plumbing import edge
+
+from . import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +53,53 @@ def test_a_page_that_changes_sooner_is_kept_no_longer_at_the_edge(
 
     s_maxage = next(int(d.split("=")[1]) for d in directives(response) if d.startswith("s-maxage"))
     assert 0 < s_maxage <= 101
+
+
+def scheduled(make_post, title, moment):
+    post = make_post(title=title)
+    post.pub_date = moment
+    post.save()
+
+
+def ages(response):
+    """(max-age, s-maxage) as a browser and the edge read them."""
+    found = dict(d.split("=") for d in directives(response) if "=" in d)
+    return int(found["max-age"]), int(found["s-maxage"])
+
+
+def test_browsers_keep_a_page_no_longer_than_it_stays_true(client, facility, make_post, page_cache):
+    """EDGE_BROWSER_SECONDS is 60: a list that changes in 58, 59 or 60 seconds (its life
+    one more, as it is counted to the second) is kept 59, 60, then 60 by browsers
+    (mutant E2 kept it 60 whatever came sooner)."""
+    start = clock.at(2026, 12, 31, 23, 30)
+    for step, (seconds, kept) in enumerate([(58, 59), (59, 60), (60, 60)]):
+        now = start + timedelta(minutes=10 * step)
+        scheduled(make_post, f"Due {step}", now + timedelta(seconds=seconds))
+        with clock.pinned(now):
+            response = client.get(reverse("articles:list"))
+        assert response["X-Cache"] == "miss"
+        assert ages(response) == (kept, seconds + 1)
+
+
+def test_a_page_from_the_page_cache_tells_the_edge_only_the_time_it_has_left(
+    client, facility, make_post, page_cache
+):
+    """A hit 90 s into a 100 s life may be kept 10 s more, not the edge's whole 300 s
+    (mutant E3): a CDN would show a page up to five minutes after it stopped being true."""
+    start = clock.at(2026, 12, 31, 23, 30)
+    scheduled(make_post, "Due soon", start + timedelta(seconds=99))  # a life of 100 s
+    seen = {}
+    for after in (0, 41, 89, 90, 91):
+        with clock.pinned(start + timedelta(seconds=after)):
+            response = client.get(reverse("articles:list"))
+        seen[after] = (response["X-Cache"], *ages(response))
+    assert seen == {
+        0: ("miss", 60, 100),
+        41: ("hit", 59, 59),
+        89: ("hit", 11, 11),
+        90: ("hit", 10, 10),
+        91: ("hit", 9, 9),
+    }
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Post
+
+from . import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_sitemap_lists_every_public_page_with_lastmod(client, content):
 def test_sitemap_dates_are_the_sites_days_late_in_the_evening(client, facility, make_post):
     # 23:30 on 31 December in Ohio is 04:30 on 1 January in UTC.
     evening = datetime(2026, 12, 31, 23, 30, tzinfo=ZoneInfo("America/New_York"))
-    with mock.patch("django.utils.timezone.now", return_value=evening):
+    with clock.pinned(evening):
         post = make_post(days_ago=0)
         entries = sitemap_entries(client)
 

@@ -4,7 +4,6 @@ once; what a visitor typed is never kept; what changes by itself (a scheduled po
 day) is never shown late."""
 
 from datetime import date, datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +19,7 @@ from facility.models import Center, Credential, Page
 from plumbing import invalidation
 from plumbing.fragments import context as fragment_context
 
+from . import clock
 from .test_unsent_messages import TYPED, assert_form_given_back
 
 pytestmark = pytest.mark.django_db
@@ -100,14 +100,10 @@ def test_the_footer_is_kept_for_its_day_only(client, facility):
         center=Center.objects.get(), issuer="Ohio Board", number="L-2026",
         valid_until=date(2026, 12, 31),
     )  # fmt: skip
-    with mock.patch(
-        "django.utils.timezone.now", return_value=datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
-    ):
+    with clock.pinned(datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)):
         _, html = get(client, reverse("website:home"))
     assert "L-2026" in html[html.index("<footer") :]
-    with mock.patch(
-        "django.utils.timezone.now", return_value=datetime(2027, 1, 1, 0, 0, 1, tzinfo=NEW_YORK)
-    ):
+    with clock.pinned(datetime(2027, 1, 1, 0, 0, 1, tzinfo=NEW_YORK)):
         _, html = get(client, reverse("website:home"))
     assert "L-2026" not in html[html.index("<footer") :]
 
@@ -135,12 +131,12 @@ def test_the_post_page_keeps_its_neighbours_and_picks_until_a_post_changes(
 def test_a_scheduled_post_appears_in_kept_fragments_when_it_is_due(client, facility, make_post):
     make_post(title="Already out", days_ago=3)
     moment = datetime(2026, 12, 31, 23, 30, tzinfo=NEW_YORK)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with clock.pinned(moment):
         scheduled = make_post(title="Due at midnight", days_ago=0)
         Post.objects.filter(pk=scheduled.pk).update(pub_date=moment + timedelta(minutes=31))
         _, html = get(client, reverse("website:home"))
         assert "Already out" in html and "Due at midnight" not in html
-    with mock.patch("django.utils.timezone.now", return_value=moment + timedelta(minutes=32)):
+    with clock.pinned(moment + timedelta(minutes=32)):
         _, html = get(client, reverse("website:home"))
         _, blog = get(client, reverse("articles:list"))
     assert "Due at midnight" in html and "Due at midnight" in blog
@@ -223,7 +219,7 @@ def test_the_moments_are_worked_out_again_once_one_is_past_or_the_clock_reads_ea
     soon, later = make_post(days_ago=-1), make_post(days_ago=-2)
     assert invalidation.current()[1]["posts"] == soon.pub_date
 
-    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(days=1, hours=1)):
+    with clock.pinned(now + timedelta(days=1, hours=1)):
         assert invalidation.current()[1]["posts"] == later.pub_date  # the first is past
     # Worked out "later" than the clock now reads (a clock set back): not trusted.
     assert invalidation.current()[1]["posts"] == soon.pub_date

@@ -3,7 +3,6 @@ for with a self-pay inquiry and their due dates in business days, and self-pay p
 Every clock is pinned, in the site's zone (America/New_York)."""
 
 from datetime import date, datetime
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +14,7 @@ from inquiries.estimates import due_date
 from inquiries.models import Inquiry
 from plumbing.business_days import add_business_days
 
+from . import clock
 from .factories import INQUIRY_POST, make_inquiry, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def at(*parts, zone=NEW_YORK):
 
 
 def pinned(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
+    return clock.pinned(moment)
 
 
 @pytest.fixture
@@ -62,24 +62,25 @@ def test_business_days_skip_weekends_and_federal_holidays(start, due):
     assert add_business_days(start, 3) == due
 
 
-def test_the_due_date_skips_the_centers_own_holidays(center):
+def test_the_due_date_skips_the_main_centers_own_holidays(center):
     requested = at(2026, 11, 25, 10)
-    assert due_date(requested, center) == date(2026, 12, 1)
+    assert due_date(requested) == date(2026, 12, 1)
     Holiday.objects.create(center=center, date=date(2026, 11, 27), name="Day after", is_closed=True)
     # A holiday row counts whatever its hours: the billing office is closed.
     Holiday.objects.create(
         center=center, date=date(2026, 11, 30), name="Staff day", is_24_hours=True
     )
-    assert due_date(requested, center) == date(2026, 12, 3)
+    assert due_date(requested) == date(2026, 12, 3)
 
 
-def test_the_due_date_is_counted_from_the_day_in_the_centers_zone(center):
+def test_the_due_date_is_counted_from_the_day_in_the_main_centers_zone(center):
     # Thursday 23:30 in Ohio is already Friday in UTC: counted from Thursday.
-    assert due_date(at(2026, 12, 3, 23, 30), center) == date(2026, 12, 8)
+    assert due_date(at(2026, 12, 3, 23, 30)) == date(2026, 12, 8)
     center.time_zone = "America/Los_Angeles"
+    center.save()
     # Friday 00:30 in New York is Thursday 21:30 in California.
-    assert due_date(at(2026, 12, 4, 0, 30), center) == date(2026, 12, 8)
-    assert due_date(at(2026, 12, 4, 0, 30, zone=ZoneInfo("America/Los_Angeles")), center) == date(
+    assert due_date(at(2026, 12, 4, 0, 30)) == date(2026, 12, 8)
+    assert due_date(at(2026, 12, 4, 0, 30, zone=ZoneInfo("America/Los_Angeles"))) == date(
         2026, 12, 9
     )
 
@@ -161,9 +162,17 @@ def estimate(reference, due, sent=None):
     )
 
 
+def row(html, reference):
+    """The text of the list's row for one inquiry."""
+    return next(part for part in html.split("<tr")[1:] if reference in part).split("</tr>")[0]
+
+
 def test_the_admin_home_lists_estimates_overdue_and_due(admissions_client, center):
+    # At 23:30 on 31 December in Ohio (already 1 January by Django's UTC clock), one due
+    # the day before, one due that day, one due the next day.
     estimate("LATE22", date(2026, 12, 30))
     estimate("TODAY3", date(2026, 12, 31))
+    estimate("NEXT11", date(2027, 1, 1))
     estimate("DUE333", date(2027, 1, 5))
     estimate("SENT44", date(2026, 12, 29), sent=date(2026, 12, 28))
     make_inquiry()  # asked for none
@@ -171,18 +180,27 @@ def test_the_admin_home_lists_estimates_overdue_and_due(admissions_client, cente
     with pinned(NIGHT):
         html = admissions_client.get(reverse("admin:index")).content.decode()
     box = html[html.index('id="estimates-summary"') :].split("</div>")[0]
-    overdue, due = box.split("Overdue: 1")[1].split("Due: 2")
+    overdue, due = box.split("Overdue: 1")[1].split("Due: 3")
     assert "#LATE22" in overdue
-    assert '#TODAY3</a> <span class="mini quiet">due today' in due and "#DUE333" in due
+    assert '#TODAY3</a> <span class="mini quiet">due today' in due
+    assert "#NEXT11" in due and "#DUE333" in due
+    assert '#NEXT11</a> <span class="mini quiet">due today' not in due
     assert "SENT44" not in box
 
     changelist = reverse("admin:inquiries_inquiry_changelist")
     with pinned(NIGHT):
         overdue_list = admissions_client.get(changelist + "?estimate=overdue").content.decode()
         due_list = admissions_client.get(changelist + "?estimate=due").content.decode()
+        every = admissions_client.get(changelist).content.decode()
     assert "LATE22" in overdue_list and "due Dec 30 (overdue)" in overdue_list
     assert "DUE333" not in overdue_list and "TODAY3" not in overdue_list
+    assert "NEXT11" not in overdue_list
     assert "DUE333" in due_list and "TODAY3" in due_list and "LATE22" not in due_list
+    # The list's own label agrees with the filter: due today is not overdue yet.
+    for html in (due_list, every):
+        assert "due Dec 30 (overdue)" in row(every, "LATE22")
+        assert "due Dec 31</td>" in row(html, "TODAY3")
+        assert "due Jan 1</td>" in row(html, "NEXT11")
 
 
 def test_editors_see_no_estimate(editor_client, center):
@@ -220,16 +238,32 @@ def test_a_price_range_cannot_end_below_its_start(center):
         PriceRange.objects.create(center=center, level_of_care="outpatient", low=200, high=100)
 
 
-def test_an_inquirys_estimate_is_due_by_the_days_of_the_center_it_names(center):
+def test_the_center_a_visitor_picks_never_moves_the_estimates_deadline(client, center):
+    """The office that writes estimates is the main center's: a satellite in another zone,
+    closed for two weeks, changes nothing (adversarial review F7: 10 December became 22)."""
     west = Center.objects.create(
         name="West office", slug="west", street="1 Pine St", city="Reno", state="NV",
         postal_code="89501", phone="775-555-0100", time_zone="America/Los_Angeles",
+        payments=["self-pay"],
     )  # fmt: skip
-    # Friday 01:00 in Ohio is still Thursday 22:00 in Nevada.
-    with pinned(at(2026, 12, 4, 1, 0)):
-        east_one = make_inquiry(payment="self-pay", estimate_requested=True, center=center)
-        west_one = make_inquiry(payment="self-pay", estimate_requested=True, center=west)
+    for day in range(8, 23):
+        Holiday.objects.create(center=west, date=date(2026, 12, day), name="Works", is_closed=True)
+    # The office is closed on Thursday 10 December, though care goes on round the clock.
+    Holiday.objects.create(
+        center=center, date=date(2026, 12, 10), name="Inventory", is_24_hours=True
+    )
+    # Tuesday 00:30 in Ohio is still Monday 21:30 in Nevada: the office counts from Tuesday.
+    with pinned(at(2026, 12, 8, 0, 30)):
+        client.post(reverse("inquiries:admissions"), {**SELF_PAY, "center": "west"})
+        picked = Inquiry.objects.get()
+        main = make_inquiry(payment="self-pay", estimate_requested=True, center=center)
         nowhere = make_inquiry(payment="self-pay", estimate_requested=True)
-    assert east_one.estimate_due == date(2026, 12, 9)  # from Friday: Mon, Tue, Wed
-    assert west_one.estimate_due == date(2026, 12, 8)  # from Thursday: Fri, Mon, Tue
-    assert nowhere.estimate_due == date(2026, 12, 9)  # the main center's
+    assert picked.center == west
+    # From Tuesday: Wednesday 9, (Thursday 10 closed), Friday 11, Monday 14.
+    assert picked.estimate_due == main.estimate_due == nowhere.estimate_due == date(2026, 12, 14)
+
+    changelist = reverse("admin:inquiries_inquiry_changelist")
+    with pinned(at(2026, 12, 15, 9)):
+        client.force_login(make_staff("avery", "Admissions"))
+        overdue = client.get(changelist + "?estimate=overdue").content.decode()
+    assert "due Dec 14 (overdue)" in row(overdue, picked.reference)

@@ -123,3 +123,27 @@ def test_a_large_body_on_a_public_form_is_413_but_staff_pages_keep_their_limit(c
     # The admin's login (staff pages) reads the same body as usual.
     response = client.post("/admin/login/", {"username": "x", "password": "y" * 70_000})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("over", "refused"), [(-1, False), (0, False), (1, True)])
+def test_a_body_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(
+    client, facility, over, refused
+):
+    """The public forms' limit is 64 kB "at most" (mutant F4 refused a body of exactly
+    that): one byte under it, at it, and one over."""
+    form = "application/x-www-form-urlencoded"
+    empty = urlencode({**VALID, "message": ""})
+    body = urlencode({**VALID, "message": "x" * (64 * 1024 + over - len(empty))})
+    assert len(body) == 64 * 1024 + over
+
+    response = client.post(reverse("inquiries:contact"), body, content_type=form)
+
+    html = response.content.decode()
+    if refused:
+        assert response.status_code == 413 and TOO_LONG in html
+    else:  # read: the form says the message is too long and gives it back cut
+        length = len(body) - len(empty)
+        assert response.status_code == 200
+        assert f"at most 2000 characters (it has {length})" in html
+    assert Inquiry.objects.count() == 0

@@ -1,7 +1,6 @@
 """The locations list and each center's page; the header's phone follows the center."""
 
 from datetime import date, datetime, time
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +11,8 @@ from django.urls import reverse
 
 from facility.models import Center, InsurancePlan, OpeningHours
 from plumbing import invalidation
+
+from . import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def make_office(facility):
 
 
 def pinned(*parts):
-    return mock.patch("django.utils.timezone.now", return_value=datetime(*parts, tzinfo=NEW_YORK))
+    return clock.pinned(datetime(*parts, tzinfo=NEW_YORK))
 
 
 def header(html):

@@ -4,7 +4,6 @@ plumbing/page_cache.py)."""
 
 from datetime import date, datetime, timedelta
 from io import StringIO
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +17,7 @@ from articles.models import Post
 from facility.models import Center, Credential, Facility, Holiday, InsurancePlan
 from plumbing import invalidation
 
+from . import clock
 from .http_session import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -353,7 +353,7 @@ def test_a_scheduled_post_appears_at_its_time_with_the_cache_on(
     blog = reverse("articles:list")
 
     def at(moment):
-        with mock.patch("django.utils.timezone.now", return_value=moment):
+        with clock.pinned(moment):
             response = client.get(blog)
         return response["X-Cache"], "Due at ten" in response.content.decode()
 

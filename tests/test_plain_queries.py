@@ -4,7 +4,6 @@ show it returning wrong rows. Each query is asked twice or more in one process, 
 other values, as pages ask them: every answer must be the one for its own values."""
 
 from datetime import date, datetime, time, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,13 +14,15 @@ from django.utils import timezone
 from articles.models import Category, Post
 from facility.models import Center, Credential, Facility, Holiday, OpeningHours
 
+from . import clock
+
 pytestmark = pytest.mark.django_db
 
 NEW_YORK = ZoneInfo("America/New_York")
 
 
 def pinned(*parts):
-    return mock.patch("django.utils.timezone.now", return_value=datetime(*parts, tzinfo=NEW_YORK))
+    return clock.pinned(datetime(*parts, tzinfo=NEW_YORK))
 
 
 def make_center(slug, is_main=False):

@@ -3,7 +3,6 @@
 import re
 from datetime import timedelta
 from pathlib import Path
-from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Post
+from tests import clock
 from tests.factories import jpeg_file
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +196,7 @@ def test_scheduled_post_appears_at_its_time_without_a_job(client, facility, make
     assert client.get(post.get_absolute_url()).status_code == 404
 
     later = post.pub_date + timedelta(seconds=1)
-    with mock.patch("django.utils.timezone.now", return_value=later):
+    with clock.pinned(later):
         response = client.get(post.get_absolute_url())
 
     assert response.status_code == 200

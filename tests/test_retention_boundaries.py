@@ -4,19 +4,22 @@ six years, and neither a moment before. The clock is pinned at 23:30 on 31 Decem
 New York, 04:30 on 1 January in UTC."""
 
 import io
-from datetime import datetime, timedelta
-from unittest import mock
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
 
 from inquiries.models import Inquiry, InquiryAccess
+from tests import clock
 from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime(2026, 12, 31, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+# In UTC, as Django's clock gives it: a period is so many days of 24 hours, and the
+# clocks went back an hour on 1 November, so "90 days before" written on a New York wall
+# clock would be an hour off the moment the command computes.
+NOW = datetime(2026, 12, 31, 23, 30, tzinfo=ZoneInfo("America/New_York")).astimezone(UTC)
 MINUTE = timedelta(minutes=1)
 # Six years hold two leap days at most (2024 and 2028, say): an entry is kept that long,
 # and not a day more.
@@ -36,7 +39,7 @@ def logged(when):
 
 
 def purge():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
+    with clock.pinned(NOW):
         call_command("purge_inquiries", stdout=io.StringIO())
 
 

@@ -3,7 +3,6 @@
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +12,7 @@ from PIL import Image
 
 from articles.models import Post
 from facility.models import StaffProfile
+from tests import clock
 from tests.factories import jpeg_file
 from website.models import MovedPage
 
@@ -228,7 +228,7 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 def at(*parts):
     """Pins the clock at a moment in the site's zone, New York."""
-    return mock.patch("django.utils.timezone.now", return_value=datetime(*parts, tzinfo=NEW_YORK))
+    return clock.pinned(datetime(*parts, tzinfo=NEW_YORK))
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -157,6 +157,24 @@ def test_english_paths_under_es_move_for_good(demo_data, client, old, new):
     response = client.get(old)
     assert (response.status_code, response["Location"]) == (301, new)
     assert client.get(new).status_code == 200
+    # Link checkers and crawlers ask with HEAD: the same permanent move (mutant S1: 308).
+    head = client.head(old)
+    assert (head.status_code, head["Location"]) == (301, new)
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_a_moved_spanish_address_keeps_its_query(demo_data, client, method):
+    """A shared search link keeps its words, its page and its tags (mutant S3 dropped
+    them: an empty search page)."""
+    response = getattr(client, method)("/es/search/?q=desintoxicaci%C3%B3n&page=2&utm_source=x")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/es/buscar/?q=desintoxicaci%C3%B3n&page=2&utm_source=x",
+    )
+    bare = getattr(client, method)("/es/search/")
+    assert (bare.status_code, bare["Location"]) == (301, "/es/buscar/")
+    form = client.post("/es/admissions/?from=menu", {"name": "Ana"})
+    assert (form.status_code, form["Location"]) == (308, "/es/admisiones/?from=menu")
 
 
 def test_a_form_sent_to_the_old_spanish_address_is_sent_on_as_it_was(demo_data, client):
@@ -348,6 +366,45 @@ def test_admin_lists_show_which_spanish_versions_are_missing_or_older(demo_data,
     posts = admin_client.get(reverse("admin:articles_post_changelist") + "?spanish=missing")
     assert posts.context["cl"].result_count == 1
     assert "Missing" in posts.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("spanish_after", "state"),
+    [(-1, "older"), (0, "current"), (1, "current")],  # seconds after the English change
+)
+def test_the_spanish_badge_and_its_filter_agree_at_the_english_change(
+    demo_data, spanish_after, state
+):
+    """One save of both languages stamps both with one moment: that Spanish is up to
+    date, on the badge as in the filter (mutant S4 called it older on the badge only)."""
+    english = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    page = Page.objects.get(slug_en="privacy-policy")
+    Page.objects.filter(pk=page.pk).update(
+        text_changed_en=english, text_changed_es=english + timedelta(seconds=spanish_after)
+    )
+    page.refresh_from_db()
+    assert page.version_state("es") == state
+    older = Page.objects.filter(Page.state_filter("es", "older"))
+    assert (page in older) is (state == "older")
+
+
+def test_saving_both_languages_at_once_leaves_the_spanish_up_to_date(demo_data, admin_client):
+    page = Page.objects.get(slug_en="privacy-policy")
+    fields = ("title", "slug", "body", "seo_title", "search_description")
+    data = {
+        f"{f}_{code}": getattr(page, f"{f}_{code}") or "" for f in fields for code in ["en", "es"]
+    }
+    data.update(title_en="Privacy Policy (revised)", title_es="Política de privacidad (revisada)")
+    admin_client.post(reverse("admin:facility_page_change", args=[page.pk]), data)
+    page.refresh_from_db()
+    assert page.title_es == "Política de privacidad (revisada)"
+    assert page.text_changed_en == page.text_changed_es is not None
+    changelist = reverse("admin:facility_page_changelist")
+    html = admin_client.get(changelist + "?q=revised").content.decode()
+    (badge,) = re.findall(r'<td class="field-spanish_version">(.*?)</td>', html)  # 1 result
+    assert "Up to date" in badge
+    older = admin_client.get(changelist + "?spanish=older")
+    assert page not in older.context["cl"].result_list
 
 
 def test_a_new_spanish_slug_of_a_menu_page_is_in_the_menus_at_once(demo_data, client):

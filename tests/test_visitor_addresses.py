@@ -4,7 +4,10 @@ schedule, and the guide and the privacy policy saying what the settings do."""
 
 import hashlib
 import re
+import time
 from datetime import timedelta
+from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -66,6 +69,21 @@ def test_the_rate_limit_keeps_a_keyed_digest_that_changes_with_the_key(
         assert ADDRESS not in key
         for digest in unkeyed_digests(ADDRESS):
             assert digest[:16] not in key
+
+
+def test_one_clients_rows_in_two_windows_cannot_be_linked(client, facility, limit):
+    """The window is in the HMAC (mutant L5 left it out): a dump shows one row per window,
+    and nothing in them says the same visitor made both. Sent a second before a window
+    ends, as it starts and a second into it."""
+    start = (int(time.time() // 3600) + 10) * 3600  # a window start, ahead of any expiry
+    for number, moment in enumerate((start - 1, start, start + 1)):
+        with mock.patch("plumbing.ratelimit.time", SimpleNamespace(time=lambda m=moment: m)):
+            assert send(client, number).status_code == 302
+    rows = dict(RateCounter.objects.values_list("key", "count"))
+    assert sorted(rows.values()) == [1, 2]  # the window before: 1; the one after: 2
+    earlier, later = sorted(rows, key=rows.get)
+    assert earlier.split(":")[0] == later.split(":")[0]  # the scope, in clear
+    assert earlier.split(":")[1] != later.split(":")[1]
 
 
 def test_the_count_goes_on_across_requests_and_restarts_when_the_key_is_rotated(
