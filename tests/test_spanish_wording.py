@@ -6,7 +6,6 @@ wording. Clocks are pinned in the site's zone."""
 
 import re
 from datetime import datetime, time
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,16 +16,13 @@ from django.utils import translation
 from facility.models import Availability, Center, OpeningHours
 from facility.models.hours import day_labels
 
+from .clock import pinned
 from .factories import INQUIRY_POST
 from .test_spanish_trust import sitemap_paths
 
 pytestmark = pytest.mark.django_db
 
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-def pinned(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
 
 
 def center_page(client, slug, language, moment=None):

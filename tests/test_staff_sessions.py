@@ -6,13 +6,13 @@ after. The evening of 31 December in Ohio, already the next year in UTC.
 """
 
 from datetime import datetime, timedelta
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
+from .clock import pinned
 from .factories import INQUIRY_POST, make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staff_groups")]
@@ -22,7 +22,7 @@ MINUTE = timedelta(minutes=1)
 
 
 def at(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
+    return pinned(moment)
 
 
 def logged_in_at(client, moment, *groups):
