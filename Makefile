@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve setup test test-fast test-evening bench lint format admin lighthouse clean messages
+.PHONY: run serve setup browser-tools test test-fast test-evening bench lint format admin lighthouse clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,6 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 	msgfmt --check-format -o $@ $<
 
 messages: $(MO_FILES)  ## Compile the translations (make run, serve and test do it).
-
-# Without npm the tests still run; the ones that need axe-core say they are skipped.
-NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
 setup: $(VENV)/.installed $(MO_FILES)  ## Install, migrate and load the demo content (SQLite by default).
 	$(BIN)/python manage.py migrate --noinput
@@ -91,10 +88,27 @@ ifeq ($(EDGE),varnish)
 		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(HOST)} \
 		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 else
-	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+	GUNICORN_BIND=$(HOST) $(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 endif
 
-test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
+# The browser and accessibility tests need Debian's Chromium and axe-core (npm ci, so
+# Node's npm): installed here where they are missing and we may (root, apt-get), as for
+# gettext; otherwise `make test` stops, saying what to install, rather than skipping
+# them (REQUIRE_BROWSER makes the suite refuse to run without them). `make test-fast`
+# needs neither.
+CHROMIUM_PATH ?= /usr/bin/chromium
+browser-tools:
+	@[ -x "$(CHROMIUM_PATH)" ] || { [ "$(CHROMIUM_PATH)" = /usr/bin/chromium ] && command -v apt-get >/dev/null \
+		&& [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| { echo "Chromium is missing at $(CHROMIUM_PATH): install it (apt-get install chromium), or run make test-fast." >&2; exit 1; }
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } \
+		|| { echo "npm is missing, for axe-core: install it (apt-get install nodejs npm), or run make test-fast." >&2; exit 1; }
+	@$(MAKE) --no-print-directory node_modules/.installed
+
+test: export REQUIRE_BROWSER = 1
+test: export CHROMIUM_PATH := $(CHROMIUM_PATH)
+test: $(VENV)/.installed $(MO_FILES) browser-tools  ## Run the whole test suite, browser tests included (Chromium and npm are installed if missing).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 # The inner loop: every test but the slow ones (a live server, a browser, another
