@@ -94,13 +94,14 @@ class Reader:
 
 
 def read_site(reader, problems):
-    """Every document: {name: html}, the feeds {url: bytes}, the pages' paths and which
-    of them hold an inquiry form."""
+    """Every document: {name: html}, the feeds {url: bytes}, which pages hold an
+    inquiry form, and how many pages the sitemap lists."""
     sitemap_url = reader.base + "/sitemap.xml"
     found, locations = sitemap_problems(reader.get(sitemap_url), sitemap_url)
     problems.extend(f"{sitemap_url}: {p}" for p in found)
     pages, feeds, forms = {}, {}, []
     queue = list(locations)
+    listed = 0
     while queue:
         url = queue.pop(0)
         if url.endswith(".xml"):  # a sitemap index's sitemap
@@ -109,6 +110,7 @@ def read_site(reader, problems):
             queue.extend(more)
             continue
         path = urllib.parse.urlsplit(url).path
+        listed += 1
         html = reader.get(path)
         pages[path] = html
         for feed in FEED_LINK.findall(html.decode()):
@@ -124,7 +126,7 @@ def read_site(reader, problems):
         pages[f"{path} sent empty"] = reader.post_empty(path, pages[path])
     for url in feeds:
         feeds[url] = reader.get(url)
-    return pages, feeds, forms
+    return pages, feeds, forms, listed
 
 
 def nu_errors(pages, workdir):
@@ -209,7 +211,7 @@ def main():
         try:
             wait_until_up(base + "/healthz")
             problems = []
-            pages, feeds, forms = read_site(Reader(base), problems)
+            pages, feeds, forms, listed = read_site(Reader(base), problems)
             for url, content in feeds.items():
                 problems.extend(f"{url}: {p}" for p in feed_problems(content))
             html = nu_errors(pages, workdir)
@@ -222,7 +224,8 @@ def main():
     languages = sorted({"es" if p.startswith("/es/") else "en" for p in paths})
     print(f"Nu Html Checker: {len(pages)} documents ({len(forms)} forms sent empty), "
           f"{len(html)} errors")  # fmt: skip
-    print(f"Feeds and sitemap: {len(feeds)} feeds, the sitemap of {len(paths)} pages, "
+    print(f"Feeds and sitemap: {len(feeds)} feeds, the sitemap of {listed} pages (and "
+          f"{len(paths) - listed} more its menus link), "
           f"{len(problems)} errors")  # fmt: skip
     print(f"axe-core ({', '.join(AXE_TAGS)}): {runs} runs ({len(paths) + len(forms)} pages in "
           f"{'/'.join(languages)} at {len(WIDTHS)} widths), {len(axe)} violations")  # fmt: skip
