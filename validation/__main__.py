@@ -64,6 +64,9 @@ def site_env(workdir):
         "MEDIA_ROOT": str(workdir / "media"),
         "DJANGO_SERVE_MEDIA": "true",
         "CONTACT_NOTIFY_EMAILS": "",
+        # Each form is sent empty several times (once read, once per width): the limit
+        # on one client's inquiries would soon answer in their place.
+        "CONTACT_RATE_LIMIT": "1000/3600",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "INQUIRY_ENCRYPTION_KEYS": base64.urlsafe_b64encode(keys[0]).decode(),
         "RATE_LIMIT_KEY": base64.urlsafe_b64encode(keys[1]).decode(),
@@ -164,6 +167,7 @@ AXE_RUN = """async (tags) => {
 
 def axe_errors(base, paths, forms):
     """axe-core's violations on every page at each width, the forms also sent empty."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     errors, runs = [], 0
@@ -176,8 +180,12 @@ def axe_errors(base, paths, forms):
             for path in [*paths, *(f"{form} sent empty" for form in forms)]:
                 page.goto(base + path.removesuffix(" sent empty"))
                 if path.endswith(" sent empty"):
-                    with page.expect_navigation():
-                        page.locator(".inquiry-form [type=submit]").last.click()
+                    try:
+                        with page.expect_navigation():
+                            page.locator(".inquiry-form [type=submit]").last.click()
+                    except PlaywrightError as error:
+                        errors.append(f"{path} at {width} px: the form was not sent: {error}")
+                        continue
                 page.add_script_tag(path=str(AXE))
                 runs += 1
                 for violation in page.evaluate(AXE_RUN, AXE_TAGS):
