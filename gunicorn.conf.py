@@ -10,7 +10,7 @@ import sys
 
 # gunicorn reads this file before it moves to --chdir: find the project beside it.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from recovery_site.environment import env_choice, env_int, env_str
+from recovery_site.environment import env_bool, env_choice, env_int, env_str
 
 # nginx in front talks to 127.0.0.1:8000; a unix socket works too (unix:/run/...).
 bind = env_str("GUNICORN_BIND", "127.0.0.1:8000")
@@ -27,6 +27,14 @@ keepalive = 5
 # server spends its time starting workers (a start costs about a second of CPU).
 max_requests = 20000
 max_requests_jitter = 2000
+# Load the site once, in the master, and fork the workers from it (recovery_site/wsgi.py
+# also compiles the templates and loads the translations there, plumbing/warmup.py): a
+# worker replacing one that crashed, or every worker after a restart, serves its first
+# page in a fraction of a second instead of spending seconds of CPU first. The price: a
+# reload (SIGHUP) forks new workers from the code already loaded, so new code needs a
+# restart (docs/deploy.md, "Upgrading"). Nothing in the master opens a database or
+# cache connection, which forked workers would otherwise share.
+preload_app = env_bool("GUNICORN_PRELOAD", True)
 # The heartbeat file on a memory file system: a slow disk must not look like a hung worker.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # systemd restarts gunicorn; gunicorn's own control socket is one per user, which two
@@ -43,5 +51,17 @@ loglevel = env_choice(
     "GUNICORN_LOG_LEVEL", "info", ("debug", "info", "warning", "error", "critical")
 )
 
-# Only the proxy on this machine may say the request came over HTTPS.
-forwarded_allow_ips = env_str("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn trusts no header a proxy forwards. By default it would take SCRIPT_NAME and
+# PATH_INFO headers from 127.0.0.1 (`forwarder_headers`), which is where nginx and
+# Varnish connect from, so any visitor's header reaching it through them would move the
+# site under a prefix of their choosing (links, and the pages the edge keeps). The site
+# never runs under a prefix. Nor does gunicorn decide from X-Forwarded-Proto (or -Ssl,
+# -Protocol) that a request came over HTTPS: Django does, and only when told that the
+# proxy in front sets the header itself (DJANGO_SECURE_PROXY_SSL_HEADER). Header names
+# with an underscore are dropped (gunicorn's `header_map` default), so none of them can
+# pose as another; the visitor's address is read by Django from X-Forwarded-For
+# (DJANGO_TRUSTED_PROXY_COUNT, plumbing/client_ip.py). With both lists empty, gunicorn's
+# `forwarded_allow_ips` has nothing left to allow.
+forwarder_headers = ""
+secure_scheme_headers = {}
+header_map = "drop"

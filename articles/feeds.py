@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from facility.models import Facility
+from plumbing.seo import absolute
 
 from .models import Category, Post
 
@@ -18,7 +19,13 @@ class LatestPostsFeed(Feed):
     # /blog/feed/, Spanish at /es/blog/feed/.
     def get_object(self, request, *args, **kwargs):
         self.facility = Facility.for_request(request)
+        self.request = request
         return None
+
+    # Addresses on SITE_URL: Django's feeds would otherwise build them on the request's
+    # Host and scheme (absolute ones it leaves as they are).
+    def item_link(self, post):
+        return absolute(self.request, post.get_absolute_url())
 
     def title(self):
         if self.facility is None:
@@ -26,13 +33,13 @@ class LatestPostsFeed(Feed):
         return _("%(name)s blog") % {"name": self.facility.name}
 
     def link(self):
-        return reverse("articles:list")
+        return absolute(self.request, reverse("articles:list"))
 
     def description(self):
         return self.facility.about if self.facility else ""
 
     def feed_url(self):
-        return reverse("articles:feed")
+        return absolute(self.request, reverse("articles:feed"))
 
     def items(self):
         return (
@@ -68,7 +75,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
     subtitle = LatestPostsFeed.description
 
     def feed_url(self):
-        return reverse("articles:atom")
+        return absolute(self.request, reverse("articles:atom"))
 
 
 class CategoryFeed(LatestPostsFeed):
@@ -80,13 +87,13 @@ class CategoryFeed(LatestPostsFeed):
         return f"{super().title()}: {category.name}"
 
     def link(self, category):
-        return category.get_absolute_url()
+        return absolute(self.request, category.get_absolute_url())
 
     def description(self, category):
         return category.description or _("Posts about %(category)s.") % {"category": category.name}
 
     def feed_url(self, category):
-        return reverse("articles:category_feed", args=[category.slug])
+        return absolute(self.request, reverse("articles:category_feed", args=[category.slug]))
 
     def items(self, category):
         return (

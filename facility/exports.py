@@ -2,12 +2,12 @@
 coordinates and facts in the codes of SAMHSA's treatment locator (facility/locator.py), as
 /locations.json and /locations.csv. Kept in the page cache and made stale like the pages."""
 
-import csv
-import io
 import json
 
 from django.conf import settings
 from django.http import HttpResponse
+
+from plumbing.spreadsheets import csv_text
 
 from .locator import CATEGORIES, CSV_COLUMNS, center_record, csv_row
 from .models import Facility
@@ -38,12 +38,10 @@ def locations_json(request):
 
 
 def locations_csv(request):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(record) for record in records(request))
+    # Text staff typed (a street, a city) guarded like every CSV's cells.
+    rows = (csv_row(record) for record in records(request))
     return HttpResponse(
-        out.getvalue(),
+        csv_text(CSV_COLUMNS, rows),
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'inline; filename="locations.csv"'},
     )

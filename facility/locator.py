@@ -227,7 +227,7 @@ def parse_listing(text):
     {"fields": {...}, "services": {category: {normalized name: name}}}."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
         raise ListingError(
             "This is not the locator's record: paste the facility's JSON as the locator "
             "gives it, from { to }."
@@ -240,13 +240,29 @@ def parse_listing(text):
     for entry in data["services"]:
         if not isinstance(entry, dict) or not entry.get("f2"):
             continue
-        names = [name.strip() for name in str(entry.get("f3") or "").split(";") if name.strip()]
-        services.setdefault(entry["f2"], {}).update({_norm(name): name for name in names})
+        code = _text(entry, "f2", "a service's category code")
+        named = _text(entry, "f3", "a service's names") or ""
+        names = [name.strip() for name in named.split(";") if name.strip()]
+        services.setdefault(code, {}).update({_norm(name): name for name in names})
     fields = {
-        key: data.get(key)
+        key: _text(data, key, f'"{key}"')
         for key in ("name1", "street1", "city", "state", "zip", "phone", "intake1", "website")
     }
     return {"fields": fields, "services": services}
+
+
+def _text(record, key, what):
+    """`record[key]` as text (a number as it is written: the locator sends some phones
+    and ZIP codes as numbers), None if absent; anything else is refused."""
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise ListingError(
+        f"In the pasted record, {what} ({key}) is not text but {json.dumps(value)[:60]}: "
+        "paste the record as the locator gives it."
+    )
 
 
 @dataclass

@@ -10,13 +10,32 @@ from .exports import site_address
 from .locator import ListingError, compare, parse_listing
 from .models import Center
 
+# A facility's record is a few thousand characters; far more is not one, and would only
+# cost time and memory to read and to show back.
+LISTING_MAX_CHARACTERS = 200_000
+
+
+class WithinLimitBoundField(forms.BoundField):
+    """A paste too long, given back cut to the limit (the error says how long it was)."""
+
+    def value(self):
+        value = super().value()
+        limit = getattr(self.field, "max_length", None)
+        return value[:limit] if limit and isinstance(value, str) else value
+
 
 class LocatorCheckForm(forms.Form):
+    bound_field_class = WithinLimitBoundField
+
     center = forms.ModelChoiceField(queryset=Center.objects.all())
     listing = forms.CharField(
         label="The locator's listing",
+        max_length=LISTING_MAX_CHARACTERS,
         widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
-        help_text="The facility's record as FindTreatment.gov's API gives it: JSON, from { to }.",
+        help_text=(
+            "The facility's record as FindTreatment.gov's API gives it: JSON, from { to }; "
+            f"at most {LISTING_MAX_CHARACTERS:,} characters."
+        ),
     )
 
     def clean_listing(self):

@@ -8,7 +8,8 @@ offer is refused with a message saying so (forms.py).
 """
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from facility.models import Center, LevelOfCare, Payment
@@ -49,10 +50,15 @@ def offered(all_centers, attribute, choices_from):
 
 
 def with_centers(label, names, all_centers):
-    """A choice's label, naming the centers that offer it when there are several."""
+    """A choice's label, naming the centers that offer it when there are several: after a
+    dash, as labels may end in brackets of their own ("Self-pay (cash)")."""
     if len(all_centers) < 2:
         return label
-    return f"{label} ({', '.join(names)})"
+    listed = get_text_list(names, pgettext("last two of a list", "and"))
+    return pgettext("a choice and the centers offering it", "%(choice)s – %(centers)s") % {
+        "choice": label,
+        "centers": listed,
+    }
 
 
 def levels_of_care(all_centers):

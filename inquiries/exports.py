@@ -1,11 +1,9 @@
 """Inquiries as a CSV file for the staff allowed to take them out of the admin."""
 
-import csv
-import io
-import re
-import unicodedata
-
 from django.utils import timezone
+
+from plumbing import spreadsheets
+from plumbing.spreadsheets import TEXT_MARK, csv_text  # noqa: F401  (TEXT_MARK: as before)
 
 
 def _when(moment):
@@ -35,40 +33,16 @@ COLUMNS = [
     ("Center", lambda i: i.center.name if i.center else ""),
 ]
 
-# A spreadsheet runs a cell that starts with one of these as a formula (Excel: all four;
-# LibreOffice: "="), and a visitor could type "=HYPERLINK(...)" in the form; some read
-# a full-width equals sign (U+FF1D) as "=" too, and some skip the spaces, tabs and line
-# breaks before it.
-FORMULA_STARTS = ("=", "+", "-", "@")
-# Put in front of such a cell, it makes the cell text in Excel and LibreOffice alike:
-# WORD JOINER, a character with no width that neither shows nor starts a formula. The
-# usual apostrophe is only understood when typed; in a CSV file it is shown ("'+1 419").
-TEXT_MARK = "\u2060"
-# What spreadsheets would read as a number, dropping a phone's "+" or leading zeros.
-NUMBER = re.compile(r"[+-]?[\d.,]+")
-
 
 def neutralise(value):
-    """`value` as a cell that shows exactly what was typed and never runs as a formula:
-    a value a spreadsheet would take as a formula (or a phone as a number) gets the
-    invisible TEXT_MARK in front, and nothing else changes."""
-    value = str(value)
-    # Compatibility forms (full-width U+FF1D, small U+FE62) read as what they mimic.
-    plain = unicodedata.normalize("NFKC", value)
-    if plain.lstrip().startswith(FORMULA_STARTS) or value.startswith(("\t", "\r", "\n")):
-        return TEXT_MARK + value
-    if NUMBER.fullmatch(plain):
-        return TEXT_MARK + value
-    return value
+    """A cell of the export: never a formula, and phones kept as typed (text)."""
+    return spreadsheets.neutralise(value, numbers_as_text=True)
 
 
 def inquiries_csv(inquiries):
-    """The CSV text of `inquiries`, with a header row, as Excel and LibreOffice read it."""
-    out = io.StringIO()
-    # A byte-order mark tells Excel the file is UTF-8, so names keep their accents.
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow([title for title, _ in COLUMNS])
-    for inquiry in inquiries:
-        writer.writerow([neutralise(value(inquiry)) for _, value in COLUMNS])
-    return out.getvalue()
+    """The CSV text of `inquiries`, with a header row, as Excel and LibreOffice read it:
+    phones stay text, with their "+" and leading zeros."""
+    rows = ([value(inquiry) for _, value in COLUMNS] for inquiry in inquiries)
+    return csv_text(
+        [title for title, _ in COLUMNS], rows, numbers_as_text=True, byte_order_mark=True
+    )

@@ -7,7 +7,8 @@ cases: iOS Safari converts its HEIC photos to JPEG when a page asks for any imag
 Files app, say) is refused with a message saying how to send it as a JPEG: Pillow opens
 no HEIC without a plugin, and we add none. PNG, WebP and GIF (screenshots) are taken too.
 Every photo gets the site's upload checks and limits (IMAGE_MAX_UPLOAD_BYTES,
-IMAGE_MAX_PIXELS), is turned upright and loses its metadata (GPS included).
+IMAGE_MAX_PIXELS, the one pixel budget, read from the headers before anything is
+decoded), is turned upright and loses its metadata (GPS included).
 """
 
 from django import forms
@@ -24,7 +25,10 @@ HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 
 PHOTO_ERRORS = {
     "too_big": _("This photo is too large. Please take it again, or send a smaller one."),
-    "too_many_pixels": _("This photo has too many pixels. Please send a smaller one."),
+    "too_many_pixels": _(
+        "This photo has too many pixels: we take photos of at most %(megapixels)s "
+        "megapixels, as a phone's camera takes them. Please send a smaller one."
+    ),
     "heic": _(
         "This photo is in the iPhone's HEIC format, which we cannot open. Please take it "
         "with the button on this page, or send it as a JPEG."
@@ -56,7 +60,8 @@ class CardPhotoField(forms.FileField):
         try:
             content, extension = images.cleaned(upload)
         except ValidationError as error:
-            raise ValidationError(PHOTO_ERRORS.get(error.code, PHOTO_ERROR)) from None
+            message = PHOTO_ERRORS.get(error.code, PHOTO_ERROR)
+            raise ValidationError(message, code=error.code, params=error.params) from None
         return content.read(), CONTENT_TYPES[extension]
 
 

@@ -267,6 +267,19 @@ class InsuranceCheckQuerySet(models.QuerySet):
         return self.filter(result="")
 
 
+class PhotosLeftOutManager(models.Manager.from_queryset(InsuranceCheckQuerySet)):
+    """Checks read without their card photos: a photo is read, and decrypted, only when
+    it is shown (reading the attribute loads that one column), never to list checks or
+    show a status. `inquiry.insurance_check` reads through Django's base manager, which
+    reads them all: read a check through this one (InsuranceCheck.objects)."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer(*PHOTO_FIELDS)
+
+
+PHOTO_FIELDS = ("card_front", "card_back")
+
+
 class InsuranceCheck(models.Model):
     """What a visitor gave for a check of their insurance benefits (verification of
     benefits), and what staff found. Health and payment information: every value the
@@ -320,7 +333,7 @@ class InsuranceCheck(models.Model):
     checked_by = models.CharField("checked by", max_length=150, blank=True, editable=False)
     checked_at = models.DateTimeField("checked at", null=True, blank=True, editable=False)
 
-    objects = InsuranceCheckQuerySet.as_manager()
+    objects = PhotosLeftOutManager()
 
     class Meta:
         verbose_name = "insurance check"

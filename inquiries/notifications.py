@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
+from plumbing.seo import absolute
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,7 +23,8 @@ def notify_staff(inquiry, request, facility):
     if not recipients:
         logger.warning("Inquiry %s saved; no address to notify.", inquiry.pk)
         return False
-    link = request.build_absolute_uri(inquiry.get_admin_url())
+    # On SITE_URL: the Host the visitor's request named is theirs to choose.
+    link = absolute(request, inquiry.get_admin_url())
     subject, body = f"New inquiry #{inquiry.reference}", f"{link}\n"
     if inquiry.language != inquiry.Language.ENGLISH:
         # Its language is no health information, and says who should call back.

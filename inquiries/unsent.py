@@ -13,6 +13,7 @@ from django.middleware.csrf import get_token
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plumbing.outage import page_context_when_down
@@ -93,7 +94,9 @@ def form_again(request, status, name):
     facility = context.get("facility")
     notice = NOT_SENT[status]
     if facility is not None:
-        notice += f" If it cannot wait, please call us at {facility.phone}."
+        notice += " " + gettext("If it cannot wait, please call us at %(phone)s.") % {
+            "phone": facility.phone
+        }
     context |= {
         "form": InquiryForm(initial=typed, offer=offer),
         "not_sent": notice,

@@ -35,6 +35,11 @@ PRIVACY_NOTICE_PAGE = "inquiry-privacy"
 # uploads need (DATA_UPLOAD_MAX_MEMORY_SIZE): a longer body is refused unread. Sent with
 # the insurance card's two photos (multipart), each at most IMAGE_MAX_UPLOAD_BYTES, more.
 limited = limit_body(64 * 1024, files_bytes=2 * settings.IMAGE_MAX_UPLOAD_BYTES)
+# Every post is counted before the form is read, valid or not: checking the card photos
+# is the costly part of a post, and a form sent back with a mistake costs it too. Posts
+# may be this many times the inquiries a client may send (CONTACT_RATE_LIMIT), so that
+# a visitor correcting a mistake or two never meets this limit first.
+POSTS_PER_INQUIRY = 3
 
 
 def ask_eligibility_service(check):
@@ -79,13 +84,25 @@ class InquiryFormView(MetaMixin, CreateView):
 
     form_class = InquiryForm
 
+    def post(self, request, *args, **kwargs):
+        count, seconds = settings.CONTACT_RATE_LIMIT
+        if over_limit(request, "contact-post", (POSTS_PER_INQUIRY * count, seconds)):
+            # What was typed comes back; the photos are not looked at.
+            self.object = None
+            form = self.get_form_class()(**{**self.get_form_kwargs(), "files": None})
+            return self.rate_limited(form)
+        return super().post(request, *args, **kwargs)
+
+    def rate_limited(self, form):
+        form.add_error(None, rate_limited_message(self.facility()))
+        return self.render_to_response(self.get_context_data(form=form), status=429)
+
     def form_valid(self, form):
         if form.is_spam():
             # Look like success, so the bot learns nothing; keep nothing.
             return redirect("inquiries:thanks")
         if over_limit(self.request, "contact", settings.CONTACT_RATE_LIMIT):
-            form.add_error(None, rate_limited_message(self.facility()))
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            return self.rate_limited(form)
         form.instance.language = translation.get_language()
         try:
             with transaction.atomic():

@@ -10,4 +10,12 @@ class PlumbingConfig(AppConfig):
     verbose_name = "Site plumbing"
 
     def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
         from . import checks  # noqa: F401  (registers the deployment checks)
+
+        # Pillow's own refusal, for any picture opened anywhere: past twice this, it
+        # raises before decoding. Uploads are held to the budget itself, from their
+        # headers, before Pillow sees them (plumbing/images.py).
+        Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

@@ -9,11 +9,18 @@ A request without Content-Length has no body for Django (it reads none). A form 
 takes files (`files_bytes`: the most its files may weigh together) allows that much more
 when it is sent as multipart/form-data, the only way files are sent; its other fields
 keep the same allowance.
+
+Such a form's files are a visitor's health information (insurance card photos): they are
+kept in memory, never written to a temporary file, whatever the size of the request.
+Django's own choice, by the request's length (FILE_UPLOAD_MAX_MEMORY_SIZE), would stream
+a larger one to disk in clear, where a worker killed meanwhile leaves it. The limit,
+checked first, bounds the memory.
 """
 
 import functools
 import logging
 
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
@@ -39,6 +46,14 @@ def limit_body(max_bytes, files_bytes=0):
     return mark
 
 
+class InMemoryUploadHandler(MemoryFileUploadHandler):
+    """Django's in-memory handler, for a request of any length: BodyLimitMiddleware has
+    refused those longer than their view allows before it is used."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.activated = True
+
+
 def announced_length(request):
     try:
         return int(request.META.get("CONTENT_LENGTH") or 0)
@@ -60,6 +75,8 @@ class BodyLimitMiddleware:
         if limit is not None and request.content_type == "multipart/form-data":
             limit += getattr(view_func, "max_file_bytes", 0)
         length = announced_length(request)
+        if limit is not None and length <= limit and getattr(view_func, "max_file_bytes", 0):
+            request.upload_handlers = [InMemoryUploadHandler(request)]
         if limit is None or length <= limit:
             return None
         logger.warning("Body of %d bytes refused: %s %s", length, request.method, request.path)

@@ -65,3 +65,20 @@ def translations_compiled(app_configs, **kwargs):
                     )
                 )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def site_url_set(app_configs, **kwargs):
+    """SITE_URL is set wherever the site runs with debug off. The settings refuse to start
+    without it over HTTPS; a plain-HTTP host may start, and this says what it costs."""
+    if settings.DEBUG or settings.SITE_URL:
+        return []
+    return [
+        checks.Warning(
+            "SITE_URL is not set: canonical links, sitemaps, structured data and the links in "
+            "staff notifications take the address from each request's Host header, which a "
+            "visitor can make up (and a cache in front would keep for everyone).",
+            hint="Set SITE_URL to the site's public address, such as https://www.example.org.",
+            id="plumbing.W001",
+        )
+    ]

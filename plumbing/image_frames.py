@@ -1,5 +1,6 @@
 """How many frames a picture has, and how large the canvas they are drawn on, read from
-its headers alone, before Pillow decodes (or, for WebP, allocates) anything.
+its headers alone, before Pillow decodes (or, for WebP, allocates) anything; for a JPEG,
+its size from its frame header.
 
 Pillow draws every frame of an animation onto a full canvas, and grows a GIF's canvas
 to reach frames placed outside it: a few hundred bytes can ask for gigabytes. The walk
@@ -11,6 +12,13 @@ import struct
 from dataclasses import dataclass
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Canvases Pillow 13 keeps besides the frames, measured in tests/test_upload_costs.py:
+# re-encoding an animated GIF, about three at a time (drawing one frame over the last,
+# comparing it with the last). Reading any WebP, even a still one, costs five: libwebp's
+# animation decoder draws on two canvases and hands a copy over to Pillow, and its
+# lossless decoder keeps buffers of its own as large.
+DRAWING_CANVASES = 3
+WEBP_DRAWING_CANVASES = 5
 
 
 class Unreadable(ValueError):
@@ -22,14 +30,20 @@ class Frames:
     count: int
     width: int  # of the canvas every frame is drawn on
     height: int
+    drawing: int = 0  # canvases the decoder keeps besides the frames (DRAWING_CANVASES)
 
     @property
     def decoded_pixels(self):
-        return self.count * self.width * self.height
+        """What decoding and re-encoding it draws: every frame, and for an animation
+        the few canvases more that Pillow keeps while it draws them (the frame before,
+        the frames the encoder compares)."""
+        return (self.count + self.drawing) * self.width * self.height
 
 
 def frames_of(data):
-    """The Frames of a GIF, PNG or WebP given as bytes; None for other formats."""
+    """The Frames of a JPEG, GIF, PNG or WebP given as bytes; None for other formats."""
+    if data[:3] == b"\xff\xd8\xff":
+        return _jpeg(data)
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return _gif(data)
     if data[:8] == PNG_SIGNATURE:
@@ -90,7 +104,38 @@ def _gif(data):
         # Any other byte Pillow skips, and so do we.
     if count == 0:
         raise Unreadable("no image in the GIF")
-    return Frames(count, width, height)
+    return Frames(count, width, height, DRAWING_CANVASES if count > 1 else 0)
+
+
+# Start-of-frame markers, which carry the size: SOF0-SOF15 but DHT, JPG and DAC.
+JPEG_FRAME_MARKERS = set(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# Markers that stand alone, with no length after them.
+JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}
+
+
+def _jpeg(data):
+    """The size in a JPEG's first frame header (the one Pillow reads and decodes)."""
+    pos, end = 2, len(data)
+    while pos + 4 <= end:
+        if data[pos] != 0xFF:
+            raise Unreadable("JPEG segments out of step")
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in JPEG_STANDALONE:
+            pos += 2
+            continue
+        length = struct.unpack_from(">H", data, pos + 2)[0]
+        if marker in JPEG_FRAME_MARKERS:
+            if pos + 9 > end:
+                break
+            height, width = struct.unpack_from(">HH", data, pos + 5)
+            return Frames(1, width, height)
+        if marker in (0xD9, 0xDA):  # end of image, or the data before any frame header
+            break
+        pos += 2 + length
+    raise Unreadable("JPEG without a frame header")
 
 
 def _color_table_size(flags):
@@ -139,7 +184,7 @@ def _webp(data):
         pos = body + length + (length & 1)  # chunks are padded to an even length
     if width is None:
         raise Unreadable("WebP without a size")
-    return Frames(max(count, 1), width, height)
+    return Frames(max(count, 1), width, height, WEBP_DRAWING_CANVASES)
 
 
 def _u24(data, at):

@@ -1,14 +1,13 @@
 """Pictures: uploads checked and cleaned, and renditions resized for each purpose.
 
-Every uploaded picture (editor images, featured images, gallery photos) must be a JPEG,
-PNG, WebP or GIF that Pillow can open and verify, of sane size in bytes and in pixels,
-over all its frames for an animation (counted from the headers, before decoding: see
-image_frames.py). What is stored is re-encoded from the pixels alone: turned upright,
-colours moved into sRGB, every kind of metadata dropped (EXIF with GPS, XMP, IPTC,
-comments, text chunks, colour profiles), under a random name. Renditions are made once,
-when the picture is saved, with Pillow directly: we need Pillow for the checks anyway,
-the widths are few and fixed, and their names follow from the original's, so pages need
-no lookup to list them.
+Every uploaded picture (editor images, featured images, gallery photos, staff photos,
+insurance card photos) must be a JPEG, PNG, WebP or GIF within the one pixel budget,
+read from its headers before anything is decoded (image_checks.py, image_frames.py).
+What is stored is re-encoded from the pixels alone: turned upright, colours moved into
+sRGB, every kind of metadata dropped (EXIF with GPS, XMP, IPTC, comments, text chunks,
+colour profiles), under a random name. Renditions are made once, when the picture is
+saved, with Pillow directly: we need Pillow for the checks anyway, the widths are few and
+fixed, and their names follow from the original's, so pages need no lookup to list them.
 """
 
 import io
@@ -17,153 +16,118 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
-from django.template.defaultfilters import filesizeformat
 from PIL import Image as PillowImage
-from PIL import ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import ImageCms, ImageOps, ImageSequence
 
-from .image_frames import Unreadable, frames_of
+from .image_checks import FORMATS, check_upload, damaged
 from .seo import Image
 
 RENDITIONS = "renditions"
 WIDTHS = (480, 960, 1600)
 SHARE_SIZE = (1200, 630)  # what Facebook, LinkedIn and X show best
-# MPO: what Pillow calls a JPEG that carries more pictures after the first (depth maps,
-# previews), as many phones take them; only the first is kept.
-FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-ACCEPTED = "a JPEG, PNG, WebP or GIF picture"
 MAX_STORED_SIDE = 2400
+BAND_ROWS = 200  # resized at a time (_within_stored_side)
+LANCZOS = PillowImage.Resampling.LANCZOS
 SRGB = ImageCms.createProfile("sRGB")
 # What of a picture's `info` a saved copy needs; Pillow writes the rest (comments, XMP,
 # colour profiles...) into every file it saves from it.
 KEPT_INFO = ("transparency",)
 
 
-def check_upload(file):
-    """Raise ValidationError, in words staff understand, unless `file` is a usable picture."""
-    max_bytes, max_pixels = settings.IMAGE_MAX_UPLOAD_BYTES, settings.IMAGE_MAX_PIXELS
-    size = getattr(file, "size", None)
-    if size is not None and size > max_bytes:
-        raise ValidationError(
-            f"This file is {filesizeformat(size)}; pictures can be at most "
-            f"{filesizeformat(max_bytes)}. Please upload a smaller one.",
-            code="too_big",
-        )
-    file.seek(0)
-    head = file.read(512).lstrip()
-    if head[:5].lower() in (b"<?xml", b"<svg ") or b"<svg" in head.lower():
-        raise ValidationError(
-            f"SVG drawings are not accepted: they can carry scripts. Please upload {ACCEPTED}.",
-            code="svg",
-        )
-    file.seek(0)
-    try:
-        frames = frames_of(file.read())
-    except Unreadable:
-        raise ValidationError(
-            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
-        ) from None
-    if frames:
-        _check_frames(frames)
+def cleaned(file):
+    """`file` checked, then re-encoded from its pixels alone: upright, in sRGB, no
+    metadata, at most 2400 px. Returns (content, extension); raises ValidationError,
+    for a picture that proves damaged while it is decoded too (a JPEG cut short passes
+    the checks: they read its headers only)."""
+    check_upload(file)
     file.seek(0)
     try:
         with PillowImage.open(file) as picture:
-            kind, (width, height) = picture.format, picture.size
-            if kind not in FORMATS:
-                raise ValidationError(
-                    f"This is a {kind} file. Please upload {ACCEPTED}.", code="format"
-                )
-            if width * height > max_pixels:
-                raise _too_many_pixels(f"This picture is {width} × {height} pixels")
-            picture.verify()
+            return _reencoded(picture)
     except ValidationError:
         raise
-    except PillowImage.DecompressionBombError:
-        raise _too_many_pixels("This picture is too large") from None
-    except UnidentifiedImageError:
-        raise ValidationError(
-            f"This file is not a picture we can open. Please upload {ACCEPTED}.", code="invalid"
-        ) from None
+    except MemoryError:
+        raise
     except Exception:
-        raise ValidationError(
-            f"This picture seems damaged. Please export it again as {ACCEPTED}.", code="damaged"
-        ) from None
+        raise damaged() from None
     finally:
         file.seek(0)
-    return kind
 
 
-def _too_many_pixels(what):
-    megapixels = settings.IMAGE_MAX_PIXELS // 1_000_000
-    return ValidationError(
-        f"{what}: too many pixels to process safely. "
-        f"Please upload one under {megapixels} megapixels.",
-        code="too_many_pixels",
-    )
-
-
-def _check_frames(frames):
-    """Refuse, from the headers alone, what would take too much memory to decode."""
-    size = f"{frames.width} × {frames.height} pixels"
-    if frames.width * frames.height > settings.IMAGE_MAX_PIXELS:
-        what = "This picture is" if frames.count == 1 else "This animation's frames span"
-        raise _too_many_pixels(f"{what} {size}")
-    if frames.count > settings.IMAGE_MAX_FRAMES:
-        raise ValidationError(
-            f"This animation has {frames.count} frames; we accept at most "
-            f"{settings.IMAGE_MAX_FRAMES}. Please upload a shorter one.",
-            code="too_many_frames",
-        )
-    if frames.decoded_pixels > settings.IMAGE_MAX_ANIMATION_PIXELS:
-        raise ValidationError(
-            f"This animation has {frames.count} frames of {size}: too many pixels in all "
-            f"to process safely (at most {settings.IMAGE_MAX_ANIMATION_PIXELS // 1_000_000} "
-            "megapixels over all frames). Please upload a shorter or smaller one.",
-            code="too_many_pixels",
-        )
-
-
-def cleaned(file):
-    """`file` checked, then re-encoded from its pixels alone: upright, in sRGB, no
-    metadata, at most 2400 px. Returns (content, extension); raises ValidationError."""
-    check_upload(file)
-    file.seek(0)
-    with PillowImage.open(file) as picture:
-        kind = picture.format
-        animated = getattr(picture, "n_frames", 1) > 1
-        if kind == "GIF" and animated:
-            return _animated_gif(picture), "gif"
-        upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(picture)))
-        upright.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), PillowImage.Resampling.LANCZOS)
-        out = io.BytesIO()
-        if FORMATS[kind] == "jpg":
-            upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
-        elif kind == "PNG":
-            upright.save(out, "PNG", optimize=True)
-        elif kind == "WEBP":
-            upright.save(out, "WEBP", quality=88)
-        else:
-            upright.save(out, "GIF")
+def _reencoded(picture):
+    kind = picture.format
+    if kind == "GIF" and getattr(picture, "n_frames", 1) > 1:
+        return _animated_gif(picture), "gif"
+    # Made small first, then turned and moved into sRGB: those copy the picture, and a
+    # copy of the small one costs little. A JPEG larger than what is kept is decoded at
+    # half its size or less (libjpeg scales while it decodes): a quarter of the memory
+    # and the work, and still wider than the largest rendition.
+    if kind in ("JPEG", "MPO") and max(picture.size) > MAX_STORED_SIDE:
+        scale = 2 if max(picture.size) <= 2 * MAX_STORED_SIDE else 4
+        picture.draft(picture.mode, (picture.width // scale, picture.height // scale))
+    upright = _pixels_only(_in_srgb(ImageOps.exif_transpose(_within_stored_side(picture))))
+    out = io.BytesIO()
+    if FORMATS[kind] == "jpg":
+        upright.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
+    elif kind == "PNG":
+        upright.save(out, "PNG", optimize=True)
+    elif kind == "WEBP":
+        upright.save(out, "WEBP", quality=88)
+    else:
+        upright.save(out, "GIF")
     return ContentFile(out.getvalue()), FORMATS[kind]
+
+
+def _within_stored_side(picture):
+    """`picture` (loaded) resized to fit MAX_STORED_SIDE, a band of rows at a time.
+
+    Pillow resizes a picture with transparency through a premultiplied copy of the whole
+    of it, and keeps a half-resized copy as well: for a 13-megapixel PNG, 80 MB more
+    than the decoded pixels. Band by band, each copy is of a band only; each band is
+    resized from its own rows and their neighbours (Pillow reads past a box's edges for
+    the filter), so the bands meet without a seam."""
+    picture.load()
+    scale = MAX_STORED_SIDE / max(picture.size)
+    if scale >= 1:
+        return picture
+    width, height = max(1, round(picture.width * scale)), max(1, round(picture.height * scale))
+    if picture.mode not in ("RGB", "RGBA", "L", "LA", "CMYK", "I", "I;16", "F"):
+        picture = picture.convert("RGBA" if picture.has_transparency_data else "RGB")
+    result = PillowImage.new(picture.mode, (width, height))
+    result.info = picture.info
+    margin = 4 / scale  # Lanczos reads 3 source pixels per destination pixel each side
+    for top in range(0, height, BAND_ROWS):
+        bottom = min(height, top + BAND_ROWS)
+        source_top, source_bottom = top / scale, min(picture.height, bottom / scale)
+        first = max(0, int(source_top - margin))
+        last = min(picture.height, int(source_bottom + margin) + 1)
+        band = picture.crop((0, first, picture.width, last))
+        box = (0, source_top - first, picture.width, source_bottom - first)
+        result.paste(band.resize((width, bottom - top), LANCZOS, box=box), (0, top))
+    return result
 
 
 def _animated_gif(picture):
     """Every frame re-drawn into a new GIF: the animation and its timing stay, comments
-    and extensions go."""
-    loop = picture.info.get("loop", 0)
-    frames, durations = [], []
-    for frame in ImageSequence.Iterator(picture):
-        durations.append(frame.info.get("duration") or 100)
-        frames.append(_pixels_only(frame.convert("RGBA")))
+    and extensions go. Frames are drawn one at a time as the encoder asks for them: it
+    keeps each at a byte a pixel, never all of them at four."""
+
+    def frames():
+        for frame in ImageSequence.Iterator(picture):
+            duration = frame.info.get("duration") or 100
+            drawn = frame.convert("RGBA")
+            drawn.info = {"duration": duration}  # all Pillow may write of it
+            yield drawn
+
+    sequence = frames()
+    first = next(sequence)
     out = io.BytesIO()
-    frames[0].save(
-        out, "GIF", save_all=True, append_images=frames[1:], loop=loop, duration=durations
-    )
+    first.save(out, "GIF", save_all=True, append_images=sequence, loop=picture.info.get("loop", 0))
     return ContentFile(out.getvalue())
 
 
@@ -289,7 +253,10 @@ class SafeImageFormField(forms.ImageField):
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
         if upload is not None:
-            check_upload(upload)
+            # Decoded and re-encoded here, once: a picture damaged past its headers is
+            # refused with the form's other errors, not found out while the model is
+            # saved (a 500). The model's save stores this result (SafeImageFieldFile).
+            upload.reencoded = cleaned(upload)
         return upload
 
     def widget_attrs(self, widget):
@@ -302,7 +269,8 @@ class SafeImageFieldFile(ImageFieldFile):
     calling `instance.image.save(name, content)`."""
 
     def save(self, name, content, save=True):
-        content, extension = cleaned(content)
+        # Already cleaned when it came through the form (SafeImageFormField).
+        content, extension = getattr(content, "reencoded", None) or cleaned(content)
         super().save(random_name(extension), content, save=save)
 
 

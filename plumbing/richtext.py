@@ -39,7 +39,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 EXTERNAL_REL = "noopener noreferrer"
 
 _NUMBER = re.compile(r"\d{1,5}")

@@ -63,9 +63,16 @@ if DEBUG and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS) - {".localhost", "testserver"
         "Set DJANGO_DEBUG=false for production."
     )
 CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
-# The site's public address, such as https://www.example.org: canonical links, feeds and
-# sitemaps use it. Empty means the address each request came in on.
+# The site's public address, such as https://www.example.org: every absolute address the
+# site writes (canonical links, hreflang, structured data, feeds, sitemaps, robots.txt,
+# locations.json, links in e-mails to staff) is built on it, never on a request's Host or
+# X-Forwarded-Proto, which a visitor can make up and the edge would then keep for everyone.
+# Required in production (below); empty means the address each request came in on, for
+# development and plain-HTTP test hosts.
 SITE_URL = env_url("SITE_URL", path=False).rstrip("/")
+# The site never runs under a path prefix: none is taken from the WSGI server either
+# (gunicorn.conf.py already ignores a SCRIPT_NAME header; another server might not).
+FORCE_SCRIPT_NAME = ""
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin: languages.py
@@ -83,6 +90,9 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    # The second factor for those who read inquiries (website/logins/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "plumbing",
     "inquiries",
     "articles",
@@ -112,6 +122,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: a working day, and 30 minutes idle for those who read inquiries;
+    # then the second factor those must give (website/logins/). After the messages, which
+    # tell why a session ended.
+    "django_otp.middleware.OTPMiddleware",
+    "website.logins.sessions.StaffSessionMiddleware",
+    "website.logins.second_factor.SecondFactorMiddleware",
     # Tells the editor when a save could not reach the cache (plumbing/missed_bumps.py).
     "plumbing.missed_bumps.MissedBumpMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -285,14 +301,15 @@ STORAGES = {
         )
     },
 }
-# Uploaded pictures (plumbing/images.py): at most this many bytes and pixels. Phone
-# cameras make 12-50 megapixel photos; what is stored is resized to 2400 px at most.
+# Uploaded pictures (plumbing/images.py): at most this many bytes, and one budget of
+# pixels for every format, still or animated (over all its frames), read from the headers
+# before anything is decoded. A phone's default photo is 12 megapixels (4032 x 3024); what
+# is stored is resized to 2400 px at most. The budget bounds what one upload costs a
+# worker: measured worst cases in tests/test_upload_costs.py.
 IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-IMAGE_MAX_PIXELS = 60_000_000
-# Animations are drawn frame by frame onto their whole canvas: bound the frames, and the
-# pixels decoded over all of them (each costs 4 bytes while the animation is re-encoded).
-IMAGE_MAX_FRAMES = 1000
-IMAGE_MAX_ANIMATION_PIXELS = 50_000_000
+IMAGE_MAX_PIXELS = 13_000_000
+# Each frame of an animation costs time of its own, however small.
+IMAGE_MAX_FRAMES = 300
 # Large camera photos: refuse request bodies past this size before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
@@ -327,6 +344,18 @@ INSURANCE_ELIGIBILITY_SERVICE = env_dotted_path(
 INQUIRY_ENCRYPTION_KEYS = env_fernet_keys("INQUIRY_ENCRYPTION_KEYS", required=not DEBUG)
 
 LOGIN_URL = "admin:login"
+# Staff sessions end this long after the login, whatever happens in between (a working
+# day), and for those who read inquiries after STAFF_IDLE_TIMEOUT without a request
+# (website/logins/sessions.py). `clearsessions`, run daily, deletes the ended ones.
+STAFF_SESSION_MAX_AGE = timedelta(hours=10)
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
+# Those who read inquiries give a code from an authenticator app after the password
+# (website/logins/): the app names the account after the site.
+OTP_TOTP_ISSUER = "Website administration"
+# The admin's list of those apps (a superuser deletes a lost one there, or runs
+# `reset_sign_in_code`) never shows their keys or QR codes: nobody copies another's app.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTHENTICATION_BACKENDS = [
     # django-axes first: a locked-out client is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -423,20 +452,26 @@ if not DEBUG and (RATE_LIMIT_KEY == DEVELOPMENT_RATE_LIMIT_KEY or len(RATE_LIMIT
     )
 # What is kept about a visitor's address, and for how long (docs/deploy.md, "What is kept
 # about visitors"; the demo privacy policy reads these). `purge_visitor_records`, run
-# daily, deletes what is older; counting deletes expired counters too.
+# hourly, deletes what is older; counting deletes expired counters too.
 # - Rate-limit counters: until their window ends (CONTACT_RATE_LIMIT's seconds).
 # - Failed admin logins (django-axes' AccessAttempt: address, browser, user name): for the
 #   lockout's cool-off, AXES_COOLOFF_TIME below.
 # - Staff logins and logouts (axes' AccessLog: address and browser), to look into a
 #   break-in: this many days.
 LOGIN_LOG_RETENTION_DAYS = 30
-# Admin login: five wrong passwords for one user name from one address lock that name out
-# from that address for 15 minutes; attempts are kept in the database, so every server
-# sees them. Locking the name alone would let anyone who knows it keep its owner out.
-# The address is the one plumbing/client_ip.py finds behind the trusted proxies.
+# Admin login: five wrong passwords (or sign-in codes) for one user name from one address
+# lock that name out from that address for 15 minutes; attempts are kept in the database,
+# so every server sees them. The address is the one plumbing/client_ip.py finds behind
+# the trusted proxies. Rotating addresses does not escape it: past
+# LOGIN_FAILURE_LIMIT_PER_USERNAME failures on a name within the 15 minutes, from any
+# addresses, the name is locked from every address (plumbing/login_lockout.py). That
+# limit is higher, as anyone who knows a name could use it to keep its owner out; a
+# superuser lifts a lockout with `manage.py axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_USERNAME = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "plumbing.login_lockout.NameAndAddressLockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "plumbing.client_ip.client_ip"
 AXES_VERBOSE = False
@@ -447,6 +482,14 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # HTTPS and security headers. Production defaults are strict; each can be loosened from
 # the environment, for example to serve plain HTTP on a private test host.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if not DEBUG and SECURE_SSL_REDIRECT and not SITE_URL:
+    # Production: without it, links would be built from what each request says.
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the site's public address, such as "
+        "https://www.example.org, in production: canonical links, sitemaps, structured data "
+        "and the links in staff notifications are built on it, never on a visitor's Host "
+        "or X-Forwarded-Proto headers."
+    )
 # The load balancer's health check may come over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):

@@ -11,6 +11,7 @@ from facility import exports as facility_exports
 from plumbing import editor_uploads
 from plumbing.health import healthz
 from plumbing.local_media import serve_image
+from website.logins import views as logins
 from website.sitemaps import sitemaps
 from website.views import MOVED_ADMIN_MODELS, moved_admin_page, robots_txt
 
@@ -23,6 +24,9 @@ urlpatterns = [
         rf"^admin/(?:facility|inquiries)/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
         moved_admin_page,
     ),
+    # The second factor's steps, for those who read inquiries (website/logins/).
+    path("admin/sign-in-code/", logins.sign_in_code, name="sign_in_code"),
+    path("admin/sign-in-code/set-up/", logins.set_up, name="sign_in_code_set_up"),
     path("admin/", admin.site.urls),
     # The editor's upload and browse addresses, ours alone: django-ckeditor's own URL
     # patterns are not included (they match any address under upload/ and skip our checks).

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.test import Client
 from django.utils import timezone, translation
 
 from articles.models import Category, Post, RecommendedPost
@@ -30,6 +31,7 @@ from facility.models import (
 from .factories import jpeg_file
 from .live_gunicorn import drop_created_databases, manage, production_env
 from .object_storage import bucket, s3_server, s3_settings  # noqa: F401
+from .second_factor import force_login_with_second_factor
 from .staff_fixtures import editor, editor_client, publisher, publisher_client, staff_groups  # noqa: F401
 
 _serial = count(1)
@@ -40,6 +42,14 @@ def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests,
     and what was cached from it must go too."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def force_login_gives_the_second_factor(monkeypatch):
+    """A test client's force_login() stands for a staff member fully logged in: for those
+    who read inquiries, with their sign-in code given (tests/second_factor.py). The site
+    itself asks every one of them for it; tests of that log in with the password."""
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor(Client.force_login))
 
 
 @pytest.fixture(autouse=True)

@@ -71,7 +71,7 @@ def test_the_246_byte_gif_whose_frames_lie_far_outside_is_refused(editor_client)
 
 
 def test_frames_each_within_bounds_but_too_many_pixels_in_all_are_refused(editor_client, settings):
-    settings.IMAGE_MAX_ANIMATION_PIXELS = 1_000_000
+    settings.IMAGE_MAX_PIXELS = 1_000_000
     # Each frame is drawn on a 601 x 601 canvas: 3 x 361,201 pixels decoded.
     message = refusal(editor_client, "a.gif", gif([(0, 0, 1, 1), (600, 600, 1, 1), (0, 0, 1, 1)]))
 
@@ -88,7 +88,7 @@ def test_too_many_frames_are_refused(editor_client, settings):
 
 
 def test_the_check_reads_headers_only_and_never_asks_pillow(editor_client, monkeypatch, settings):
-    settings.IMAGE_MAX_ANIMATION_PIXELS = 1_000_000
+    settings.IMAGE_MAX_PIXELS = 1_000_000
 
     def never(*args, **kwargs):
         raise AssertionError("Pillow opened the picture")
@@ -111,7 +111,7 @@ def test_a_png_animation_claiming_countless_frames_is_refused(editor_client):
 
 @pytest.mark.parametrize("fmt, name", [("PNG", "a.png"), ("WEBP", "a.webp"), ("GIF", "a.gif")])
 def test_every_animated_format_is_counted(editor_client, settings, fmt, name):
-    settings.IMAGE_MAX_ANIMATION_PIXELS = 3_000  # 3 frames of 40 x 30 is 3,600
+    settings.IMAGE_MAX_PIXELS = 3_000  # 3 frames of 40 x 30 is 3,600
 
     message = refusal(editor_client, name, pillow_animation(fmt))
 

@@ -146,8 +146,11 @@ def test_the_answer_is_shown_in_spanish(client, center):
     html = room_section(
         page_at(client, center, GIVEN + timedelta(hours=1), prefix="/es").content.decode()
     )
-    assert "¿Hay lugar?" in html
-    assert "Una espera corta: alrededor de 1 día" in html
+    # The review's words (issue 33): "cupo", not the calque "lugar"; "información del",
+    # which agrees with any answer (not "Lista de espera, actualizado").
+    assert "¿Hay cupo?" in html and "lugar" not in html
+    assert "La disponibilidad cambia de un día para otro" in html
+    assert "<strong>Espera breve: alrededor de 1 día</strong>, información del" in html
     assert "Llame para preguntar:" in html
 
 

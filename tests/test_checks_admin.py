@@ -10,6 +10,7 @@ from articles.models import Post
 from facility.models import Page
 from tests.factories import post_admin_form
 from website.checks.admin import ACKNOWLEDGE_FIRST, PUBLISHER_MUST_ACKNOWLEDGE
+from website.checks.normal import sentence_digest
 from website.models import ClaimAcknowledgement
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +96,11 @@ def test_publisher_must_acknowledge_claims_to_publish(publisher_client, publishe
     assert post.status == Post.Status.PUBLISHED
     ack = ClaimAcknowledgement.objects.get()
     assert (ack.user, ack.object_id) == (publisher, post.pk)
+    # Each claim with the sentence it stands in (a digest of its words).
+    said = sentence_digest("We guarantee a cure.")
     assert sorted(ack.claims) == [
-        ["claim-cure", "en", "cure"],
-        ["claim-guarantee", "en", "guarantee"],
+        ["claim-cure", "en", "cure", said],
+        ["claim-guarantee", "en", "guarantee", said],
     ]
     comment = Version.objects.get_for_object(post).first().revision.comment
     assert "Claim findings acknowledged by publisher:" in comment
@@ -158,7 +161,9 @@ def test_publisher_acknowledges_claims_on_a_service(publisher_client, publisher,
     assert publisher_client.post(change_url(service), data).status_code == 200
     saved = publisher_client.post(change_url(service), {**data, "acknowledge_claims": "on"})
     assert saved.status_code == 302
-    assert ClaimAcknowledgement.objects.get().claims == [["claim-inducement", "en", "free travel"]]
+    assert ClaimAcknowledgement.objects.get().claims == [
+        ["claim-inducement", "en", "free travel", sentence_digest("Free travel to our center.")]
+    ]
 
 
 def test_bulk_publish_holds_back_posts_with_unacknowledged_claims(publisher_client, make_post):
@@ -219,7 +224,8 @@ def test_the_report_is_kept_until_what_it_reads_changes(publisher_client, make_p
     post = make_post(title="Plain words")
     home = reverse("admin:index")
     assert (
-        "No post, page or service has open findings." in publisher_client.get(home).content.decode()
+        "Nothing staff wrote for the public has open findings."
+        in publisher_client.get(home).content.decode()
     )
     post.body_en = "<p>Addicts are welcome.</p>"
     post.save()

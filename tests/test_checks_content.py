@@ -9,6 +9,7 @@ import pytest
 
 from facility.models import Page, StaffProfile
 from website.checks.content import check, months_before
+from website.checks.normal import sentence_digest
 from website.checks.report import open_findings
 from website.models import ClaimAcknowledgement, TextChange
 
@@ -132,7 +133,7 @@ def test_report_lists_content_with_open_findings_claims_first(make_post, make_se
     ClaimAcknowledgement.objects.create(
         content_type_id=_content_type(claim),
         object_id=claim.pk,
-        claims=[["claim-cure", "en", "cure"]],
+        claims=[["claim-cure", "en", "cure", sentence_digest("We cure addiction.")]],
     )
     assert [item.title for item in open_findings()] == [stigma.title]
 

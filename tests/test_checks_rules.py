@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from articles.models import Post
+from facility.models import Page
 from website.checks.content import Context
 from website.checks.engine import check_text
 from website.checks.rules import KINDS, languages, rules_for
@@ -29,7 +30,11 @@ def rule_id(rule):
 @pytest.fixture
 def rules_context(db, facility, make_post):
     """The centers' phone is 1-855-605-2135; /blog/a-draft/ (/es/blog/un-borrador/) is a
-    draft; /old-address/ and /es/direccion-antigua/ moved: as the data files' examples say."""
+    draft; /old-address/ and /es/direccion-antigua/ moved; /outcomes/ (/es/resultados/) is
+    a page: as the data files' examples say."""
+    Page.objects.create(
+        title="Outcomes", slug_en="outcomes", slug_es="resultados", body="<p>How we count.</p>"
+    )
     draft = make_post(status=Post.Status.DRAFT)
     Post.objects.filter(pk=draft.pk).update(slug_en="a-draft", slug_es="un-borrador")
     MovedPage.objects.create(old_path="/old-address/", new_path="/services/")

@@ -29,7 +29,7 @@ def test_every_page_offers_988_and_our_own_phone(client, facility, pages, make_p
     ]:
         strip = crisis_help(client.get(url).content.decode())
         assert DEFAULT_CRISIS_LINE in strip, url
-        assert 'Call or text <a href="tel:988">988</a>' in strip, url
+        assert 'Call <a href="tel:988">988</a> or <a href="sms:988">text 988</a>' in strip, url
         assert "Suicide &amp; Crisis Lifeline" in strip, url
         assert '<a href="tel:+18556052135">1-855-605-2135</a>' in strip, url
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from articles.models import Post
 
 from .factories import PASSWORD, jpeg_file, make_superuser
+from .second_factor import enrolled_device, give_code_in_browser
 
 # Playwright's sync API runs an event loop; Django must allow its ORM beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -69,7 +70,7 @@ def test_editor_loads_takes_typing_and_uploads_under_the_admin_policy(
     live_server, watched, category, tmp_path
 ):
     page, complaints = watched
-    make_superuser("boss")
+    device = enrolled_device(make_superuser("boss"))
     picture = tmp_path / "picture.jpg"
     picture.write_bytes(jpeg_file().read())
 
@@ -77,6 +78,7 @@ def test_editor_loads_takes_typing_and_uploads_under_the_admin_policy(
     page.get_by_label("Username").fill("boss")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    give_code_in_browser(page, device)
     # Functions, not strings: Playwright would eval a string, which the policy forbids.
     page.wait_for_function(
         "() => window.CKEDITOR && CKEDITOR.instances.id_body_en "

@@ -53,3 +53,39 @@ def test_nginx_serves_uploaded_images_as_make_serve_does(rf, settings, tmp_path)
     assert response["X-Content-Type-Options"] == headers["X-Content-Type-Options"]
     assert response["Content-Security-Policy"] == headers["Content-Security-Policy"]
     assert response["Cache-Control"] == f"{headers['Cache-Control']}, max-age={MAX_AGE_SECONDS}"
+
+
+def scheduled():
+    """(minute, hour, command name) of each cron line under "Scheduled tasks"."""
+    section = GUIDE.split("\n## Scheduled tasks\n", 1)[1].split("\n## ", 1)[0]
+    lines = [
+        line.split(None, 6)
+        for block in re.findall(r"```sh\n(.*?)```", section, re.S)
+        for line in block.splitlines()
+        if line
+    ]
+    return [(f[0], f[1], re.search(r"manage\.py (\w+)", f[6]).group(1)) for f in lines]
+
+
+def test_the_guide_deletes_ended_sessions_every_day():
+    [(minute, hour)] = [(m, h) for m, h, name in scheduled() if name == "clearsessions"]
+
+    assert minute.isdigit() and (hour.isdigit() or hour == "*")
+
+
+def test_each_of_our_scheduled_commands_says_as_often_as_the_guide_runs_it():
+    ours = {
+        path.stem: path
+        for path in ROOT.glob("*/management/commands/*.py")
+        if not path.name.startswith("_")
+    }
+    checked = 0
+    for minute, hour, name in scheduled():
+        if name not in ours:
+            continue  # Django's own (clearsessions)
+        assert minute.isdigit(), name
+        often, not_often = ("hourly", "daily") if hour == "*" else ("daily", "hourly")
+        text = ours[name].read_text().lower()
+        assert often in text and not_often not in text, name
+        checked += 1
+    assert checked == 2  # purge_inquiries, purge_visitor_records

@@ -175,8 +175,8 @@ def assert_speaks_spanish(url, log_path, site_map=None):
         expected = site_map if msgid == "Site map" and site_map else spanish(msgid)
         assert html.escape(expected) in page, f"/es/ does not say {expected!r} ({msgid})"
 
-    status, page = get(url + "/es/asistencia-con-el-idioma/")
-    assert status == 200, f"/es/asistencia-con-el-idioma/ answered {status}"
+    status, page = get(url + "/es/asistencia-linguistica/")
+    assert status == 200, f"/es/asistencia-linguistica/ answered {status}"
     assert '<html lang="es"' in page
     assert f"<h1>{html.escape(spanish('Language assistance'))}" in page
 

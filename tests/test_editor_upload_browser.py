@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from .second_factor import enrolled_device, give_code_in_browser
 from .test_animated_images import gif
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -25,7 +26,7 @@ PASSWORD = "a-long-test-password"
 def test_the_image_dialog_shows_why_a_file_was_refused(
     live_server, page, category, tmp_path, name, content, reason
 ):
-    User.objects.create_superuser("boss", "boss@example.org", PASSWORD)
+    device = enrolled_device(User.objects.create_superuser("boss", "boss@example.org", PASSWORD))
     upload = tmp_path / name
     upload.write_bytes(content)
 
@@ -33,6 +34,7 @@ def test_the_image_dialog_shows_why_a_file_was_refused(
     page.get_by_label("Username").fill("boss")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    give_code_in_browser(page, device)
     page.wait_for_function(
         "() => window.CKEDITOR && CKEDITOR.instances.id_body_en "
         "&& CKEDITOR.instances.id_body_en.status === 'ready'"

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
@@ -13,6 +14,8 @@ from playwright.sync_api import expect
 from inquiries.models import Inquiry, InquiryAccess
 from tests.factories import PASSWORD, make_staff
 from tests.page_checks import SCREENSHOTS
+from tests.second_factor import enrolled_device, give_code_in_browser
+from website.logins.policy import needs_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +38,16 @@ def card(tmp_path, name, color):
 
 
 def log_in(browser, site, username):
+    user = User.objects.get(username=username)
+    device = enrolled_device(user) if needs_second_factor(user) else None
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site.url + reverse("admin:login"))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    if device is not None:
+        give_code_in_browser(page, device)
     return context, page
 
 

@@ -11,6 +11,7 @@ from .factories import PASSWORD
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite, free_port
 from .live_varnish import Varnish
+from .second_factor import ENROL_BOSS, give_known_code
 
 pytestmark = pytest.mark.varnish
 
@@ -95,7 +96,7 @@ def edge_site(tmp_path_factory, collected_static):
         "from django.core.management import call_command;"
         "from django.contrib.auth.models import User;"
         "call_command('load_demo', verbosity=0);"
-        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r})"
+        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r});" + ENROL_BOSS
     )
     return site
 
@@ -152,6 +153,7 @@ def test_the_edge_serves_repeat_visits_and_shows_an_admin_save_at_once(edge_site
             login = form_fields(html, "login-form")
             login.update(username=["boss"], password=[PASSWORD])
             _, _, html = staff.post("/admin/login/?next=/admin/", login)
+            html = give_known_code(staff, html)
             assert "Log out" in html
             change = f"/admin/articles/post/{post_id}/change/"
             for path in [change, "/"]:  # staff pages, and public ones with a session

@@ -20,7 +20,7 @@ from .factories import INQUIRY_POST, make_inquiry, make_staff
 pytestmark = pytest.mark.django_db
 
 NEW_YORK = ZoneInfo("America/New_York")
-NOTICE = "Your right to a Good Faith Estimate"
+NOTICE = "Your right to receive a Good Faith Estimate"
 CMS = '<a href="https://www.cms.gov/nosurprises">cms.gov/nosurprises</a>'
 CMS_PHONE = '<a href="tel:+18009853059">1-800-985-3059</a>'
 SELF_PAY = {**INQUIRY_POST, "payment": "self-pay", "estimate_requested": "on"}
@@ -128,7 +128,7 @@ def test_the_notice_is_on_the_admissions_page_and_each_centers_payment_section(
     for html in (admissions, payment):
         assert CMS in html and CMS_PHONE in html
         if prefix:
-            assert "Su derecho a una Estimación de Buena Fe" in html
+            assert "Su derecho a recibir una estimación de buena fe" in html
             assert "Ley Sin Sorpresas" in html
         else:
             assert NOTICE in html and "No Surprises Act" in html
@@ -137,7 +137,7 @@ def test_the_notice_is_on_the_admissions_page_and_each_centers_payment_section(
 def test_the_spanish_thanks_page_has_the_notice_in_spanish(client, center):
     response = client.post("/es" + reverse("inquiries:admissions"), SELF_PAY, follow=True)
     html = response.content.decode()
-    assert "Su derecho a una Estimación de Buena Fe" in html and CMS in html
+    assert "Su derecho a recibir una estimación de buena fe" in html and CMS in html
 
 
 # -- The pipeline ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .factories import PASSWORD
 from .fault_proxy import FaultProxy
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite
+from .second_factor import ENROL_BOSS, give_known_code
 
 pytestmark = pytest.mark.shared_services
 
@@ -41,7 +42,7 @@ def site(tmp_path_factory, collected_static):
         "from django.core.management import call_command;"
         "from django.contrib.auth.models import User;"
         "call_command('load_demo', verbosity=0);"
-        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r})"
+        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r});" + ENROL_BOSS
     )
     yield site
     site.remove()
@@ -164,6 +165,7 @@ def log_in(server):
     login = form_fields(html, "login-form")
     login.update(username=["boss"], password=[PASSWORD])
     _, _, html = staff.post("/admin/login/?next=/admin/", login)
+    html = give_known_code(staff, html)
     assert "Log out" in html
     return staff
 

@@ -82,12 +82,12 @@ def test_with_several_centers_each_choice_names_who_offers_it(client, two_center
     ]
     assert '<option value="toledo" selected>' in html
     assert options(html, "level_of_care") == [
-        ("Residential detox", "Residential detox (Manor Hill Recovery Center)"),
+        ("Residential detox", "Residential detox – Manor Hill Recovery Center"),
         (
             "Residential treatment, short term",
-            "Residential treatment, short term (Manor Hill Recovery Center, Toledo Outpatient)",
+            "Residential treatment, short term – Manor Hill Recovery Center and Toledo Outpatient",
         ),
-        ("Outpatient", "Outpatient (Toledo Outpatient)"),
+        ("Outpatient", "Outpatient – Toledo Outpatient"),
         ("Not sure", "Not sure"),
     ]
     assert [value for value, _ in options(html, "payment")] == [
@@ -141,10 +141,10 @@ def test_any_center_and_not_sure_are_always_accepted(client, two_centers):
 def test_the_spanish_form_offers_the_same_list_in_spanish_and_stores_english(client, two_centers):
     html = client.get("/es/admisiones/").content.decode()
 
-    assert ("Residential detox", "Desintoxicación residencial (Manor Hill Recovery Center)") in (
+    assert ("Residential detox", "Desintoxicación residencial – Manor Hill Recovery Center") in (
         options(html, "level_of_care")
     )
-    assert ("private-insurance", "Seguro médico privado (Manor Hill Recovery Center)") in (
+    assert ("private-insurance", "Seguro médico privado – Manor Hill Recovery Center") in (
         options(html, "payment")
     )
     assert "¿Qué centro?" in html and ">Cualquiera de ellos</option>" in html

@@ -54,7 +54,7 @@ def test_the_page_is_in_spanish_at_its_spanish_address(client, facility):
         url = reverse("facility:language_assistance")
     html = client.get(url).content.decode()
 
-    assert url == "/es/asistencia-con-el-idioma/"
+    assert url == "/es/asistencia-linguistica/"
     assert "<h1>Asistencia lingüística</h1>" in html
     assert "le ayudamos en su idioma, sin costo" in html
     assert 'href="/language-assistance/" lang="en"' in html  # the switcher

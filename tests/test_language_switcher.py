@@ -219,5 +219,6 @@ def test_menus_and_footer_are_in_spanish_with_spanish_addresses(client, site):
 
     assert '<a href="/es/servicios/">Servicios de tratamiento</a>' in html
     assert '<a href="/es/admisiones/">Admisiones</a>' in html
-    assert '<a href="/es/asistencia-con-el-idioma/">Asistencia lingüística</a>' in html
-    assert "y marque 2, o envíe AYUDA por mensaje de texto al 988" in html  # 988 in Spanish
+    assert '<a href="/es/asistencia-linguistica/">Asistencia lingüística</a>' in html
+    texting = 'envíe AYUDA por <a href="sms:988?body=AYUDA">mensaje de texto al 988</a>'
+    assert f"y marque 2, o {texting}" in html  # 988 in Spanish

@@ -70,6 +70,7 @@ SPANISH_ADDRESSES = {
     "/admissions/": "/admisiones/",
     "/admissions/thanks/": "/admisiones/gracias/",
     "/contact/": "/contacto/",
+    "/blog/category/recovery/": "/blog/categoria/recovery/",
 }
 
 
@@ -88,7 +89,7 @@ def test_english_addresses_are_unchanged_and_spanish_ones_are_under_es(name, arg
 def test_the_language_assistance_page_has_an_address_in_each_language():
     assert reverse("facility:language_assistance") == "/language-assistance/"
     with translation.override("es"):
-        assert reverse("facility:language_assistance") == "/es/asistencia-con-el-idioma/"
+        assert reverse("facility:language_assistance") == "/es/asistencia-linguistica/"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def test_the_admin_stays_in_english_for_a_spanish_browser(client, facility):
 @pytest.mark.parametrize(
     "path",
     ["/", "/blog/", "/services/", "/tour/", "/our-team/", "/contact/", "/admissions/",
-     "/site-map/", "/search/?q=detox", "/quienes-somos/", "/asistencia-con-el-idioma/"],
+     "/site-map/", "/search/?q=detox", "/quienes-somos/", "/asistencia-linguistica/"],
 )  # fmt: skip
 def test_spanish_pages_answer_in_spanish(client, site, path):
     response = client.get(spanish(path))

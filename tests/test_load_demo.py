@@ -16,6 +16,7 @@ from facility.models import (
     InsurancePlan,
     OpeningHours,
     Page,
+    PriceRange,
     Service,
     StaffProfile,
 )
@@ -27,6 +28,7 @@ MODELS = [
     Facility,
     Center,
     OpeningHours,
+    PriceRange,
     Holiday,
     InsurancePlan,
     Credential,

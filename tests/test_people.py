@@ -55,7 +55,7 @@ def test_a_post_is_signed_and_reviewed_by_profiles_never_accounts(client, make_p
     article = of_type(items, "BlogPosting")
 
     assert "by Jordan Ellis, LICDC-CS" in html
-    assert "Medically reviewed by Maya Okafor, MD (Medical Director)" in html
+    assert "Medically reviewed by Maya Okafor, MD, Medical Director" in html
     assert "writer" not in html  # the account's user name
     check_vocabulary(items)
     # Each with their place on the team page.

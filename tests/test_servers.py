@@ -19,6 +19,7 @@ import pytest
 from .factories import PASSWORD
 from .http_session import Session, form_fields
 from .live_gunicorn import Gunicorn, LiveSite, free_port
+from .second_factor import ENROL_BOSS, give_known_code
 
 CLIENTS = 16
 SUBMISSIONS = 200
@@ -40,7 +41,7 @@ def demo_site(site):
         "from django.core.management import call_command;"
         "from django.contrib.auth.models import User;"
         "call_command('load_demo', verbosity=0);"
-        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r})"
+        f"User.objects.create_superuser('boss', 'boss@example.org', {PASSWORD!r});" + ENROL_BOSS
     )
     return site
 
@@ -151,6 +152,7 @@ def test_a_change_saved_on_one_server_shows_on_the_other_at_once(demo_site):
         login = form_fields(html, "login-form")
         login.update(username=["boss"], password=[PASSWORD])
         status, _, html = staff.post("/admin/login/?next=/admin/", login)
+        html = give_known_code(staff, html)
         assert "Log out" in html
 
         # An hours row, through the main center's admin page on server A.

@@ -18,6 +18,7 @@ def load_settings(**env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
     clean["INQUIRY_ENCRYPTION_KEYS"] = FERNET_KEY  # a test without one says so
     clean["RATE_LIMIT_KEY"] = GOOD_KEY
+    clean["SITE_URL"] = "https://recovery.example.org"  # required in production too
     clean.update(env)
     code = (
         "import recovery_site.settings as s;"
@@ -58,6 +59,21 @@ def test_production_refuses_to_start_without_a_rate_limit_key(key):
     assert result.returncode != 0
     assert "RATE_LIMIT_KEY must be set to a random value of at least 32" in result.stderr
     assert key not in result.stderr or not key
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    production = {
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": GOOD_KEY,
+        "DJANGO_ALLOWED_HOSTS": "example.org",
+    }
+    result = load_settings(**production, SITE_URL="")
+    assert result.returncode != 0
+    assert "SITE_URL must be set to the site's public address" in result.stderr
+    # A plain-HTTP test host (no HTTPS to redirect to) may go without; the deployment
+    # checks then warn (tests/test_site_url.py).
+    plain_http = load_settings(**production, SITE_URL="", DJANGO_SECURE_SSL_REDIRECT="false")
+    assert plain_http.returncode == 0, plain_http.stderr
 
 
 def test_debug_with_public_hosts_is_refused():

@@ -32,7 +32,7 @@ OWN_PAGES = [
     "/es/mapa-del-sitio/",
     "/es/buscar/",
     "/es/buscar/?q=recaída",
-    "/es/asistencia-con-el-idioma/",
+    "/es/asistencia-linguistica/",
     "/es/no-such-page/",
 ]
 
@@ -78,7 +78,8 @@ def test_every_spanish_page_says_to_text_ayuda_to_988(demo_data, client):
             found[path] = bad
     assert found == {}
     crisis_bar = client.get("/es/").content.decode()
-    assert 'Llame al <a href="tel:988">988</a> y marque 2, o envíe AYUDA' in crisis_bar
+    texting = 'envíe AYUDA por <a href="sms:988?body=AYUDA">mensaje de texto al 988</a>'
+    assert f'Llame al <a href="tel:988">988</a> y marque 2, o {texting}' in crisis_bar
 
 
 # 2. No English a Spanish reader sees unmarked
@@ -220,10 +221,10 @@ def test_the_notice_gives_coordinator_ocr_and_ohio_taglines(demo_data, client):
 
 def test_staff_edit_the_taglines_per_state(demo_data, client):
     LanguageTagline.objects.filter(state="OH", language="so").update(text="Wac {phone} hadda.")
-    html = client.get("/es/asistencia-con-el-idioma/").content.decode()
+    html = client.get("/es/asistencia-linguistica/").content.decode()
     assert "Wac <a" in html
     LanguageTagline.objects.filter(state="OH").update(state="MI")
-    html = client.get("/es/asistencia-con-el-idioma/").content.decode()
+    html = client.get("/es/asistencia-linguistica/").content.decode()
     assert '<li lang="so"' not in html  # Michigan's list is not Ohio's
 
 
@@ -231,14 +232,14 @@ def test_the_header_names_language_assistance_in_several_languages(demo_data, cl
     html = client.get("/es/blog/").content.decode()
     header = html.split('<header class="site-header">')[1].split("</header>")[0]
     link = re.search(r'<a class="language-help" href="([^"]+)">(.*?)</a>', header)
-    assert link.group(1) == "/es/asistencia-con-el-idioma/"
+    assert link.group(1) == "/es/asistencia-linguistica/"
     for marked in ('lang="en"', 'lang="zh-Hans"', 'lang="ar" dir="rtl"', 'lang="so"', 'lang="ne"'):
         assert marked in link.group(2)
     assert "Asistencia lingüística" in link.group(2)
 
 
 def test_one_name_for_the_service(demo_data, client):
-    for path in ("/es/asistencia-con-el-idioma/", "/es/"):
+    for path in ("/es/asistencia-linguistica/", "/es/"):
         html = client.get(path).content.decode()
         assert "Asistencia lingüística" in html
         assert "con el idioma<" not in html and "Ayuda con el idioma" not in html

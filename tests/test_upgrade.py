@@ -160,14 +160,15 @@ NEW_TABLES = {
     "plumbing_missedbump": 0,
     "website_textchange": 0,
     "website_claimacknowledgement": 0,
+    "otp_totp_totpdevice": 0,  # the sign-in code apps (django-otp)
 }
 GONE_TABLES = {"facility_contactmessage": 1}
 # The rate counter, the inquiries' notes and access log; the centers, their holidays,
 # insurance plans, credentials, availability and price ranges, staff profiles, the
 # language assistance taglines, the cache invalidations kept through a cache outage, the
 # inquiries' insurance checks; when each language's text changed and publishers'
-# acknowledgements of claims (the checks before publishing).
-NEW_MODELS = 15
+# acknowledgements of claims (the checks before publishing); the sign-in code apps.
+NEW_MODELS = 16
 # The Admissions role: view, delete, export contact messages; now view, change, delete,
 # export inquiries, and view and add notes (3 more). Editors and Publishers each change
 # and view centers, add, change, delete and view holidays, insurance plans and staff

@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .care import LevelOfCare
 from .hours import _clock
@@ -101,7 +101,9 @@ class Availability(models.Model):
     def as_of_display(self, zone):
         """ "as of November 23 at 9:00 a.m.", in the center's zone."""
         moment = self.as_of.astimezone(zone)
-        return gettext("as of %(day)s at %(time)s") % {
+        # Counted by the hour, as in hours.py: Spanish says "a la 1:00", "a las 2:00".
+        hour = moment.hour % 12 or 12
+        return ngettext("as of %(day)s at %(time)s", "as of %(day)s at %(time)s", hour) % {
             "day": date_format(moment, "MONTH_DAY_FORMAT"),
             "time": _clock(moment.time()),
         }

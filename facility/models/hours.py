@@ -9,8 +9,10 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 # How far ahead next_change() looks: far beyond any cache lifetime.
@@ -95,11 +97,13 @@ class OpeningHours(Hours):
         SATURDAYS = "saturdays", _("Saturdays")
         SUNDAYS = "sundays", _("Sundays")
         HOLIDAYS = "holidays", _("Holidays")
-        MONDAY = "monday", _("Monday")
-        TUESDAY = "tuesday", _("Tuesday")
-        WEDNESDAY = "wednesday", _("Wednesday")
-        THURSDAY = "thursday", _("Thursday")
-        FRIDAY = "friday", _("Friday")
+        # A row of the hours table (capitalised in Spanish, "Lunes"); a context of their
+        # own, so that Django's day names in dates ("abre el lunes") stay lower case.
+        MONDAY = "monday", pgettext_lazy("hours table row", "Monday")
+        TUESDAY = "tuesday", pgettext_lazy("hours table row", "Tuesday")
+        WEDNESDAY = "wednesday", pgettext_lazy("hours table row", "Wednesday")
+        THURSDAY = "thursday", pgettext_lazy("hours table row", "Thursday")
+        FRIDAY = "friday", pgettext_lazy("hours table row", "Friday")
 
     # ISO weekday numbers (Monday is 1) each row covers; holidays are no weekday: the
     # dated Holiday rows say when a holiday is and what its hours are.
@@ -138,6 +142,38 @@ class OpeningHours(Hours):
     @property
     def weekday_numbers(self):
         return self.WEEKDAY_NUMBERS[self.days]
+
+
+def day_labels(rows):
+    """The weekly rows, each with the days it covers as a visitor reads them. A row of
+    one day wins over a row of several (as in Schedule), so "Weekdays" beside "Monday"
+    reads "Tuesday to Friday" ("De martes a viernes"): "Weekdays" would say Monday too.
+    A row every day of which another row overrides covers nothing and is left out."""
+    rows = list(rows)
+    own = {row.weekday_numbers[0] for row in rows if len(row.weekday_numbers) == 1}
+    labelled = []
+    for row in rows:
+        numbers = row.weekday_numbers
+        if len(numbers) < 2 or not own.intersection(numbers):
+            labelled.append((row.get_days_display(), row))
+            continue
+        left = [number for number in numbers if number not in own]
+        if left:
+            labelled.append((_days_label(left), row))
+    return labelled
+
+
+def _days_label(numbers):
+    """ "Tuesday to Friday", "Tuesday", "Monday, Wednesday and Friday" (ISO numbers)."""
+    names = [str(WEEKDAYS[number - 1]) for number in numbers]  # Django's own day names
+    if len(names) == 1:
+        return capfirst(names[0])
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return capfirst(
+            pgettext("days of the week", "%(first)s to %(last)s")
+            % {"first": names[0], "last": names[-1]}
+        )
+    return capfirst(get_text_list(names, pgettext("last two of a list", "and")))
 
 
 class HolidayQuerySet(models.QuerySet):

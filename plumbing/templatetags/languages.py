@@ -55,6 +55,23 @@ def marked(instance, field):
     return format_html("{}", value)
 
 
+@register.filter
+def marked_in_sentence(instance, field):
+    """`marked`, for a job title after a name inside a sentence ("…, MD, directora
+    médica, el …"): in Spanish, which writes titles in lower case there, its first
+    letter is lowered, unless its first word is an abbreviation ("LICDC-CS"); English
+    keeps the title as staff typed it ("Medical Director")."""
+    value = (getattr(instance, field, "") or "") if instance not in (None, "") else ""
+    if not value:
+        return ""
+    code = text_language(instance, field)
+    if code == "es" and len(value) > 1 and value[0].isupper() and value[1].islower():
+        value = value[0].lower() + value[1:]
+    if code != active_language():
+        return format_html('<span lang="{}">{}</span>', code, value)
+    return format_html("{}", value)
+
+
 @dataclass
 class LanguageVersion:
     code: str

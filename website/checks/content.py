@@ -3,7 +3,7 @@ the database (the centers' phones, where internal links lead, review dates, when
 language last changed)."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -20,41 +20,9 @@ from plumbing.richtext import sanitize
 
 from .engine import check_text, finding
 from .rules import languages, rules_for
+from .scope import CHECKED, checked, root
 
-
-@dataclass(frozen=True)
-class Checked:
-    """How the checks read one model: its texts (name, rich?) and when a save publishes."""
-
-    label: str
-    title: str
-    fields: tuple
-    published_by_status: bool = False
-
-    @property
-    def model(self):
-        return apps.get_model(self.label)
-
-    def publishes(self, obj):
-        """Whether saving `obj` as it is puts it before the public."""
-        if self.published_by_status:
-            return obj.status == obj.Status.PUBLISHED
-        return True  # pages and services are public as soon as they are saved
-
-
-CHECKED = {
-    "articles.post": Checked(
-        "articles.Post", "title", (("title", False), ("excerpt", False), ("body", True)), True
-    ),
-    "facility.page": Checked("facility.Page", "title", (("title", False), ("body", True))),
-    "facility.service": Checked(
-        "facility.Service", "name", (("name", False), ("summary", False), ("body", True))
-    ),
-}
-
-
-def checked(obj_or_model):
-    return CHECKED.get(obj_or_model._meta.label_lower)
+__all__ = ["CHECKED", "checked"]  # where the admin, the report and the command read them
 
 
 SKIPPED_PREFIXES = ("/admin/", "/media/", "/static/", "/ckeditor/")
@@ -64,6 +32,8 @@ class LinkIndex:
     """Where the site's own addresses lead: read once per run, a few queries in all."""
 
     def __init__(self):
+        # What each address was found to be: a text may link to one address many times.
+        self.evidence, self.problems = {}, {}
         hosts = {host.lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"}
         site_url = getattr(settings, "SITE_URL", "") or ""
         if site_url:
@@ -105,26 +75,63 @@ class LinkIndex:
     def categories(self):
         return self.slugs("articles.Category")
 
-    def problem(self, href):
-        """("missing" | "unpublished" | "moved" | None, the new path of a moved page)."""
+    def own_path(self, href):
+        """The path of a link to this site (not to the admin or files), or None."""
         parts = urlsplit(href)
         if parts.scheme not in {"", "http", "https"}:
-            return None, ""
+            return None
         if parts.netloc and parts.hostname not in self.hosts:
-            return None, ""
+            return None
         path = parts.path
         if not path.startswith("/") or path.startswith(SKIPPED_PREFIXES):
-            return None, ""
-        if path in self.moved:
-            return "moved", self.moved[path]
+            return None
+        return path
+
+    def resolve(self, path):
         codes = [code for code, _ in settings.LANGUAGES]
         language = next(
             (code for code in codes if path.startswith(f"/{code}/")), settings.LANGUAGE_CODE
         )
         try:
             with translation.override(language):
-                match = resolve(path)
+                return resolve(path)
         except Resolver404:
+            return None
+
+    def is_evidence(self, href):
+        """Whether a link leads to a page of this site that can say how a figure was
+        measured: an existing page, or a published post. The home page, a list or
+        another site is not such a page."""
+        if href not in self.evidence:
+            self.evidence[href] = self.find_evidence(href)
+        return self.evidence[href]
+
+    def find_evidence(self, href):
+        path = self.own_path(href)
+        if path is None or path in self.moved:
+            return False
+        match = self.resolve(path)
+        if match is None:
+            return False
+        slug = match.kwargs.get("slug")
+        if match.view_name == "facility:page":
+            return slug in self.pages
+        return match.view_name == "articles:post" and self.posts.get(slug, False)
+
+    def problem(self, href):
+        """("missing" | "unpublished" | "moved" | None, the new path of a moved page)."""
+        if href not in self.problems:
+            self.problems[href] = self.find_problem(href)
+        return self.problems[href]
+
+    def find_problem(self, href):
+        path = self.own_path(href)
+        if path is None:
+            return None, ""
+        if path in self.moved:
+            return "moved", self.moved[path]
+        match = self.resolve(path)
+        if match is None:
             return "missing", ""
         slug = match.kwargs.get("slug")
         if match.view_name == "articles:post":
@@ -209,6 +216,8 @@ def months_before(day, months):
 
 
 def key(obj):
+    """Whose acknowledgements and stamps: a child row's are its parent's."""
+    obj = root(obj)
     return (ContentType.objects.get_for_model(obj).pk, obj.pk)
 
 
@@ -249,25 +258,35 @@ def document_findings(obj, context):
                     )
 
 
-def check(obj, context=None):
-    """Every finding in `obj` (saved or not), in the order of its fields and rules."""
+def check(obj, context=None, children=True):
+    """Every finding in `obj` (saved or not), in the order of its fields and rules; for a
+    row whose form edits others (a center), theirs as saved too, unless `children` is
+    false (the form checks the rows it has)."""
     context = context or Context()
     spec = checked(obj)
     findings = []
     for language in languages():
-        for name, rich in spec.fields:
-            value = getattr(obj, f"{name}_{language}", None)
-            if value:
-                # What the public would get: the sanitizer's output (as saved), also for
-                # text just typed into a form and not saved yet.
-                text = sanitize(value) if rich else value
-                findings.extend(check_text(language, name, text, context, rich=rich))
+        for name, value, rich in spec.texts(obj, language):
+            # What the public would get: the sanitizer's output (as saved), also for
+            # text just typed into a form and not saved yet.
+            text = sanitize(value) if rich else value
+            findings.extend(check_text(language, name, text, context, rich=rich))
     findings.extend(document_findings(obj, context))
+    if children and obj.pk is not None:
+        for related, _ in spec.children:
+            for child in getattr(obj, related).all():
+                findings.extend(child_findings(child, context))
     return findings
 
 
+def child_findings(child, context):
+    """A child row's findings, each field named with the row ("Holiday “New Year”: name")."""
+    label = f"{child._meta.verbose_name} “{child}”: "
+    return [replace(f, field=label + f.field) for f in check(child, context, children=False)]
+
+
 def acknowledged(obj, context):
-    if obj.pk is None:
+    if root(obj).pk is None:
         return set()
     return context.of("acknowledged", key(obj))
 
@@ -286,5 +305,9 @@ def is_open(obj, found, context):
 
 def digest(obj, language):
     spec = checked(obj)
-    texts = [str(getattr(obj, f"{name}_{language}", None) or "") for name, _ in spec.fields]
+    # The texts through the body, as when stamps began: a search description is not
+    # what a translation is compared on, and a new digest would stamp every language.
+    names = [name for name, _ in spec.fields]
+    names = names[: names.index("body") + 1]
+    texts = [str(getattr(obj, f"{name}_{language}", None) or "") for name in names]
     return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()

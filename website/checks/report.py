@@ -8,6 +8,7 @@ in a handful of small queries. Any save, a post's date coming, or a new day make
 key, so the report is never older than the content."""
 
 import hashlib
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache as once
@@ -15,11 +16,13 @@ from functools import cache as once
 from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 
-from .content import CHECKED, Context, check, is_open
+from .content import Context, check, is_open
 from .rules import RULES_DIR, summary
+from .scope import CHECKED, top_level
 
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -48,7 +51,7 @@ def open_findings(context=None):
     """Each post, page and service with open findings: claims first, then by title."""
     context = context or Context(whole_site=True)
     items = []
-    for spec in CHECKED.values():
+    for spec in top_level():
         for obj in spec.model.objects.order_by("pk"):
             found = [f for f in check(obj, context) if is_open(obj, f, context)]
             if found:
@@ -62,18 +65,35 @@ def rules_version():
     return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(RULES_DIR.glob("*.toml"))))
 
 
+TOKEN_KEY = "checks-report:token"
+
+
+def changed(**kwargs):
+    """Any save or deletion of a checked row makes the report's key new: not every model
+    has a time of last change to read."""
+    cache.set(TOKEN_KEY, uuid.uuid4().hex, None)
+
+
+def connect():
+    for spec in CHECKED.values():
+        uid = f"checks-report:{spec.label}"
+        post_save.connect(changed, sender=spec.model, dispatch_uid=uid)
+        post_delete.connect(changed, sender=spec.model, dispatch_uid=uid)
+
+
 def state():
     """What the report depends on, read cheaply."""
-    parts = [rules_version().hexdigest(), timezone.localdate().isoformat()]
-    for label in [spec.label for spec in CHECKED.values()] + ["facility.Center"]:
-        parts.append(apps.get_model(label).objects.aggregate(n=Count("pk"), last=Max("updated")))
+    parts = [rules_version().hexdigest(), timezone.localdate().isoformat(), cache.get(TOKEN_KEY)]
+    for spec in CHECKED.values():
+        parts.append(spec.model.objects.aggregate(n=Count("pk"), last=Max("pk")))
     Post = apps.get_model("articles.Post")
     parts.append(Post.objects.published().count())
     for label, field in [
         ("website.MovedPage", "created"),
         ("website.ClaimAcknowledgement", "id"),
         ("website.TextChange", "changed"),
-        ("articles.Category", "id"),
+        ("facility.Page", "updated"),
+        ("articles.Post", "updated"),
     ]:
         parts.append(apps.get_model(label).objects.aggregate(n=Count("pk"), last=Max(field)))
     return hashlib.sha256(repr(parts).encode()).hexdigest()

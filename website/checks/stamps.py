@@ -37,5 +37,9 @@ def record(sender, instance, raw=False, **kwargs):
 
 
 def connect():
+    from .report import connect as connect_report
+
+    connect_report()
     for spec in CHECKED.values():
-        post_save.connect(record, sender=spec.model, dispatch_uid=f"text-change:{spec.label}")
+        if spec.has_body:  # a translation's age is told of a body's texts only
+            post_save.connect(record, sender=spec.model, dispatch_uid=f"text-change:{spec.label}")

@@ -1,5 +1,5 @@
 """`manage.py purge_visitor_records`: delete what is kept about visitors' addresses once
-it is no longer needed (run daily, docs/deploy.md "Scheduled tasks")."""
+it is no longer needed (run hourly, docs/deploy.md "Scheduled tasks")."""
 
 from datetime import timedelta
 
@@ -14,7 +14,8 @@ from plumbing.ratelimit import delete_expired
 class Command(BaseCommand):
     help = (
         "Delete rate-limit counters whose window is over, failed admin logins older than "
-        "the lockout's cool-off and staff login records older than LOGIN_LOG_RETENTION_DAYS."
+        "the lockout's cool-off and staff login records older than LOGIN_LOG_RETENTION_DAYS. "
+        "Run it hourly."
     )
 
     def handle(self, *args, **options):

@@ -1,13 +1,20 @@
-"""Run the checks before publishing over every post, page and service, and list what is
-still open (docs/checks.md): after `load_demo`, after changing the rules, or from cron."""
+"""Run the checks before publishing over everything staff write for the public, and list
+what is still open (docs/checks.md): after `load_demo`, after changing the rules, or from
+cron."""
 
 from django.core.management.base import BaseCommand
 
-from website.checks.content import CHECKED, Context, check, is_open
+from website.checks.content import Context, check, is_open
+from website.checks.scope import top_level
+
+
+def where(finding):
+    """ ", alternative text" for a finding in an attribute or a link's target."""
+    return f", {finding.place}" if finding.place else ""
 
 
 class Command(BaseCommand):
-    help = "List the open findings of the checks before publishing in every post, page and service."
+    help = "List the open findings of the checks before publishing in every public text."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -20,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, kind=None, **options):
         context = Context(whole_site=True)
         total = 0
-        for spec in CHECKED.values():
+        for spec in top_level():
             for obj in spec.model.objects.order_by("pk"):
                 found = [
                     f
@@ -33,7 +40,7 @@ class Command(BaseCommand):
                 for f in found:
                     sentence = f"{f.sentence[: f.start]}[{f.words}]{f.sentence[f.end :]}"
                     self.stdout.write(
-                        f"  {f.rule.id} ({f.field} [{f.language}]): {sentence}\n"
+                        f"  {f.rule.id} ({f.field} [{f.language}]{where(f)}): {sentence}\n"
                         f"    instead: {f.suggestion}"
                     )
                 total += len(found)

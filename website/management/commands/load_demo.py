@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from articles.models import Category, Post, RecommendedPost
 from facility.models import (
+    Availability,
     Center,
     Credential,
     Facility,
@@ -30,6 +31,7 @@ from facility.models import (
     LanguageTagline,
     OpeningHours,
     Page,
+    PriceRange,
     Service,
     StaffProfile,
 )
@@ -139,6 +141,8 @@ class Command(BaseCommand):
             holidays = facts.pop("holidays", [])
             plans = facts.pop("insurance_plans", [])
             credentials = facts.pop("credentials", [])
+            availability = facts.pop("availability", [])
+            prices = facts.pop("prices", [])
             center = sync(Center, {"slug": facts.pop("slug")}, {**facts, "sort_order": order})
             for row_order, row in enumerate(hours):
                 sync(
@@ -155,6 +159,16 @@ class Command(BaseCommand):
             for plan in plans:
                 plan = dict(plan)
                 sync(InsurancePlan, {"center": center, "name": plan.pop("name")}, plan)
+            for answer in availability:
+                answer = dict(answer)
+                key = {"center": center, "level_of_care": answer.pop("level_of_care")}
+                # Saved at every load, unchanged or not: saving is saying it is true now
+                # (as_of), and the demo's answers would otherwise stop being shown.
+                Availability.objects.update_or_create(**key, defaults={"wait_days": None, **answer})
+            for price in prices:
+                price = dict(price)
+                key = {"center": center, "level_of_care": price.pop("level_of_care")}
+                sync(PriceRange, key, price)
             for order, credential in enumerate(credentials):
                 credential = dict(credential)
                 key = {"center": center, "kind": credential.pop("kind")}
