@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # one process so that a file's shared servers start once; TEST_WORKERS=0 runs it in one.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve setup test test-fast test-evening bench lint format admin lighthouse clean messages
+.PHONY: run serve setup browser-tools test validate test-fast test-evening bench lint format admin lighthouse clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,11 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# axe-core for the accessibility tests and Lighthouse, as pinned in package-lock.json.
+# axe-core for the accessibility tests and Lighthouse, and vnu-jar for make validate, as
+# pinned in package-lock.json. No install scripts: vnu-jar's would fetch a Java of its
+# own, and we use Debian's.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The site's translations (locale/<language>/LC_MESSAGES/django.po, in the repository),
@@ -34,9 +36,6 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 	msgfmt --check-format -o $@ $<
 
 messages: $(MO_FILES)  ## Compile the translations (make run, serve and test do it).
-
-# Without npm the tests still run; the ones that need axe-core say they are skipped.
-NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
 setup: $(VENV)/.installed $(MO_FILES)  ## Install, migrate and load the demo content (SQLite by default).
 	$(BIN)/python manage.py migrate --noinput
@@ -96,11 +95,38 @@ ifeq ($(EDGE),varnish)
 		EDGE_PURGE_URLS=$${EDGE_PURGE_URLS:-http://$(PURGE_HOST)} \
 		$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 else
-	$(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
+	GUNICORN_BIND=$(HOST) $(BIN)/gunicorn --config gunicorn.conf.py recovery_site.wsgi
 endif
 
-test: $(VENV)/.installed $(MO_FILES) $(NODE_TOOLS)  ## Run the whole test suite (browser tests where Chromium is).
+# The browser and accessibility tests need Debian's Chromium and axe-core (npm ci, so
+# Node's npm): installed here where they are missing and we may (root, apt-get), as for
+# gettext; otherwise `make test` stops, saying what to install, rather than skipping
+# them (REQUIRE_BROWSER makes the suite refuse to run without them). `make test-fast`
+# needs neither.
+CHROMIUM_PATH ?= /usr/bin/chromium
+browser-tools:
+	@[ -x "$(CHROMIUM_PATH)" ] || { [ "$(CHROMIUM_PATH)" = /usr/bin/chromium ] && command -v apt-get >/dev/null \
+		&& [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| { echo "Chromium is missing at $(CHROMIUM_PATH): install it (apt-get install chromium), or run make test-fast." >&2; exit 1; }
+	@command -v npm >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; } \
+		|| { echo "npm is missing, for axe-core: install it (apt-get install nodejs npm), or run make test-fast." >&2; exit 1; }
+	@$(MAKE) --no-print-directory node_modules/.installed
+
+test: export REQUIRE_BROWSER = 1
+test: export CHROMIUM_PATH := $(CHROMIUM_PATH)
+test: $(VENV)/.installed $(MO_FILES) browser-tools  ## Run the whole test suite, browser tests included (Chromium and npm are installed if missing).
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
+
+# The demo site as validators nobody here wrote see it (validation/): the Nu Html
+# Checker (npm's vnu-jar, on Debian's Java, installed here where it is missing and we
+# may), the feed and sitemap rules, and axe-core in Chromium, over every page in both
+# languages and the forms with their errors; fails on any error.
+validate: $(VENV)/.installed $(MO_FILES) browser-tools  ## Check every page, feed and the sitemap with the Nu Html Checker, feed and sitemap rules and axe-core.
+	@command -v java >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } \
+		|| { echo "java is missing, for the Nu Html Checker: install it (apt-get install default-jre-headless)." >&2; exit 1; }
+	CHROMIUM_PATH=$(CHROMIUM_PATH) $(BIN)/python -m validation
 
 # The inner loop: every test but the slow ones (a live server, a browser, another
 # process; tests/conftest.py marks them), in about two minutes on two cores.

@@ -98,9 +98,6 @@ class PostAdmin(TranslatedAdmin, CompareVersionAdmin):
     inlines = [RecommendedPostInline]
     actions = ["publish_selected", "unpublish_selected"]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     fieldsets = [
         ("Content", {"fields": side_by_side(Post, ["title", "slug", "excerpt", "body"])}),
         (

@@ -10,12 +10,12 @@ def blog_posting(request, post, facility, image):
     if post.reviewer_profile:
         # Review belongs to the page: schema.org's reviewedBy and lastReviewed are WebPage's.
         page["@type"] = "MedicalWebPage"
-        page["reviewedBy"] = person(post.reviewer_profile)
+        page["reviewedBy"] = person(request, post.reviewer_profile)
         if post.reviewed_on:
             page["lastReviewed"] = post.reviewed_on.isoformat()
     # Without a byline profile, the provider speaks for the post: never a user name.
     if post.author_profile:
-        author = person(post.author_profile)
+        author = person(request, post.author_profile)
     elif facility is not None:
         author = {"@type": "Organization", "name": facility.name}
     else:

@@ -5,12 +5,14 @@ Each builder returns a plain dict; the layout writes it into the page as JSON-LD
 Breadcrumbs are plumbing/seo.py's; posts' BlogPosting is articles/structured_data.py's.
 """
 
+from decimal import Decimal
+
 from django.templatetags.static import static
 
 from plumbing.seo import CONTEXT, absolute
 
 from . import phones
-from .models import OpeningHours
+from .models import GalleryPhoto, OpeningHours
 
 DAY_NAMES = {
     1: "Monday",
@@ -22,6 +24,9 @@ DAY_NAMES = {
     7: "Sunday",
 }
 LOGO = "img/logo.png"
+# Coordinates to the millionth of a degree (about 10 cm), as the model stores them:
+# search engines ask for at least five decimals, and a number loses its trailing zeros.
+COORDINATE = Decimal("0.000001")
 
 
 def opening_hours(row):
@@ -68,9 +73,12 @@ def publisher(request, facility):
     }
 
 
-def person(profile):
-    """A staff profile as schema.org's Person: name, credentials and role."""
+def person(request, profile):
+    """A staff profile as schema.org's Person: name, credentials and role, and where the
+    team page shows them (not everyone is on it)."""
     data = {"@type": "Person", "name": profile.name}
+    if profile.is_listed:
+        data["url"] = absolute(request, profile.get_absolute_url())
     if profile.credentials:
         data["honorificSuffix"] = profile.credentials
     if profile.role:
@@ -91,8 +99,9 @@ def organization(request, facility):
     }
 
 
-def medical_clinic(request, facility, services):
-    """The home page's clinic: with one center, the provider and its center are one."""
+def medical_clinic(request, facility, services, photo=None):
+    """The home page's clinic: with one center, the provider and its center are one,
+    and the home page's photo (`photo`, the gallery's first) is of it."""
     center = facility.main_center
     data = {
         "@context": CONTEXT,
@@ -102,10 +111,11 @@ def medical_clinic(request, facility, services):
         "description": facility.about,
         "url": absolute(request, HOME),
         "logo": absolute(request, static(LOGO)),
-        "image": absolute(request, static(LOGO)),
     }
     if center is not None:
         data.update(_place(center))
+    if photo is not None:
+        data["image"] = absolute(request, photo.image.url)
     data["availableService"] = _services(request, services)
     if center is not None:
         data.update(_care(center, with_plans=False))
@@ -121,11 +131,13 @@ def center_clinic(request, facility, center, services):
         "name": center.name,
         "description": center.description or facility.about,
         "url": absolute(request, center.get_absolute_url()),
-        "image": absolute(request, static(LOGO)),
         **_place(center),
         "availableService": _services(request, services),
         **_care(center),
     }
+    photo = _photo(center)
+    if photo is not None:
+        data["image"] = absolute(request, photo.image.url)
     if facility.has_several_centers:
         data["parentOrganization"] = {
             "@type": "Organization",
@@ -148,7 +160,8 @@ def _services(request, services):
 
 
 def _place(center):
-    """Where a center is and when it is open: LocalBusiness's and Place's properties."""
+    """Where a center is, what it looks like and when it is open: LocalBusiness's and
+    Place's properties."""
     data = {
         "telephone": phones.international(center.phone),
         "address": {
@@ -167,14 +180,27 @@ def _place(center):
     if center.email:
         data["email"] = center.email
     if center.has_coordinates:
+        # As text, which schema.org allows: "41.068040", not 41.06804.
         data["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": float(center.latitude),
-            "longitude": float(center.longitude),
+            "latitude": f"{Decimal(center.latitude).quantize(COORDINATE):f}",
+            "longitude": f"{Decimal(center.longitude).quantize(COORDINATE):f}",
         }
     if center.larger_map_url:
         data["hasMap"] = center.larger_map_url
     return data
+
+
+def _photo(center):
+    """A photo of the center: the first of its gallery photos (the page shows them all),
+    else, for the main center, one of the gallery's photos tied to no center, which show
+    the provider's own place; else none (never the logo, which shows no building)."""
+    photos = list(center.photos.all())
+    if photos:
+        return photos[0]
+    if center.is_main:
+        return GalleryPhoto.objects.filter(center=None).first()
+    return None
 
 
 # schema.org's MedicalSpecialty list has no addiction medicine; substance use disorders

@@ -36,6 +36,15 @@ def yes_no(value):
     return "yes" if value else "no"
 
 
+class NamedValuesFilter(admin.AllValuesFieldListFilter):
+    """Each value the field holds, the empty one named: an inquiry sent without a level
+    of care would otherwise be a link with no text, which no screen reader can name."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            yield {**choice, "display": choice["display"] or "(not given)"}
+
+
 class EstimateFilter(admin.SimpleListFilter):
     """Good Faith Estimates asked for: due, overdue (in the estimates office's zone), sent."""
 
@@ -175,8 +184,8 @@ class InquiryAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     list_display_links = ["reference"]
     list_filter = [
-        "status", "created", "assignee", "center", "level_of_care", "language",
-        EstimateFilter, BenefitsFilter,
+        "status", "created", "assignee", "center", ("level_of_care", NamedValuesFilter),
+        "language", EstimateFilter, BenefitsFilter,
     ]  # fmt: skip
     # The insurance checks are prefetched, not joined: a join would read their card
     # photos too (the checks' manager leaves them out), and decrypt them all to show a

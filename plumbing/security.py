@@ -88,3 +88,21 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(FRAMED_BY_ADMIN):
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy on every answer: no other site's page may load ours
+    (a page, a picture, a feed) into itself, where it could learn from its size or its
+    timing whether someone visited a treatment center's site (Spectre-style reads).
+    Outermost of all, so that static files (WhiteNoise), the outage page and the page
+    cache's answers get it too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        return response

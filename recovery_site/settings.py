@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer has it, static files and the outage page included.
+    "plumbing.security.CrossOriginResourcePolicyMiddleware",
     # /livez, for Varnish's probe: answered before anything that could need a service.
     "plumbing.health.LivenessMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -503,6 +505,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Only pages of this origin may load what it answers (plumbing/security.py). Pictures on
+# object storage or a CDN are served from there, with that server's own headers.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

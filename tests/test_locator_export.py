@@ -42,7 +42,7 @@ def test_locations_json_holds_the_demos_two_centers_with_their_codes(client, dem
     )  # fmt: skip
     assert findlay["phone"] == findlay["intake_phone"] == "1-855-605-2135"
     assert findlay["website"] == "http://testserver/locations/findlay/"
-    assert (findlay["latitude"], findlay["longitude"]) == (41.068, -83.611)
+    assert (findlay["latitude"], findlay["longitude"]) == (41.06804, -83.61096)
     assert codes(findlay, "TC") == ["DT", "SA"]
     assert codes(findlay, "SET") == ["RES", "RD", "RS", "RL", "OP", "OMB"]
     assert codes(findlay, "PAY") == ["PI", "MD", "MI", "SF"]

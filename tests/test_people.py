@@ -58,13 +58,15 @@ def test_a_post_is_signed_and_reviewed_by_profiles_never_accounts(client, make_p
     assert "Medically reviewed by Maya Okafor, MD, Medical Director" in html
     assert "writer" not in html  # the account's user name
     check_vocabulary(items)
+    # Each with their place on the team page.
     assert article["author"] == {
         "@type": "Person", "name": "Jordan Ellis", "honorificSuffix": "LICDC-CS",
         "jobTitle": "Clinical Director",
+        "url": f"http://testserver/our-team/#person-{writer.pk}",
     }  # fmt: skip
     assert article["mainEntityOfPage"]["reviewedBy"] == {
         "@type": "Person", "name": "Maya Okafor", "honorificSuffix": "MD",
-        "jobTitle": "Medical Director",
+        "jobTitle": "Medical Director", "url": f"http://testserver/our-team/#person-{doctor.pk}",
     }  # fmt: skip
     rss = client.get(reverse("articles:feed")).content.decode()
     assert ">Jordan Ellis</dc:creator>" in rss

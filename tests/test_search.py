@@ -316,7 +316,10 @@ def test_page_has_one_h1_and_the_form_keeps_the_typed_query(client, facility, ma
         html = get(client, q).content.decode()
         assert re.findall(r"<h1[\s>].*?</h1>", html) == [f"<h1>{heading}</h1>"]
         assert 'role="search"' in html and 'method="get"' in html
-        assert '<label for="search-q">' in html and 'id="search-q" name="q"' in html
+        assert '<label for="search-q" id="search-label">' in html
+        assert 'id="search-q" name="q"' in html
+        # Named by its label: the header's search form is another search landmark.
+        assert 'role="search" aria-labelledby="search-label"' in html
 
     html = get(client, 'family "support" <b>').content.decode()
     assert 'value="family &quot;support&quot; &lt;b&gt;"' in html

@@ -119,3 +119,42 @@ def test_a_view_that_changes_the_policy_still_gets_its_own(rf, settings):
     response = middleware(request)
 
     assert "https://images.example.org" in policy(response)["img-src"]
+
+
+# One of each kind of answer: pages in both languages, a form with its errors, a
+# redirect, a 404, feeds and sitemaps, the data exports, the health check, the admin and
+# a static file (answered by WhiteNoise before Django's views).
+EVERY_KIND = [
+    ("get", "/"),
+    ("get", "/es/"),
+    ("post", "/admissions/"),
+    ("get", "/es/contact/"),
+    ("get", "/no-such-page/"),
+    ("get", "/blog/feed/"),
+    ("get", "/sitemap.xml"),
+    ("get", "/robots.txt"),
+    ("get", "/locations.json"),
+    ("get", "/healthz"),
+    ("get", "/admin/login/"),
+    ("get", "/static/css/admin.css"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), EVERY_KIND)
+def test_every_answer_keeps_its_resources_to_this_site(client, facility, settings, method, path):
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code < 500
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_cached_pages_keep_their_resources_to_this_site_too(client, facility, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/")
+
+    again = client.get("/")
+
+    assert again["Cross-Origin-Resource-Policy"] == "same-origin"

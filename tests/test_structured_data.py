@@ -5,10 +5,11 @@ import re
 from datetime import date, time, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from facility.models import Center, Holiday, InsurancePlan, StaffProfile
+from facility.models import Center, GalleryPhoto, Holiday, InsurancePlan, StaffProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ VOCABULARY = {
         "dateModified", "author", "publisher", "mainEntityOfPage", "articleSection",
         "wordCount", "url", "inLanguage",
     },
-    "Person": {"@type", "name", "honorificSuffix", "jobTitle"},
+    "Person": {"@type", "name", "honorificSuffix", "jobTitle", "url"},
     "Organization": {"@context", "@type", "@id", "name", "description", "url", "logo"},
     "ImageObject": {"@type", "url"},
     "WebPage": {"@type", "@id"},
@@ -96,10 +97,15 @@ def test_home_describes_the_center_as_a_medical_clinic(client, facility, make_se
         "postalCode": "45840",
         "addressCountry": "US",
     }
-    assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 41.068, "longitude": -83.611}
+    # To the millionth, as stored: a number would drop the zeros, leaving 3 decimals.
+    assert clinic["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": "41.068000",
+        "longitude": "-83.611000",
+    }
     assert clinic["availableService"][0]["name"] == "Medical Detox"
     assert clinic["availableService"][0]["url"].startswith("http://testserver/services/")
-    assert clinic["image"].startswith("http://testserver/static/")
+    assert "image" not in clinic  # no photo of the center: not the logo instead
 
 
 def test_24_hour_days_and_holidays_are_encoded_as_google_documents(client, facility):
@@ -171,6 +177,7 @@ def test_reviewed_post_names_its_reviewer_on_the_page(client, facility, make_pos
         "@type": "Person",
         "name": "Dr. Ana Ruiz",
         "honorificSuffix": "MD",
+        "url": f"http://testserver/our-team/#person-{post.reviewer_profile.pk}",
     }
     assert page["lastReviewed"] == "2026-10-02"
 
@@ -277,3 +284,72 @@ def test_one_center_home_adds_its_care_facts_to_the_clinic(client, facility, off
     assert clinic["paymentAccepted"] == "Medicaid, Self-pay (cash)"
     assert clinic["knowsLanguage"] == ["en", "es"]
     assert "parentOrganization" not in clinic
+
+
+COORDINATE = re.compile(r"^-?\d{1,3}\.\d{5,}$")  # at least five decimals, as Google asks
+
+
+@pytest.mark.parametrize("stored", ["41.068100", "41.100000", "41.06804"])
+def test_coordinates_keep_five_decimals_whatever_their_trailing_zeros(client, facility, stored):
+    Center.objects.filter(is_main=True).update(latitude=stored)
+
+    geo = of_type(json_ld(client.get("/").content.decode()), "MedicalClinic")["geo"]
+
+    assert COORDINATE.match(geo["latitude"]) and COORDINATE.match(geo["longitude"])
+    assert float(geo["latitude"]) == float(stored)
+
+
+def test_coordinates_with_fewer_than_five_decimals_are_refused_and_more_taken(facility):
+    center = facility.main_center
+    center.latitude, center.longitude = "41.068", "-83.61"
+
+    with pytest.raises(ValidationError) as refused:
+        center.full_clean()
+
+    assert set(refused.value.message_dict) == {"latitude", "longitude"}
+    assert "at least 5 decimals" in refused.value.message_dict["latitude"][0]
+    center.latitude, center.longitude = "41.06804", "-83.610960"
+    center.full_clean()
+
+
+def test_each_center_shows_a_photo_of_itself_never_the_logo(demo_data, client):
+    """The demo has photos of Findlay and none of Tiffin."""
+    images = {}
+    for center in Center.objects.all():
+        items = json_ld(client.get(center.get_absolute_url()).content.decode())
+        images[center.slug] = of_type(items, "MedicalClinic").get("image")
+    findlay_photos = GalleryPhoto.objects.filter(center__slug="findlay")
+
+    assert images["findlay"] == f"http://testserver{findlay_photos.first().image.url}"
+    assert images["tiffin"] is None  # nothing shows it
+
+    photo = GalleryPhoto.objects.first()
+    photo.center = Center.objects.get(slug="tiffin")
+    photo.save()
+    tiffin = Center.objects.get(slug="tiffin").get_absolute_url()
+    clinic = of_type(json_ld(client.get(tiffin).content.decode()), "MedicalClinic")
+    assert clinic["image"] == f"http://testserver{photo.image.url}"
+
+
+def test_the_main_center_without_photos_of_its_own_shows_the_gallerys(client, facility, make_photo):
+    photo = make_photo("The garden")
+
+    clinic = of_type(json_ld(client.get("/").content.decode()), "MedicalClinic")
+
+    assert clinic["image"] == f"http://testserver{photo.image.url}"
+
+
+def author_of(client, post):
+    return of_type(json_ld(client.get(post.get_absolute_url()).content.decode()), "BlogPosting")[
+        "author"
+    ]
+
+
+def test_post_authors_link_to_their_place_on_the_team_page(client, facility, make_post):
+    listed = StaffProfile.objects.create(name="Sam Ortiz", credentials="LICDC")
+    unlisted = StaffProfile.objects.create(name="Guest Writer", is_listed=False)
+    on_team, guest = make_post(author_profile=listed), make_post(author_profile=unlisted)
+
+    assert author_of(client, on_team)["url"] == f"http://testserver/our-team/#person-{listed.pk}"
+    assert f'id="person-{listed.pk}"' in client.get("/our-team/").content.decode()
+    assert "url" not in author_of(client, guest)  # not on the team page: no address to give

@@ -39,9 +39,10 @@ class HomeView(MetaMixin, TemplateView):
         # What the cards and the structured data show of each service: not its body.
         self.services = list(Service.objects.in_language().only("name", "slug", "summary"))
         latest_posts = Post.objects.published().in_language().for_cards()[:HOME_LATEST_POSTS]
+        self.hero_photo = GalleryPhoto.objects.first()
         return super().get_context_data(
             services=self.services,
-            hero_photo=GalleryPhoto.objects.first(),
+            hero_photo=self.hero_photo,
             # Read only if the template shows them: mostly they come from the cache.
             latest_posts=SimpleLazyObject(lambda: list(latest_posts)),
             **kwargs,
@@ -57,7 +58,9 @@ class HomeView(MetaMixin, TemplateView):
             structured_data=[
                 structured_data.organization(self.request, facility)
                 if facility.has_several_centers
-                else structured_data.medical_clinic(self.request, facility, self.services)
+                else structured_data.medical_clinic(
+                    self.request, facility, self.services, self.hero_photo
+                )
             ],
         )
 

@@ -1,6 +1,7 @@
 """The places where care is given: each center's address, phones, zone and hours."""
 
 import zoneinfo
+from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
@@ -33,6 +34,11 @@ def validate_time_zone(name):
             "%(name)s is not a time zone name; give one such as America/New_York.",
             params={"name": name},
         ) from None
+
+
+# Search engines ask for coordinates to five decimals at least (about a metre); fewer
+# put the pin on a neighbour's roof, or on the road.
+COORDINATE_DECIMALS = 5
 
 
 class CenterQuerySet(models.QuerySet):
@@ -140,6 +146,19 @@ class Center(models.Model):
 
     def get_absolute_url(self):
         return reverse("facility:center", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in ("latitude", "longitude"):
+            value = getattr(self, name)
+            if value is not None and Decimal(str(value)).as_tuple().exponent > -COORDINATE_DECIMALS:
+                errors[name] = (
+                    f"Give at least {COORDINATE_DECIMALS} decimals, such as 41.06804: "
+                    "copy them from the center's pin on OpenStreetMap (right-click, Show address)."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def zone(self):
