@@ -35,10 +35,10 @@ def crisis_lines(html, language):
     assert 'href="tel:988"' in html and "911" in html
     if language == "es":
         assert 'lang="es"' in html
-        assert "marque 2" in html and "AYUDA" in html
+        assert "marque 2" in html and 'href="sms:988?body=AYUDA"' in html
     else:
         assert 'lang="en"' in html
-        assert "call or text" in html.lower()
+        assert 'href="sms:988"' in html
 
 
 def answer(port, request):

@@ -74,7 +74,8 @@ def expect_told_and_kept(page, facility, why=UNANSWERED):
     expect(notice.get_by_role("link", name=facility.phone)).to_have_attribute(
         "href", facility.phone_href
     )
-    expect(notice.get_by_role("link", name="988")).to_have_attribute("href", "tel:988")
+    expect(notice.get_by_role("link", name="988", exact=True)).to_have_attribute("href", "tel:988")
+    expect(notice.get_by_role("link", name="text 988")).to_have_attribute("href", "sms:988")
     expect(page.get_by_role("button", name="Send message")).to_be_enabled()
     expect(page.get_by_label("Anything you would like us to know?")).to_have_value(MESSAGE)
     expect(page.get_by_label("Your first name")).to_have_value("Lee")

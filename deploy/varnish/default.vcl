@@ -360,7 +360,7 @@ sub edge_last_resort {
 <body><main>
 <h1>Esta página no está disponible en este momento</h1>
 <p>Nuestro sitio tiene un problema pasajero. Vuelva a intentarlo en uno o dos minutos. Si envió un mensaje, no lo recibimos.</p>
-<p>Si está pasando por una crisis de salud mental o de consumo de sustancias, llame al <a href="tel:988">988</a> y marque 2, o envíe AYUDA por mensaje de texto al 988. En una emergencia, llame al <a href="tel:911">911</a>.</p>
+<p>Si está pasando por una crisis de salud mental o de consumo de sustancias, llame al <a href="tel:988">988</a> y marque 2, o envíe AYUDA por <a href="sms:988?body=AYUDA">mensaje de texto al 988</a>. En una emergencia, llame al <a href="tel:911">911</a>.</p>
 </main></body></html>
 "};
     } else {
@@ -370,7 +370,7 @@ sub edge_last_resort {
 <body><main>
 <h1>This page is not available right now</h1>
 <p>Our website is having trouble for a moment. Please try again in a minute or two. If you sent us a message, it did not reach us.</p>
-<p>For a mental health or substance use crisis, call or text <a href="tel:988">988</a>. In an emergency, call <a href="tel:911">911</a>.</p>
+<p>For a mental health or substance use crisis, call <a href="tel:988">988</a> or <a href="sms:988">text 988</a>. In an emergency, call <a href="tel:911">911</a>.</p>
 </main></body></html>
 "};
     }
