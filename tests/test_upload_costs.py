@@ -117,9 +117,9 @@ def within_budget():
         ),
         "rgba-noise-band.png": encoded(_band_of_noise("RGBA"), "PNG", icc_profile=SRGB),
         "rgba-flat.png": encoded(Image.new("RGBA", AT_BUDGET, (9, 9, 9, 9)), "PNG"),
-        # A WebP counts five canvases more (image_frames.py): 6 x 2.17 MP.
-        "webp-noise.webp": encoded(noise("RGB", (1700, 1274)), "WEBP", quality=20),
-        "webp-lossless-noise.webp": encoded(noise("RGBA", (1700, 1274)), "WEBP", lossless=True),
+        # A WebP counts eight canvases more (image_frames.py): 9 x 1.44 MP.
+        "webp-noise.webp": encoded(noise("RGB", (1388, 1040)), "WEBP", quality=20),
+        "webp-lossless-noise.webp": encoded(noise("RGBA", (1388, 1040)), "WEBP", lossless=True),
         "gif-300-frames.gif": encoded(
             frames[0], "GIF", save_all=True, append_images=frames[1:], duration=20
         ),
@@ -153,7 +153,7 @@ def over_budget():
         ),
         "png-7000-square.png": encoded(Image.new("L", (7000, 7000)), "PNG"),
         "webp-16383-square.webp": lossless_webp_header(16383, 16383),
-        "webp-just-over.webp": encoded(Image.new("RGB", (1700, 1275)), "WEBP"),
+        "webp-just-over.webp": encoded(Image.new("RGB", (1388, 1041)), "WEBP"),
         "gif-canvas-bomb.gif": gif([(0, 0, 10, 10)] + [(60_000, 60_000, 5_000, 5_000)] * 4),
         "gif-1000-frames.gif": gif([(0, 0, 10, 10)] * 1000, screen=(10, 10)),
         "gif-frames-over-budget.gif": gif([(0, 0, 1, 1)] * 2, screen=(1613, 1613)),
@@ -188,8 +188,9 @@ def test_the_worst_picture_within_the_budget_costs_about_a_second_and_100_mb(pic
     outcome = cost(pictures[name])
 
     assert "stored" in outcome, outcome
-    assert outcome["cpu"] < 2.5  # measured 0.2-1.5 s
-    assert outcome["megabytes"] < 160  # measured 19-138 MB (WebP lossless the most)
+    # The bound, "about a second and 100 MB", with room for a loaded machine.
+    assert outcome["cpu"] < 2.0
+    assert outcome["megabytes"] < 120
 
 
 @pytest.mark.parametrize("name", sorted(over_budget()))
@@ -200,6 +201,6 @@ def test_pictures_over_the_budget_are_refused_before_anything_is_decoded(picture
     assert outcome["cpu"] < 0.3
     assert outcome["megabytes"] < 25  # the file read once more, no pixels
     if name.endswith(".webp"):
-        assert "WebP pictures can be at most 2.2 megapixels" in outcome["message"]
+        assert "WebP pictures can be at most 1.4 megapixels" in outcome["message"]
     elif outcome["refused"] == "too_many_pixels":
         assert "13 megapixels" in outcome["message"]
